@@ -1,0 +1,53 @@
+/** The compiled content model: what the build emits and the Worker reads. */
+
+/** Languages the site publishes, in the order pages list them. */
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** BCP 47 tags for each language, as feeds and pages declare them. */
+export const LANGUAGE_TAG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+
+export function isLang(value: string): value is Lang {
+  return (LANGS as readonly string[]).includes(value);
+}
+
+/** Site metadata for one language (content/site/<lang>.yaml). */
+export interface Site {
+  lang: Lang;
+  title: string;
+  description: string;
+  publisher: string;
+  homePage: string;
+  rights: string;
+  attribution: string;
+  licenseUrl?: string;
+  /** Tag slug -> label in this language. */
+  tags: Record<string, string>;
+}
+
+/** One language version of an article (content/articles/.../<slug>/<lang>.md). */
+export interface Translation {
+  slug: string;
+  lang: Lang;
+  title: string;
+  summary: string;
+  /** RFC 3339 with the author's offset, as written in the front matter. */
+  published: string;
+  /** RFC 3339; equals `published` when the article was never updated. */
+  updated: string;
+  publishedMs: number;
+  updatedMs: number;
+  author: string;
+  tags: string[];
+  image?: { src: string; alt: string };
+  original?: string;
+  /** Sanitised HTML body, safe to embed in feeds and pages. */
+  html: string;
+  draft: boolean;
+}
+
+export interface CompiledContent {
+  sites: Record<Lang, Site>;
+  /** Per language, newest first (by published, then slug). */
+  articles: Record<Lang, Translation[]>;
+}

@@ -1,0 +1,103 @@
+/** The one feed model every format renders from, built from the content library. */
+import { LANGUAGE_TAG, type Lang } from '../content/model';
+import type { Library } from '../content/library';
+import {
+  FEED_FORMATS, articleId, articlePath, feedId, feedPath, langPath, tagPath, translationGroupId,
+  type FeedFormat,
+} from '../urls';
+
+export interface FeedItem {
+  id: string;
+  /** Shared by every language version of the story. */
+  groupId: string;
+  url: string;
+  title: string;
+  summary: string;
+  html: string;
+  published: string;
+  publishedMs: number;
+  updated: string;
+  updatedMs: number;
+  author: string;
+  categories: { term: string; label: string }[];
+  translations: { languageTag: string; url: string; title: string }[];
+  original?: string;
+  image?: { src: string; alt: string };
+}
+
+export interface FeedDocument {
+  id: string;
+  lang: Lang;
+  languageTag: string;
+  title: string;
+  description: string;
+  /** The HTML page this feed mirrors. */
+  homeUrl: string;
+  /** This feed in each format; the self link of each. */
+  feedUrls: Record<FeedFormat, string>;
+  updated: string;
+  updatedMs: number;
+  publisher: string;
+  publisherUrl: string;
+  rights: string;
+  attribution: string;
+  licenseUrl?: string;
+  items: FeedItem[];
+}
+
+/** Which feed: language, optional tag, how many items. */
+export interface FeedSelection {
+  lang: Lang;
+  tag?: string;
+  limit: number;
+}
+
+// A feed with no items still needs a fixed date; the Unix epoch keeps output deterministic.
+const NO_DATE = { iso: '1970-01-01T00:00:00Z', ms: 0 };
+
+/** Builds the format-neutral feed for a selection, with absolute URLs under `base`. */
+export function buildFeedDocument(library: Library, base: string, selection: FeedSelection): FeedDocument {
+  const { lang, tag, limit } = selection;
+  const site = library.sites[lang];
+  const articles = library.articles(lang, tag).slice(0, limit);
+  const items: FeedItem[] = articles.map((a) => ({
+    id: articleId(lang, a.slug),
+    groupId: translationGroupId(a.slug),
+    url: base + articlePath(lang, a.slug),
+    title: a.title,
+    summary: a.summary,
+    html: a.html,
+    published: a.published,
+    publishedMs: a.publishedMs,
+    updated: a.updated,
+    updatedMs: a.updatedMs,
+    author: a.author,
+    categories: a.tags.map((t) => ({ term: t, label: site.tags[t] ?? t })),
+    translations: library.translationsOf(a).map((t) => ({
+      languageTag: LANGUAGE_TAG[t.lang],
+      url: base + articlePath(t.lang, t.slug),
+      title: t.title,
+    })),
+    ...(a.original ? { original: a.original } : {}),
+    ...(a.image ? { image: a.image } : {}),
+  }));
+  const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);
+  const feedUrls = Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag)])) as Record<FeedFormat, string>;
+  return {
+    id: feedId(lang, tag),
+    lang,
+    languageTag: LANGUAGE_TAG[lang],
+    title: tag ? `${site.title} · ${site.tags[tag] ?? tag}` : site.title,
+    description: site.description,
+    homeUrl: base + (tag ? tagPath(lang, tag) : langPath(lang)),
+    feedUrls,
+    updated: newest?.updated ?? NO_DATE.iso,
+    updatedMs: newest?.updatedMs ?? NO_DATE.ms,
+    publisher: site.publisher,
+    publisherUrl: site.homePage,
+    rights: site.rights,
+    attribution: site.attribution,
+    ...(site.licenseUrl ? { licenseUrl: site.licenseUrl } : {}),
+    items,
+  };
+}

@@ -1,0 +1,34 @@
+/** Query parameters every feed accepts, validated with zod. */
+import { z } from 'zod';
+import { ProblemError } from '../http/problem';
+
+const limit = z
+  .string()
+  .regex(/^\d{1,3}$/, 'must be a whole number')
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 100, 'must be from 1 to 100');
+
+export const feedQuerySchema = z.object({ limit: limit.optional() });
+export type FeedQuery = z.infer<typeof feedQuerySchema>;
+
+/** Validates the known parameters (unknown ones are ignored); a bad one is a 400 naming it. */
+export function parseFeedQuery(url: URL): FeedQuery {
+  const raw: Record<string, string> = {};
+  for (const key of Object.keys(feedQuerySchema.shape)) {
+    const value = url.searchParams.get(key);
+    if (value !== null) raw[key] = value;
+  }
+  const result = feedQuerySchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const parameter = String(issue?.path[0] ?? '');
+  throw new ProblemError({
+    status: 400,
+    title: 'Invalid query parameter',
+    detail: `"${parameter}" ${issue?.message ?? 'is invalid'}; got "${raw[parameter] ?? ''}".`,
+    parameter,
+    allowed: ALLOWED[parameter as keyof typeof ALLOWED],
+  });
+}
+
+const ALLOWED = { limit: 'an integer from 1 to 100 (default: the feed\'s usual length)' } as const;

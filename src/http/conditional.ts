@@ -1,0 +1,33 @@
+/** Conditional GET (RFC 9110 §13): If-None-Match over If-Modified-Since, weak comparison. */
+import type { Representation } from './representation';
+
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+
+/** True when the client's cached copy is current and a 304 is the answer. */
+export function isNotModified(request: Request, rep: Representation): boolean {
+  const ifNoneMatch = request.headers.get('if-none-match');
+  if (ifNoneMatch !== null) {
+    // RFC 9110 §13.1.2: when If-None-Match is present, If-Modified-Since is ignored.
+    if (ifNoneMatch.trim() === '*') return true;
+    const mine = opaque(rep.etag);
+    return ifNoneMatch.split(',').some((tag) => opaque(tag) === mine);
+  }
+  const ifModifiedSince = request.headers.get('if-modified-since');
+  if (ifModifiedSince === null || rep.lastModified === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  // A malformed date is ignored (§13.1.3), not an error.
+  if (Number.isNaN(since)) return false;
+  return Date.parse(rep.lastModified) <= since;
+}
+
+/** 200 with the bytes, or 304 with the validators; HEAD gets the same headers and no body. */
+export function sendRepresentation(request: Request, rep: Representation, headers: HeadersInit = {}): Response {
+  const out = new Headers(headers);
+  out.set('ETag', rep.etag);
+  if (rep.lastModified) out.set('Last-Modified', rep.lastModified);
+  out.set('Cache-Control', rep.cacheControl);
+  if (isNotModified(request, rep)) return new Response(null, { status: 304, headers: out });
+  out.set('Content-Type', rep.contentType);
+  out.set('Content-Length', String(rep.body.byteLength));
+  return new Response(request.method === 'HEAD' ? null : rep.body, { status: 200, headers: out });
+}

@@ -1,0 +1,6 @@
+/** Worker entry: the app over the content compiled by `npm run build`. */
+import { createApp } from './app';
+import { Library } from './content/library';
+import { content } from './generated/content';
+
+export default createApp(new Library(content));

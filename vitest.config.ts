@@ -1,0 +1,18 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Tests that call the Worker as a client would, inside workerd.
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+      },
+      {
+        // Build-time programs (content compiler, scaffolding, deploy helpers) run in Node.
+        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node' },
+      },
+    ],
+  },
+});
