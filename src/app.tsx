@@ -1,0 +1,180 @@
+/** The Hono app: wires routes and middleware over one content library. */
+import { Hono, type Context } from 'hono';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { Library } from './content/library';
+import { isLang, LANGS, type Lang } from './content/model';
+import { parseFeedQuery } from './feeds/query';
+import { FeedRenderer } from './feeds/render';
+import { sendRepresentation } from './http/conditional';
+import { ALLOWED_METHODS, applyStandardHeaders, preflightResponse } from './http/headers';
+import { preferredLang, prefersHtml } from './http/negotiate';
+import { ProblemError, problemResponse } from './http/problem';
+import { guessedPath } from './http/redirects';
+import { CACHE, makeRepresentation, RepresentationCache } from './http/representation';
+import { ArticlePage } from './pages/article';
+import { FAVICON_SVG, newestMs, renderOpml, renderRobots, renderSitemap } from './pages/documents';
+import { HomePage } from './pages/home';
+import { LangIndexPage } from './pages/lang-index';
+import { NotFoundPage } from './pages/not-found';
+import { STYLESHEET } from './pages/style';
+import { TagPage } from './pages/tag';
+import { FEED_FILE, type FeedFormat } from './urls';
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: { config: Config; base: string };
+}
+
+const FORMAT_BY_FILE = Object.fromEntries(Object.entries(FEED_FILE).map(([f, file]) => [file, f])) as Record<string, FeedFormat>;
+const FEED_FILE_PATTERN = ':file{rss\\.xml|atom\\.xml|feed\\.json}';
+const HTML = 'text/html; charset=utf-8';
+
+/** Builds the Worker's app over `library` (the compiled content, or a test fixture's). */
+export function createApp(library: Library) {
+  const app = new Hono<AppEnv>();
+  const feeds = new FeedRenderer(library);
+  const documents = new RepresentationCache();
+  const newest = newestMs(library);
+
+  /** Serves a document rendered once per base URL and key. */
+  const serve = async (
+    c: Context<AppEnv>,
+    key: string,
+    contentType: string,
+    render: () => string | Promise<string>,
+    options: { cache?: string; lastModified?: number; headers?: Record<string, string> } = {},
+  ) => {
+    const rep = await documents.get(`${c.get('base')}|${key}`, async () =>
+      makeRepresentation(await render(), contentType, options.cache ?? CACHE.page, options.lastModified),
+    );
+    return sendRepresentation(c.req.raw, rep, options.headers);
+  };
+  const page = (c: Context<AppEnv>, key: string, element: () => JSX.Element, lastModified = newest) =>
+    serve(c, key, HTML, async () => `<!DOCTYPE html>${await element().toString()}`, { lastModified });
+
+  app.use(async (c, next) => {
+    await next();
+    applyStandardHeaders(c.res.headers);
+  });
+
+  app.use(async (c, next) => {
+    const method = c.req.method;
+    if (method === 'OPTIONS') return preflightResponse();
+    if (method !== 'GET' && method !== 'HEAD') {
+      throw new ProblemError(
+        { status: 405, title: 'Method not allowed', detail: `${method} is not supported here; this server only answers ${ALLOWED_METHODS}.` },
+        { Allow: ALLOWED_METHODS },
+      );
+    }
+    const config = loadConfig(c.env ?? {});
+    c.set('config', config);
+    c.set('base', config.siteUrl ?? new URL(c.req.url).origin);
+    const url = new URL(c.req.url);
+    const redirect = guessedPath(url.pathname, preferredLang(c.req.raw));
+    if (redirect) {
+      const headers: Record<string, string> = { Location: c.get('base') + redirect.location + url.search, 'Cache-Control': CACHE.redirect };
+      if (redirect.byLanguage) headers.Vary = 'Accept-Language';
+      return new Response(null, { status: 301, headers });
+    }
+    await next();
+  });
+
+  // Feeds: main and per tag.
+  app.get(`/:lang/${FEED_FILE_PATTERN}`, async (c) => {
+    const lang = requireLang(c.req.param('lang'));
+    const format = FORMAT_BY_FILE[c.req.param('file')] as FeedFormat;
+    const query = parseFeedQuery(new URL(c.req.url));
+    const rep = await feeds.get(c.get('base'), format, { lang, limit: query.limit ?? c.get('config').feedItems });
+    return sendRepresentation(c.req.raw, rep);
+  });
+  app.get(`/:lang/tags/:tag/${FEED_FILE_PATTERN}`, async (c) => {
+    const lang = requireLang(c.req.param('lang'));
+    const tag = requireTag(library, lang, c.req.param('tag'));
+    const format = FORMAT_BY_FILE[c.req.param('file')] as FeedFormat;
+    const query = parseFeedQuery(new URL(c.req.url));
+    const rep = await feeds.get(c.get('base'), format, { lang, tag, limit: query.limit ?? c.get('config').feedItems });
+    return sendRepresentation(c.req.raw, rep);
+  });
+
+  // Pages.
+  app.get('/', (c) => page(c, '/', () => <HomePage library={library} base={c.get('base')} />));
+  app.get('/:lang{zh|en}/', (c) => {
+    const lang = c.req.param('lang') as Lang;
+    return page(c, `/${lang}/`, () => <LangIndexPage library={library} lang={lang} base={c.get('base')} />, library.articles(lang)[0]?.updatedMs);
+  });
+  app.get('/:lang{zh|en}/articles/:slug', (c) => {
+    const lang = c.req.param('lang') as Lang;
+    const article = library.find(lang, c.req.param('slug'));
+    if (!article) return notFound(c);
+    return page(c, `/${lang}/articles/${article.slug}`, () => <ArticlePage library={library} article={article} base={c.get('base')} />, article.updatedMs);
+  });
+  app.get('/:lang{zh|en}/tags/:tag/', (c) => {
+    const lang = c.req.param('lang') as Lang;
+    const tag = c.req.param('tag');
+    if (!library.hasTag(lang, tag)) return notFound(c);
+    return page(c, `/${lang}/tags/${tag}/`, () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />, library.articles(lang, tag)[0]?.updatedMs);
+  });
+
+  // Documents beside the pages.
+  app.get('/feeds.opml', (c) => serve(c, 'opml', 'text/x-opml; charset=utf-8', () => renderOpml(library, c.get('base')), { lastModified: newest }));
+  app.get('/sitemap.xml', (c) => serve(c, 'sitemap', 'application/xml; charset=utf-8', () => renderSitemap(library, c.get('base')), { lastModified: newest }));
+  app.get('/robots.txt', (c) => serve(c, 'robots', 'text/plain; charset=utf-8', () => renderRobots(c.get('base'))));
+  app.get('/style.css', (c) => serve(c, 'style', 'text/css; charset=utf-8', () => STYLESHEET, { cache: CACHE.asset }));
+  app.get('/favicon.svg', (c) => serve(c, 'favicon', 'image/svg+xml', () => FAVICON_SVG, { cache: CACHE.asset }));
+  app.get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
+
+  const notFound = async (c: Context<AppEnv>) => {
+    const first = new URL(c.req.url).pathname.split('/')[1] ?? '';
+    const lang = isLang(first) ? first : undefined;
+    if (!prefersHtml(c.req.raw)) {
+      return problemResponse(
+        { status: 404, title: 'Not found', detail: `Nothing is published at ${new URL(c.req.url).pathname}. The languages are ${LANGS.join(", ")}; every feed is listed at /.` },
+        { Vary: 'Accept' },
+        c.req.method === 'HEAD',
+      );
+    }
+    const html = `<!DOCTYPE html>${await (<NotFoundPage library={library} lang={lang} base={c.get('base')} />).toString()}`;
+    return new Response(c.req.method === 'HEAD' ? null : html, {
+      status: 404,
+      headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, Vary: 'Accept' },
+    });
+  };
+  app.notFound(notFound);
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) {
+      if (error.problem.status === 404 && prefersHtml(c.req.raw) && c.get('base')) return notFound(c);
+      return problemResponse(error.problem, { ...error.headers, Vary: 'Accept' }, c.req.method === 'HEAD');
+    }
+    if (error instanceof ConfigError) {
+      // The operator's mistake, not the client's; saying which var is wrong leaks nothing.
+      console.error(error.message);
+      return problemResponse({ status: 500, title: 'Server misconfigured', detail: error.message });
+    }
+    console.error('unexpected failure', c.req.method, new URL(c.req.url).pathname, error);
+    return problemResponse({ status: 500, title: 'Internal error', detail: 'The server failed to answer; the failure has been logged.' });
+  });
+
+  return app;
+}
+
+function requireLang(value: string): Lang {
+  if (isLang(value)) return value;
+  throw new ProblemError({
+    status: 404,
+    title: 'Unknown language',
+    detail: `There is no "${value}" edition; the languages are ${LANGS.join(', ')}.`,
+    languages: [...LANGS],
+  });
+}
+
+function requireTag(library: Library, lang: Lang, tag: string): string {
+  if (library.hasTag(lang, tag)) return tag;
+  throw new ProblemError({
+    status: 404,
+    title: 'Unknown tag',
+    detail: `There is no tag "${tag}"; the tags are ${Object.keys(library.sites[lang].tags).join(', ')}.`,
+    tags: Object.keys(library.sites[lang].tags),
+  });
+}

@@ -1,0 +1,56 @@
+/** /{lang}/articles/{slug}: the article, the target of every feed item's link. */
+import { raw } from 'hono/html';
+import type { Library } from '../content/library';
+import { LANGUAGE_TAG, type Translation } from '../content/model';
+import { articlePath, langPath, tagPath } from '../urls';
+import { formatDate, UI } from './i18n';
+import { feedLinks, Layout } from './layout';
+
+export function ArticlePage({ library, article, base }: { library: Library; article: Translation; base: string }) {
+  const { lang } = article;
+  const site = library.sites[lang];
+  const ui = UI[lang];
+  const translations = library.translationsOf(article);
+  const other = translations[0];
+  return (
+    <Layout
+      lang={lang}
+      title={`${article.title} · ${ui.siteName}`}
+      description={article.summary}
+      base={base}
+      path={articlePath(lang, article.slug)}
+      alternates={translations.map((t) => ({ lang: t.lang, path: articlePath(t.lang, t.slug) }))}
+      feeds={feedLinks(base, lang, site.title)}
+      switchTo={other ? { lang: other.lang, path: articlePath(other.lang, other.slug) } : undefined}
+      share={{ type: 'article', image: article.image?.src, published: article.published, modified: article.updated }}
+    >
+      <article>
+        <h1>{article.title}</h1>
+        <p class="meta">
+          {ui.by} {article.author} · {ui.published} <time datetime={article.published}>{formatDate(article.published, lang)}</time>
+          {article.updated !== article.published ? (
+            <> · {ui.updated} <time datetime={article.updated}>{formatDate(article.updated, lang)}</time></>
+          ) : null}
+          {article.draft ? <> · <span class="draft">{ui.draft}</span></> : null}
+        </p>
+        <div class="body">{raw(article.html)}</div>
+        <h2>{ui.tags}</h2>
+        <ul class="tags">
+          {article.tags.map((t) => (
+            <li><a href={tagPath(lang, t)} rel="tag">{site.tags[t] ?? t}</a></li>
+          ))}
+        </ul>
+        <p>
+          {article.original ? <a href={article.original} rel="external">{ui.original}</a> : null}
+          {article.original && other ? ' · ' : null}
+          {other ? (
+            <a href={articlePath(other.lang, other.slug)} hreflang={LANGUAGE_TAG[other.lang]} rel="alternate">
+              {ui.translation}
+            </a>
+          ) : null}
+        </p>
+        <p><a href={langPath(lang)}>{ui.articles}</a></p>
+      </article>
+    </Layout>
+  );
+}

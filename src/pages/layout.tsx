@@ -1,0 +1,106 @@
+/** The one layout every page shares: head (canonical, hreflang, autodiscovery, sharing), header, footer. */
+import type { Child } from 'hono/jsx';
+import { LANGUAGE_TAG, type Lang } from '../content/model';
+import { FEED_FORMAT_NAME, FEED_MEDIA_TYPE, FEED_FORMATS, feedPath, type FeedFormat } from '../urls';
+import { UI } from './i18n';
+
+export interface FeedLink {
+  format: FeedFormat;
+  lang: Lang;
+  href: string;
+  title: string;
+}
+
+export interface LayoutProps {
+  /** The page's language; the landing page is 'en' with Chinese passages marked. */
+  lang: Lang;
+  title: string;
+  description: string;
+  base: string;
+  /** Path of this page; the canonical URL is base + path. Error pages have none and are not indexed. */
+  path?: string;
+  /** Same page in the other languages. */
+  alternates?: { lang: Lang; path: string }[];
+  feeds: FeedLink[];
+  /** Where the language switch leads. */
+  switchTo?: { lang: Lang; path: string };
+  share?: { type: 'website' | 'article'; image?: string; published?: string; modified?: string };
+  children?: Child;
+}
+
+/** Autodiscovery links for a language's three main feeds (or a tag's). */
+export function feedLinks(base: string, lang: Lang, siteTitle: string, tag?: { slug: string; label: string }): FeedLink[] {
+  return FEED_FORMATS.map((format) => ({
+    format,
+    lang,
+    href: base + feedPath(lang, format, tag?.slug),
+    title: `${siteTitle}${tag ? ` · ${tag.label}` : ''} (${FEED_FORMAT_NAME[format]})`,
+  }));
+}
+
+export function Layout(props: LayoutProps) {
+  const ui = UI[props.lang];
+  const canonical = props.path === undefined ? undefined : props.base + props.path;
+  return (
+    <html lang={LANGUAGE_TAG[props.lang]}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        <meta name="description" content={props.description} />
+        {canonical ? <link rel="canonical" href={canonical} /> : <meta name="robots" content="noindex" />}
+        {canonical && props.alternates?.length ? <link rel="alternate" hreflang={LANGUAGE_TAG[props.lang]} href={canonical} /> : null}
+        {props.alternates?.map((a) => <link rel="alternate" hreflang={LANGUAGE_TAG[a.lang]} href={props.base + a.path} />)}
+        {props.feeds.map((f) => (
+          <link rel="alternate" type={FEED_MEDIA_TYPE[f.format]} title={f.title} hreflang={LANGUAGE_TAG[f.lang]} href={f.href} />
+        ))}
+        <link rel="stylesheet" href="/style.css" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <meta property="og:type" content={props.share?.type ?? 'website'} />
+        <meta property="og:title" content={props.title} />
+        <meta property="og:description" content={props.description} />
+        {canonical ? <meta property="og:url" content={canonical} /> : null}
+        <meta property="og:site_name" content={ui.siteName} />
+        <meta property="og:locale" content={props.lang === 'zh' ? 'zh_CN' : 'en_US'} />
+        {props.share?.image ? <meta property="og:image" content={props.share.image} /> : null}
+        {props.share?.published ? <meta property="article:published_time" content={props.share.published} /> : null}
+        {props.share?.modified ? <meta property="article:modified_time" content={props.share.modified} /> : null}
+        <meta name="twitter:card" content={props.share?.image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={props.title} />
+        <meta name="twitter:description" content={props.description} />
+      </head>
+      <body>
+        <a class="skip" href="#main">{props.lang === 'zh' ? '跳到正文' : 'Skip to content'}</a>
+        <header>
+          <a class="site" href={`/${props.lang}/`}>{ui.siteName}</a>
+          <nav aria-label={props.lang === 'zh' ? '站点' : 'Site'}>
+            <ul>
+              <li><a href="/">{ui.home}</a></li>
+              <li><a href="/partners">{ui.partners}</a></li>
+              {props.switchTo ? (
+                <li>
+                  <a href={props.switchTo.path} hreflang={LANGUAGE_TAG[props.switchTo.lang]} lang={LANGUAGE_TAG[props.switchTo.lang]}>
+                    {UI[props.lang].otherLanguage}
+                  </a>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        </header>
+        <main id="main">{props.children}</main>
+        <footer>
+          <p>
+            {ui.feeds}:{' '}
+            {props.feeds.map((f, i) => (
+              <>
+                {i > 0 ? ' · ' : ''}
+                <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>{FEED_FORMAT_NAME[f.format]}</a>
+              </>
+            ))}
+            {' · '}<a href="/feeds.opml">OPML</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,29 @@
+/** The one stylesheet every page shares (served at /style.css). */
+export const STYLESHEET = `
+:root{color-scheme:light dark;--fg:#1d1d1f;--muted:#5b5b66;--bg:#fff;--accent:#004c97;--line:#d8d8e0;--code:#f3f4f7}
+@media (prefers-color-scheme:dark){:root{--fg:#ececf1;--muted:#a8a8b3;--bg:#15161a;--accent:#7fb2ff;--line:#33343b;--code:#23242a}}
+*{box-sizing:border-box}
+body{margin:0;font:1.0625rem/1.7 system-ui,-apple-system,"Segoe UI","PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:var(--fg);background:var(--bg)}
+a{color:var(--accent)}
+a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}
+header,main,footer{max-width:46rem;margin:0 auto;padding:1rem 1.25rem}
+header{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;justify-content:space-between;border-bottom:1px solid var(--line)}
+header .site{font-weight:700;text-decoration:none;color:var(--fg)}
+header nav ul{display:flex;gap:1rem;list-style:none;margin:0;padding:0}
+footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
+h1{font-size:1.75rem;line-height:1.3;margin:.5rem 0 1rem}
+h2{font-size:1.3rem;margin-top:2rem}
+.meta{color:var(--muted);font-size:.95rem}
+.list{list-style:none;padding:0}.list li{margin:0 0 1.5rem}
+.list h3{margin:0;font-size:1.15rem}
+.tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
+.tags a{border:1px solid var(--line);border-radius:1rem;padding:0 .6rem;text-decoration:none;font-size:.9rem}
+.feeds{width:100%;border-collapse:collapse;font-size:.95rem}
+.feeds th,.feeds td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
+code,pre{background:var(--code);border-radius:4px;font-size:.9em}
+code{padding:.1rem .3rem;overflow-wrap:anywhere}pre{padding:.75rem;overflow-x:auto}
+.body img{max-width:100%;height:auto}
+.draft{background:#ffe9a8;color:#3a2d00;padding:.25rem .5rem;border-radius:4px;font-weight:700}
+.columns{display:grid;gap:0 2rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
+`.trim();
