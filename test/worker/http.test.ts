@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { Library } from '../../src/content/library';
+import { request } from '../support/client';
+import { syntheticArticle, syntheticContent } from '../support/fixtures';
+
+const FEED = '/zh/rss.xml';
+const LAST_MODIFIED = 'Thu, 04 Sep 2025 16:00:00 GMT';
+
+async function validators(path = FEED) {
+  const res = await request(path);
+  return { etag: res.headers.get('etag') ?? '', lastModified: res.headers.get('last-modified') ?? '' };
+}
+
+describe('conditional requests', () => {
+  it('answers 304 with no body and the validators when If-None-Match matches', async () => {
+    const { etag } = await validators();
+    const res = await request(FEED, { headers: { 'If-None-Match': etag } });
+    expect(res.status).toBe(304);
+    expect(await res.text()).toBe('');
+    expect(res.headers.get('etag')).toBe(etag);
+    expect(res.headers.get('last-modified')).toBe(LAST_MODIFIED);
+    expect(res.headers.get('cache-control')).toContain('max-age=');
+  });
+
+  it('matches within a list, weakly, and for *', async () => {
+    const { etag } = await validators();
+    for (const header of [`"nope", W/${etag}`, `W/"a",${etag}`, '*']) {
+      expect((await request(FEED, { headers: { 'If-None-Match': header } })).status, header).toBe(304);
+    }
+    expect((await request(FEED, { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
+  });
+
+  it('answers 304 to If-Modified-Since at or after the newest article, 200 before it', async () => {
+    expect((await request(FEED, { headers: { 'If-Modified-Since': LAST_MODIFIED } })).status).toBe(304);
+    expect((await request(FEED, { headers: { 'If-Modified-Since': 'Fri, 05 Sep 2025 00:00:00 GMT' } })).status).toBe(304);
+    expect((await request(FEED, { headers: { 'If-Modified-Since': 'Wed, 03 Sep 2025 00:00:00 GMT' } })).status).toBe(200);
+  });
+
+  it('lets If-None-Match take precedence over If-Modified-Since', async () => {
+    const res = await request(FEED, { headers: { 'If-None-Match': '"stale"', 'If-Modified-Since': 'Fri, 05 Sep 2030 00:00:00 GMT' } });
+    expect(res.status).toBe(200);
+  });
+
+  it('ignores a malformed If-Modified-Since', async () => {
+    const res = await request(FEED, { headers: { 'If-Modified-Since': 'yesterday-ish' } });
+    expect(res.status).toBe(200);
+    expect((await res.text()).length).toBeGreaterThan(100);
+  });
+
+  it('gives pages validators too', async () => {
+    const { etag } = await validators('/en/');
+    expect(etag).toMatch(/^"/);
+    expect((await request('/en/', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+  });
+});
+
+describe('HEAD', () => {
+  it('answers with the same headers as GET, Content-Length included, and no body', async () => {
+    for (const path of [FEED, '/en/feed.json', '/', '/en/articles/openatom-foundation-visit']) {
+      const get = await request(path);
+      const body = new Uint8Array(await get.arrayBuffer());
+      const head = await request(path, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(await head.text()).toBe('');
+      expect(head.headers.get('content-length')).toBe(String(body.byteLength));
+      for (const name of ['content-type', 'etag', 'last-modified', 'cache-control', 'access-control-allow-origin']) {
+        expect(head.headers.get(name), `${path} ${name}`).toBe(get.headers.get(name));
+      }
+    }
+  });
+});
+
+describe('caching headers', () => {
+  it('lets shared caches keep feeds and keeps errors briefly', async () => {
+    expect((await request(FEED)).headers.get('cache-control')).toBe('public, max-age=600, stale-while-revalidate=86400');
+    expect((await request('/nope')).headers.get('cache-control')).toBe('public, max-age=60');
+  });
+
+  it('varies where the answer depends on a request header', async () => {
+    expect((await request('/nope')).headers.get('vary')).toBe('Accept');
+    expect((await request('/feed', { redirect: 'manual' })).headers.get('vary')).toBe('Accept-Language');
+    expect((await request('/zh/feed/')).headers.get('vary')).toBeNull();
+  });
+});
+
+describe('CORS', () => {
+  it('lets any origin read feeds and their validators, without credentials', async () => {
+    const res = await request('/en/feed.json', { headers: { Origin: 'https://partner.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toContain('ETag');
+    expect(res.headers.get('access-control-expose-headers')).toContain('Last-Modified');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('answers a preflight', async () => {
+    const res = await request('/en/feed.json', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toBe('GET, HEAD, OPTIONS');
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('if-none-match');
+  });
+});
+
+describe('query parameters', () => {
+  it('rejects a bad limit with a problem+json that names it and what is allowed', async () => {
+    for (const value of ['0', '101', 'ten', '-1', '5.5']) {
+      const res = await request(`/en/feed.json?limit=${value}`);
+      expect(res.status, value).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+      const problem = (await res.json()) as Record<string, string>;
+      expect(problem).toMatchObject({ status: 400, title: 'Invalid query parameter', parameter: 'limit' });
+      expect(problem.detail).toContain(`got "${value}"`);
+      expect(problem.allowed).toContain('1 to 100');
+    }
+  });
+
+  it('ignores unknown parameters', async () => {
+    const plain = await request('/en/atom.xml');
+    const tracked = await request('/en/atom.xml?utm_source=newsletter&x=%ZZ');
+    expect(tracked.status).toBe(200);
+    expect(tracked.headers.get('etag')).toBe(plain.headers.get('etag'));
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown path with an HTML page that links the feeds, for browsers', async () => {
+    const res = await request('/zh/nothing-here', { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('页面不存在');
+    expect(html).toContain('href="http://feeds.test/zh/rss.xml"');
+  });
+
+  it('answers an unknown path with problem+json for other clients', async () => {
+    const res = await request('/nothing-here', { headers: { Accept: 'application/json' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(((await res.json()) as { detail: string }).detail).toContain('/nothing-here');
+  });
+
+  it('names the languages there are for an unknown language', async () => {
+    const res = await request('/fr/rss.xml');
+    expect(res.status).toBe(404);
+    const problem = (await res.json()) as { detail: string; languages: string[] };
+    expect(problem.detail).toBe('There is no "fr" edition; the languages are zh, en.');
+    expect(problem.languages).toEqual(['zh', 'en']);
+  });
+
+  it('answers other methods with 405 and Allow', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await request(FEED, { method });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      expect(((await res.json()) as { detail: string }).detail).toContain(`${method} is not supported`);
+    }
+  });
+
+  it('answers an unexpected failure with a generic 500 that leaks nothing', async () => {
+    class BrokenLibrary extends Library {
+      override find(): never {
+        throw new Error('secret internal detail');
+      }
+    }
+    const app = createApp(new BrokenLibrary(syntheticContent([syntheticArticle('a', 'en', 1)])));
+    const res = await app.fetch(new Request('http://feeds.test/en/articles/a'), { SITE_URL: '', FEED_ITEMS: '20' } as unknown as Env);
+    expect(res.status).toBe(500);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await res.text();
+    expect(body).toContain('The server failed to answer');
+    expect(body).not.toMatch(/secret|at \w+ \(|\.ts:/);
+  });
+});
+
+describe('paths readers guess', () => {
+  const cases: [string, string, Record<string, string>?][] = [
+    ['/feed', '/en/rss.xml'],
+    ['/rss', '/en/rss.xml'],
+    ['/rss.xml', '/en/rss.xml'],
+    ['/index.xml', '/en/rss.xml'],
+    ['/atom.xml', '/en/atom.xml'],
+    ['/feed.json', '/en/feed.json'],
+    ['/feed/', '/en/rss.xml'],
+    ['/feed', '/zh/rss.xml', { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' }],
+    ['/atom.xml', '/zh/atom.xml', { 'Accept-Language': 'zh-TW' }],
+    ['/feed', '/en/rss.xml', { 'Accept-Language': 'fr, en;q=0.5, zh;q=0.4' }],
+    ['/zh/feed/', '/zh/rss.xml'],
+    ['/zh/feed', '/zh/rss.xml'],
+    ['/en/atom', '/en/atom.xml'],
+    ['/en/rss.xml/', '/en/rss.xml'],
+    ['/zh/index.xml', '/zh/rss.xml'],
+    ['/zh', '/zh/'],
+    ['/en/articles/openatom-foundation-visit/', '/en/articles/openatom-foundation-visit'],
+  ];
+  it.each(cases)('redirects %s permanently to %s', async (path, target, headers = {}) => {
+    const res = await request(path, { headers, redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe(`http://feeds.test${target}`);
+  });
+
+  it('keeps the query string', async () => {
+    const res = await request('/zh/feed/?limit=5', { redirect: 'manual' });
+    expect(res.headers.get('location')).toBe('http://feeds.test/zh/rss.xml?limit=5');
+  });
+});
+
+describe('security headers', () => {
+  it('sends nosniff everywhere and a strict policy on HTML', async () => {
+    for (const path of [FEED, '/en/feed.json', '/nope', '/feed']) {
+      expect((await request(path)).headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+    const page = await request('/en/');
+    expect(page.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; style-src 'self'; img-src 'self' https:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+  });
+});
