@@ -1,0 +1,157 @@
+import { parse, type HTMLElement } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+import { parseXml, request } from '../support/client';
+
+const SLUG = 'openatom-foundation-visit';
+const BASE = 'http://feeds.test';
+
+async function page(path: string): Promise<HTMLElement> {
+  const res = await request(path);
+  expect(res.status, path).toBe(200);
+  expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+  const html = await res.text();
+  expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+  return parse(html);
+}
+
+const attrs = (root: HTMLElement, selector: string, name: string) => root.querySelectorAll(selector).map((e) => e.getAttribute(name));
+const feedLinks = (root: HTMLElement) =>
+  root.querySelectorAll('head link[rel="alternate"][type]').map((l) => ({
+    type: l.getAttribute('type'),
+    hreflang: l.getAttribute('hreflang'),
+    href: l.getAttribute('href'),
+    title: l.getAttribute('title') ?? '',
+  }));
+
+describe('landing page /', () => {
+  it('explains the product in both languages and lists all six feeds to copy', async () => {
+    const root = await page('/');
+    expect(root.querySelector('html')?.getAttribute('lang')).toBe('en');
+    expect(root.querySelector('h1')?.text).toContain('留学哈工大新闻订阅');
+    expect(root.querySelector('section[lang="zh-CN"] h2')?.text).toBe('关于');
+    const urls = root.querySelectorAll('table.feeds code').map((c) => c.text);
+    expect(urls).toEqual(['zh/rss.xml', 'zh/atom.xml', 'zh/feed.json', 'en/rss.xml', 'en/atom.xml', 'en/feed.json'].map((p) => `${BASE}/${p}`));
+    expect(attrs(root, 'a', 'href')).toContain('/feeds.opml');
+  });
+
+  it('carries autodiscovery links for all six feeds', async () => {
+    const links = feedLinks(await page('/'));
+    expect(links).toHaveLength(6);
+    expect(links.map((l) => [l.type, l.hreflang, l.href])).toEqual([
+      ['application/rss+xml', 'zh-CN', `${BASE}/zh/rss.xml`],
+      ['application/atom+xml', 'zh-CN', `${BASE}/zh/atom.xml`],
+      ['application/feed+json', 'zh-CN', `${BASE}/zh/feed.json`],
+      ['application/rss+xml', 'en', `${BASE}/en/rss.xml`],
+      ['application/atom+xml', 'en', `${BASE}/en/atom.xml`],
+      ['application/feed+json', 'en', `${BASE}/en/feed.json`],
+    ]);
+    expect(links.every((l) => l.title.length > 0)).toBe(true);
+  });
+
+  it('shows the newest articles of each language', async () => {
+    const root = await page('/');
+    expect(attrs(root, 'section[lang="zh-CN"] .list a', 'href')).toEqual([`/zh/articles/${SLUG}`]);
+    expect(attrs(root, 'section[lang="en"] .list a', 'href')).toEqual([`/en/articles/${SLUG}`]);
+  });
+});
+
+describe('language indexes', () => {
+  it('/zh/ lists articles with Chinese interface text and a switch to English', async () => {
+    const root = await page('/zh/');
+    expect(root.querySelector('html')?.getAttribute('lang')).toBe('zh-CN');
+    expect(root.querySelector('.list h2 a')?.text).toBe('国际教育学院访问开放原子开源基金会,推动“留学哈工大”品牌走进国际开源社区');
+    expect(root.querySelector('.list time')?.text).toBe('2025年9月5日');
+    const toggle = root.querySelector('nav a[hreflang="en"]');
+    expect(toggle?.getAttribute('href')).toBe('/en/');
+    expect(toggle?.text).toBe('English');
+    expect(feedLinks(root).map((l) => l.hreflang)).toEqual(['zh-CN', 'zh-CN', 'zh-CN']);
+  });
+
+  it('/en/ lists articles in English with hreflang alternates', async () => {
+    const root = await page('/en/');
+    expect(root.querySelector('.list time')?.text).toBe('5 September 2025');
+    expect(attrs(root, 'link[rel="alternate"][hreflang]:not([type])', 'hreflang')).toEqual(['en', 'zh-CN']);
+    expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${BASE}/en/`);
+  });
+});
+
+describe('article page', () => {
+  it('shows title, byline, date, body, tags, original and translation', async () => {
+    const root = await page(`/en/articles/${SLUG}`);
+    const article = root.querySelector('main article');
+    expect(article?.querySelector('h1')?.text).toContain('OpenAtom Foundation');
+    expect(article?.querySelector('.meta')?.text).toContain('By Shao Wei');
+    expect(article?.querySelector('time')?.getAttribute('datetime')).toBe('2025-09-05T00:00:00+08:00');
+    expect(article?.querySelectorAll('.body p')).toHaveLength(4);
+    expect(attrs(root, '.tags a', 'href')).toEqual(['/en/tags/study-at-hit/', '/en/tags/open-source/', '/en/tags/partnership/']);
+    expect(attrs(root, 'a[rel="external"]', 'href')).toEqual(['https://cie.hit.edu.cn/2025/0905/c18246a377172/page.htm']);
+    expect(attrs(root, 'article a[rel="alternate"]', 'href')).toEqual([`/zh/articles/${SLUG}`]);
+  });
+
+  it('declares canonical, hreflang pair and sharing metadata', async () => {
+    const root = await page(`/zh/articles/${SLUG}`);
+    expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${BASE}/zh/articles/${SLUG}`);
+    const pairs = root.querySelectorAll('link[rel="alternate"][hreflang]:not([type])').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]);
+    expect(pairs).toEqual([
+      ['zh-CN', `${BASE}/zh/articles/${SLUG}`],
+      ['en', `${BASE}/en/articles/${SLUG}`],
+    ]);
+    const meta = (p: string) => root.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
+    expect(meta('og:type')).toBe('article');
+    expect(meta('og:url')).toBe(`${BASE}/zh/articles/${SLUG}`);
+    expect(meta('og:locale')).toBe('zh_CN');
+    expect(meta('og:title')).toContain('开放原子开源基金会');
+    expect(meta('twitter:card')).toBe('summary');
+    expect(meta('article:published_time')).toBe('2025-09-05T00:00:00+08:00');
+  });
+
+  it('is the target of each feed item link', async () => {
+    const rss = parseXml(await (await request('/zh/rss.xml')).text()).rss;
+    const link: string = rss.channel.item[0].link;
+    const root = await page(new URL(link).pathname);
+    expect(root.querySelector('h1')?.text).toBe(rss.channel.item[0].title);
+  });
+});
+
+describe('missing pages', () => {
+  it('answer the 404 page in the language of the path', async () => {
+    for (const [path, lang, text] of [
+      ['/zh/articles/no-such-story', 'zh-CN', '页面不存在'],
+      ['/en/articles/no-such-story', 'en', 'Page not found'],
+      ['/en/tags/no-such-tag/', 'en', 'Page not found'],
+    ]) {
+      const res = await request(path, { headers: { Accept: 'text/html' } });
+      expect(res.status, path).toBe(404);
+      const root = parse(await res.text());
+      expect(root.querySelector('html')?.getAttribute('lang')).toBe(lang);
+      expect(root.querySelector('h1')?.text).toContain(text);
+      expect(root.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    }
+  });
+});
+
+describe('OPML, sitemap, robots.txt', () => {
+  it('/feeds.opml lists all six feeds as OPML 2.0', async () => {
+    const res = await request('/feeds.opml');
+    expect(res.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
+    const opml = parseXml(await res.text()).opml;
+    expect(opml['@version']).toBe('2.0');
+    const outlines = opml.body.outline.flatMap((group: { outline: Record<string, string>[] }) => group.outline);
+    expect(outlines.map((o: Record<string, string>) => o['@xmlUrl'])).toEqual(
+      ['zh/rss.xml', 'zh/atom.xml', 'zh/feed.json', 'en/rss.xml', 'en/atom.xml', 'en/feed.json'].map((p) => `${BASE}/${p}`),
+    );
+    expect(outlines.every((o: Record<string, string>) => o['@type'] === 'rss')).toBe(true);
+  });
+
+  it('/sitemap.xml pairs translations with hreflang', async () => {
+    const sitemap = parseXml(await (await request('/sitemap.xml')).text()).urlset;
+    const urls = [sitemap.url].flat() as { loc: string; 'xhtml:link'?: Record<string, string>[] }[];
+    const article = urls.find((u) => u.loc === `${BASE}/zh/articles/${SLUG}`);
+    expect([article?.['xhtml:link']].flat().map((l) => l?.['@hreflang'])).toEqual(['zh-CN', 'en']);
+    expect(urls.map((u) => u.loc)).toContain(`${BASE}/en/`);
+  });
+
+  it('/robots.txt names the sitemap', async () => {
+    expect(await (await request('/robots.txt')).text()).toContain(`Sitemap: ${BASE}/sitemap.xml`);
+  });
+});
