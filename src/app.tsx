@@ -85,7 +85,8 @@ export function createApp(library: Library) {
     const lang = requireLang(c.req.param('lang'));
     const format = FORMAT_BY_FILE[c.req.param('file')] as FeedFormat;
     const query = parseFeedQuery(new URL(c.req.url));
-    const rep = await feeds.get(c.get('base'), format, { lang, limit: query.limit ?? c.get('config').feedItems });
+    const { feedItems, hub } = c.get('config');
+    const rep = await feeds.get(c.get('base'), format, { lang, limit: query.limit ?? feedItems }, hub);
     return sendRepresentation(c.req.raw, rep);
   });
   app.get(`/:lang/tags/:tag/${FEED_FILE_PATTERN}`, async (c) => {
@@ -93,7 +94,8 @@ export function createApp(library: Library) {
     const tag = requireTag(library, lang, c.req.param('tag'));
     const format = FORMAT_BY_FILE[c.req.param('file')] as FeedFormat;
     const query = parseFeedQuery(new URL(c.req.url));
-    const rep = await feeds.get(c.get('base'), format, { lang, tag, limit: query.limit ?? c.get('config').feedItems });
+    const { feedItems, hub } = c.get('config');
+    const rep = await feeds.get(c.get('base'), format, { lang, tag, limit: query.limit ?? feedItems }, hub);
     return sendRepresentation(c.req.raw, rep);
   });
 

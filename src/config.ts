@@ -1,29 +1,52 @@
 /** Worker configuration: wrangler vars -> zod -> typed Config, validated once per isolate. */
-import { z } from 'zod';
+// zod/mini: the tree-shakable build, so the Worker bundle carries only the checks it uses.
+import * as z from 'zod/mini';
 
-const siteUrl = z
-  .string()
-  .trim()
-  .refine(
-    (s) => s === '' || (URL.canParse(s) && /^https?:$/.test(new URL(s).protocol) && `${new URL(s).origin}/` === new URL(s).href),
-    { message: 'must be empty (use each request\'s origin) or an http(s) origin with no path, query or fragment, e.g. https://news.example.edu' },
-  )
-  .transform((s) => (s === '' ? undefined : new URL(s).origin));
+const isHttpUrl = (s: string) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol);
+
+const siteUrl = z.pipe(
+  z.string().check(
+    z.trim(),
+    z.refine((s) => s === '' || (isHttpUrl(s) && `${new URL(s).origin}/` === new URL(s).href), {
+      message: "must be empty (use each request's origin) or an http(s) origin with no path, query or fragment, e.g. https://news.example.edu",
+    }),
+  ),
+  z.transform((s: string) => (s === '' ? undefined : new URL(s).origin)),
+);
+
+const hubUrl = z.pipe(
+  z.string().check(
+    z.trim(),
+    z.refine((s) => s === '' || isHttpUrl(s), {
+      message: 'must be empty (no hub) or the absolute http(s) URL of a WebSub hub, e.g. https://pubsubhubbub.appspot.com/',
+    }),
+  ),
+  z.transform((s: string) => (s === '' ? undefined : new URL(s).href)),
+);
+
+const feedItems = z.pipe(
+  z.string().check(z.refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 100, { message: 'must be a whole number from 1 to 100' })),
+  z.transform(Number),
+);
 
 const envSchema = z.object({
-  SITE_URL: siteUrl.default(''),
-  FEED_ITEMS: z
-    .string()
-    .default('20')
-    .refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 100, { message: 'must be a whole number from 1 to 100' })
-    .transform(Number),
-});
+  SITE_URL: z._default(siteUrl, ''),
+  FEED_ITEMS: z._default(feedItems, 20),
+  WEBSUB_HUB: z._default(hubUrl, ''),
+}).check(
+  z.refine((v) => !v.WEBSUB_HUB || v.SITE_URL, {
+    path: ['WEBSUB_HUB'],
+    message: 'needs SITE_URL set as well: the hub must be told the public URLs of the feeds',
+  }),
+);
 
 export interface Config {
   /** Origin for absolute links; undefined means the request's origin. */
   siteUrl?: string;
   /** Items in a main feed and each archive page. */
   feedItems: number;
+  /** WebSub hub the feeds advertise. */
+  hub?: string;
 }
 
 /** A wrangler var that is set wrong; the message names it. */
@@ -42,7 +65,8 @@ export function loadConfig(env: object): Config {
     const details = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid wrangler var(s) — ${details}`);
   }
-  const config: Config = { feedItems: result.data.FEED_ITEMS, ...(result.data.SITE_URL ? { siteUrl: result.data.SITE_URL } : {}) };
+  const { SITE_URL, FEED_ITEMS, WEBSUB_HUB } = result.data;
+  const config: Config = { feedItems: FEED_ITEMS, ...(SITE_URL ? { siteUrl: SITE_URL } : {}), ...(WEBSUB_HUB ? { hub: WEBSUB_HUB } : {}) };
   cache.set(env, config);
   return config;
 }

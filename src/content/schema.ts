@@ -29,6 +29,7 @@ const dateTime = z
         /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(String(issue.input))
           ? `"${String(issue.input)}" has no UTC offset; expected ISO 8601 with an offset, e.g. 2025-09-05T09:00:00+08:00`
           : `"${String(issue.input)}" is not a date-time; expected ISO 8601 with an offset, e.g. 2025-09-05T09:00:00+08:00`,
+      abort: true,
     },
   )
   .refine((s) => !Number.isNaN(Date.parse(s)), { error: (issue) => `"${String(issue.input)}" is not a real date` });

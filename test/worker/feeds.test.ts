@@ -198,3 +198,22 @@ describe('guards against the known traps of the feed package', () => {
     }
   });
 });
+
+describe('WebSub hub', () => {
+  const content = syntheticContent([syntheticArticle('a', 'en', 1)]);
+
+  it('is linked from every format when WEBSUB_HUB is set', async () => {
+    const fetchFrom = appWith(content, { SITE_URL: 'https://news.example.edu', WEBSUB_HUB: 'https://hub.example/' });
+    const rss = parseXml(await (await fetchFrom('/en/rss.xml')).text()).rss;
+    expect(rss.channel['atom:link']).toContainEqual({ '@href': 'https://hub.example/', '@rel': 'hub' });
+    const atom = parseXml(await (await fetchFrom('/en/atom.xml')).text()).feed;
+    expect(atom.link).toContainEqual({ '@rel': 'hub', '@href': 'https://hub.example/' });
+    const json = (await (await fetchFrom('/en/feed.json')).json()) as { hubs: unknown };
+    expect(json.hubs).toEqual([{ type: 'WebSub', url: 'https://hub.example/' }]);
+  });
+
+  it('is absent when no hub is configured', async () => {
+    const text = await (await appWith(content)('/en/atom.xml')).text();
+    expect(text).not.toContain('rel="hub"');
+  });
+});

@@ -1,6 +1,7 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { parseXml, request } from '../support/client';
+import { appWith, parseXml, request } from '../support/client';
+import { syntheticArticle, syntheticContent } from '../support/fixtures';
 
 const SLUG = 'openatom-foundation-visit';
 const BASE = 'http://feeds.test';
@@ -115,11 +116,12 @@ describe('article page', () => {
 
 describe('missing pages', () => {
   it('answer the 404 page in the language of the path', async () => {
-    for (const [path, lang, text] of [
+    const cases: [string, string, string][] = [
       ['/zh/articles/no-such-story', 'zh-CN', '页面不存在'],
       ['/en/articles/no-such-story', 'en', 'Page not found'],
       ['/en/tags/no-such-tag/', 'en', 'Page not found'],
-    ]) {
+    ];
+    for (const [path, lang, text] of cases) {
       const res = await request(path, { headers: { Accept: 'text/html' } });
       expect(res.status, path).toBe(404);
       const root = parse(await res.text());
@@ -153,5 +155,15 @@ describe('OPML, sitemap, robots.txt', () => {
 
   it('/robots.txt names the sitemap', async () => {
     expect(await (await request('/robots.txt')).text()).toContain(`Sitemap: ${BASE}/sitemap.xml`);
+  });
+});
+
+describe('drafts in a local preview build', () => {
+  it('are marked as drafts on their pages', async () => {
+    const fetchFrom = appWith(syntheticContent([syntheticArticle('wip', 'en', 1, { draft: true })]));
+    const root = parse(await (await fetchFrom('/en/articles/wip')).text());
+    expect(root.querySelector('.draft')?.text).toBe('Draft (local preview only)');
+    const index = parse(await (await fetchFrom('/en/')).text());
+    expect(index.querySelector('.list .draft')?.text).toBe('Draft (local preview only)');
   });
 });

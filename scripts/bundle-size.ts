@@ -1,0 +1,34 @@
+/**
+ * npm run bundle: builds the deployable Worker (wrangler deploy --dry-run) and reports its size
+ * against Cloudflare's limits. Exits 1 when it would not deploy on the Workers Paid plan.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const outdir = process.argv[2] ?? 'dist';
+const MiB = 1024 * 1024;
+// https://developers.cloudflare.com/workers/platform/limits/#worker-size (compressed size)
+const LIMITS = { free: 3 * MiB, paid: 10 * MiB };
+
+rmSync(outdir, { recursive: true, force: true });
+const started = performance.now();
+const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { encoding: 'utf8' });
+if (build.status !== 0) {
+  console.error(build.stdout, build.stderr);
+  process.exit(1);
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
+const bytes = Buffer.concat(files.map((f) => readFileSync(join(outdir, f))));
+const gzipped = gzipSync(bytes, { level: 9 }).byteLength;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+console.log(`Worker bundle (${files.join(', ')}), built in ${seconds} s:`);
+console.log(`  raw      ${kib(bytes.byteLength)}`);
+console.log(`  gzipped  ${kib(gzipped)}  = ${((gzipped / LIMITS.free) * 100).toFixed(1)}% of the Free plan's 3 MiB, ${((gzipped / LIMITS.paid) * 100).toFixed(1)}% of Paid's 10 MiB`);
+if (gzipped > LIMITS.paid) {
+  console.error('✗ over the Workers Paid size limit: move the archive to KV or R2 (see README, "Growing past the size limit")');
+  process.exit(1);
+}
+if (gzipped > LIMITS.free) console.warn('! over the Free plan limit: deploy on Workers Paid, or move the archive to KV or R2');
