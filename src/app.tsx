@@ -4,7 +4,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { Library } from './content/library';
 import { isLang, LANGS, type Lang } from './content/model';
-import { parseFeedQuery } from './feeds/query';
+import { parseFeedQuery, selectFeed } from './feeds/query';
 import { FeedRenderer } from './feeds/render';
 import { sendRepresentation } from './http/conditional';
 import { ALLOWED_METHODS, applyStandardHeaders, preflightResponse } from './http/headers';
@@ -27,7 +27,8 @@ export interface AppEnv {
 }
 
 const FORMAT_BY_FILE = Object.fromEntries(Object.entries(FEED_FILE).map(([f, file]) => [file, f])) as Record<string, FeedFormat>;
-const FEED_FILE_PATTERN = ':file{rss\\.xml|atom\\.xml|feed\\.json}';
+// No alternation here: Hono splices the pattern into a larger regex, where "a|b" would escape its segment.
+const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
 const HTML = 'text/html; charset=utf-8';
 
 /** Builds the Worker's app over `library` (the compiled content, or a test fixture's). */
@@ -80,41 +81,41 @@ export function createApp(library: Library) {
     await next();
   });
 
+  const serveFeed = async (c: Context<AppEnv>, lang: Lang, tag: string | undefined) => {
+    const format = FORMAT_BY_FILE[c.req.param('file') ?? ''];
+    if (!format) return notFound(c);
+    const { feedItems, hub } = c.get('config');
+    const selection = selectFeed(library, lang, tag, parseFeedQuery(new URL(c.req.url)), feedItems);
+    return sendRepresentation(c.req.raw, await feeds.get(c.get('base'), format, selection, hub));
+  };
+
   // Feeds: main and per tag.
   app.get(`/:lang/${FEED_FILE_PATTERN}`, async (c) => {
     const lang = requireLang(c.req.param('lang'));
-    const format = FORMAT_BY_FILE[c.req.param('file')] as FeedFormat;
-    const query = parseFeedQuery(new URL(c.req.url));
-    const { feedItems, hub } = c.get('config');
-    const rep = await feeds.get(c.get('base'), format, { lang, limit: query.limit ?? feedItems }, hub);
-    return sendRepresentation(c.req.raw, rep);
+    return serveFeed(c, lang, undefined);
   });
   app.get(`/:lang/tags/:tag/${FEED_FILE_PATTERN}`, async (c) => {
     const lang = requireLang(c.req.param('lang'));
-    const tag = requireTag(library, lang, c.req.param('tag'));
-    const format = FORMAT_BY_FILE[c.req.param('file')] as FeedFormat;
-    const query = parseFeedQuery(new URL(c.req.url));
-    const { feedItems, hub } = c.get('config');
-    const rep = await feeds.get(c.get('base'), format, { lang, tag, limit: query.limit ?? feedItems }, hub);
-    return sendRepresentation(c.req.raw, rep);
+    return serveFeed(c, lang, requireTag(library, lang, c.req.param('tag')));
   });
 
   // Pages.
   app.get('/', (c) => page(c, '/', () => <HomePage library={library} base={c.get('base')} />));
-  app.get('/:lang{zh|en}/', (c) => {
-    const lang = c.req.param('lang') as Lang;
+  app.get('/:lang/', (c) => {
+    const lang = c.req.param('lang');
+    if (!isLang(lang)) return notFound(c);
     return page(c, `/${lang}/`, () => <LangIndexPage library={library} lang={lang} base={c.get('base')} />, library.articles(lang)[0]?.updatedMs);
   });
-  app.get('/:lang{zh|en}/articles/:slug', (c) => {
-    const lang = c.req.param('lang') as Lang;
-    const article = library.find(lang, c.req.param('slug'));
+  app.get('/:lang/articles/:slug', (c) => {
+    const lang = c.req.param('lang');
+    const article = isLang(lang) ? library.find(lang, c.req.param('slug')) : undefined;
     if (!article) return notFound(c);
     return page(c, `/${lang}/articles/${article.slug}`, () => <ArticlePage library={library} article={article} base={c.get('base')} />, article.updatedMs);
   });
-  app.get('/:lang{zh|en}/tags/:tag/', (c) => {
-    const lang = c.req.param('lang') as Lang;
+  app.get('/:lang/tags/:tag/', (c) => {
+    const lang = c.req.param('lang');
     const tag = c.req.param('tag');
-    if (!library.hasTag(lang, tag)) return notFound(c);
+    if (!isLang(lang) || !library.hasTag(lang, tag)) return notFound(c);
     return page(c, `/${lang}/tags/${tag}/`, () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />, library.articles(lang, tag)[0]?.updatedMs);
   });
 

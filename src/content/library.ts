@@ -5,6 +5,7 @@ export class Library {
   readonly sites: Record<Lang, Site>;
   private readonly bySlug: Record<Lang, Map<string, Translation>>;
   private readonly byTag: Record<Lang, Map<string, Translation[]>>;
+  private readonly updatedDesc = new Map<string, number[]>();
 
   constructor(private readonly content: CompiledContent) {
     this.sites = content.sites;
@@ -30,6 +31,28 @@ export class Library {
 
   hasTag(lang: Lang, tag: string): boolean {
     return this.byTag[lang].has(tag);
+  }
+
+  /**
+   * The oldest update time still included when asking for what changed after `sinceMs`
+   * (Infinity when nothing did). Two `since` values with the same floor select the same items,
+   * so the floor is what caches key on.
+   */
+  updatedFloor(lang: Lang, tag: string | undefined, sinceMs: number): number {
+    const key = `${lang}|${tag ?? ''}`;
+    let sorted = this.updatedDesc.get(key);
+    if (!sorted) {
+      sorted = this.articles(lang, tag).map((a) => a.updatedMs).sort((a, b) => b - a);
+      this.updatedDesc.set(key, sorted);
+    }
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] ?? 0) > sinceMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? Number.POSITIVE_INFINITY : (sorted[lo - 1] ?? Number.POSITIVE_INFINITY);
   }
 
   /** The other language versions of the same story. */

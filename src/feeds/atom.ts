@@ -1,7 +1,7 @@
 /** Atom 1.0, serialised with `feed`, plus xml:lang, per-entry links and hit:translationGroup. */
 import { Feed } from 'feed';
-import type { FeedDocument } from './model';
-import { HIT_NS, emptyElement, escapeHtml, escapeXml, replaceOnce } from './xml';
+import { extraFeedLinks, type FeedDocument } from './model';
+import { FH_NS, HIT_NS, emptyElement, escapeHtml, escapeXml, replaceOnce } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 // `feed` has no hook for extra entry elements: each entry's <rights> carries a placeholder we replace.
@@ -42,10 +42,13 @@ export function renderAtom(doc: FeedDocument, hub?: string): string {
   xml = replaceOnce(
     xml,
     '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:hit="${HIT_NS}" xml:lang="${doc.languageTag}">`,
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:hit="${HIT_NS}"${doc.archive.isArchive ? ` xmlns:fh="${FH_NS}"` : ''} xml:lang="${doc.languageTag}">`,
   );
-  const license = doc.licenseUrl ? `\n    ${emptyElement('link', { rel: 'license', href: doc.licenseUrl })}` : '';
-  xml = replaceOnce(xml, `<rights>${FEED_MARKER}</rights>`, `<rights>${escapeXml(doc.rights)}</rights>${license}`);
+  const extra = [
+    ...extraFeedLinks(doc, 'atom').map((l) => emptyElement('link', l)),
+    ...(doc.archive.isArchive ? ['<fh:archive/>'] : []),
+  ];
+  xml = replaceOnce(xml, `<rights>${FEED_MARKER}</rights>`, [`<rights>${escapeXml(doc.rights)}</rights>`, ...extra].join('\n    '));
   doc.items.forEach((item, i) => {
     const extra = [
       ...item.translations.map((t) =>

@@ -47,6 +47,8 @@ export function renderJsonFeed(doc: FeedDocument, hub?: string): string {
     language: doc.languageTag,
     authors: [{ name: doc.publisher, url: doc.publisherUrl }],
     ...(hub ? { hubs: [{ type: 'WebSub', url: hub }] } : {}),
+    // JSON Feed pages backwards: next_url leads to older items.
+    ...(doc.archive.prev ? { next_url: doc.archive.prev.json } : {}),
     _hit: {
       rights: doc.rights,
       attribution: doc.attribution,

@@ -43,23 +43,51 @@ export interface FeedDocument {
   attribution: string;
   licenseUrl?: string;
   items: FeedItem[];
+  /** RFC 5005 archive links, each in every format. */
+  archive: {
+    /** True for an archive page (a fixed set of older items). */
+    isArchive: boolean;
+    current?: Record<FeedFormat, string>;
+    prev?: Record<FeedFormat, string>;
+    next?: Record<FeedFormat, string>;
+  };
 }
 
-/** Which feed: language, optional tag, how many items. */
+/** Which feed: language, optional tag, and which of its items. */
 export interface FeedSelection {
   lang: Lang;
   tag?: string;
+  /** Items in the current feed. */
   limit: number;
+  /** Items per archive page (FEED_ITEMS). */
+  pageSize: number;
+  /** An archive page, 1 = the oldest items. */
+  page?: number;
+  /** Only items updated at or after this time (see Library.updatedFloor). */
+  updatedFloor?: number;
 }
+
+/** Number of complete archive pages of a feed with `total` items. */
+export const archivePages = (total: number, pageSize: number) => Math.floor(total / pageSize);
+
+/** The cache key of a selection: equal keys give byte-identical feeds. */
+export const selectionKey = (s: FeedSelection) =>
+  `${s.lang}|${s.tag ?? ''}|${s.limit}|${s.pageSize}|${s.page ?? ''}|${s.updatedFloor ?? ''}`;
 
 // A feed with no items still needs a fixed date; the Unix epoch keeps output deterministic.
 const NO_DATE = { iso: '1970-01-01T00:00:00Z', ms: 0 };
 
 /** Builds the format-neutral feed for a selection, with absolute URLs under `base`. */
 export function buildFeedDocument(library: Library, base: string, selection: FeedSelection): FeedDocument {
-  const { lang, tag, limit } = selection;
+  const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
   const site = library.sites[lang];
-  const articles = library.articles(lang, tag).slice(0, limit);
+  const all = library.articles(lang, tag);
+  const total = all.length;
+  const pages = archivePages(total, pageSize);
+  const articles =
+    page !== undefined
+      ? all.slice(total - page * pageSize, total - (page - 1) * pageSize)
+      : (updatedFloor === undefined ? all : all.filter((a) => a.updatedMs >= updatedFloor)).slice(0, limit);
   const items: FeedItem[] = articles.map((a) => ({
     id: articleId(lang, a.slug),
     groupId: translationGroupId(a.slug),
@@ -82,7 +110,17 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     ...(a.image ? { image: a.image } : {}),
   }));
   const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);
-  const feedUrls = Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag)])) as Record<FeedFormat, string>;
+  const urls = (p?: number) =>
+    Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag) + (p ? `?page=${p}` : '')])) as Record<FeedFormat, string>;
+  const archive: FeedDocument['archive'] =
+    page !== undefined
+      ? {
+          isArchive: true,
+          current: urls(),
+          ...(page > 1 ? { prev: urls(page - 1) } : {}),
+          ...(page < pages ? { next: urls(page + 1) } : {}),
+        }
+      : { isArchive: false, ...(pages > 0 && total > limit && updatedFloor === undefined ? { prev: urls(pages) } : {}) };
   return {
     id: feedId(lang, tag),
     lang,
@@ -90,7 +128,7 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     title: tag ? `${site.title} · ${site.tags[tag] ?? tag}` : site.title,
     description: site.description,
     homeUrl: base + (tag ? tagPath(lang, tag) : langPath(lang)),
-    feedUrls,
+    feedUrls: urls(page),
     updated: newest?.updated ?? NO_DATE.iso,
     updatedMs: newest?.updatedMs ?? NO_DATE.ms,
     publisher: site.publisher,
@@ -99,5 +137,17 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     attribution: site.attribution,
     ...(site.licenseUrl ? { licenseUrl: site.licenseUrl } : {}),
     items,
+    archive,
   };
+}
+
+/** Feed-level links `feed` cannot write: licence and RFC 5005 archive links, for one format. */
+export function extraFeedLinks(doc: FeedDocument, format: FeedFormat): { rel: string; href: string }[] {
+  const { current, prev, next } = doc.archive;
+  return [
+    ...(doc.licenseUrl ? [{ rel: 'license', href: doc.licenseUrl }] : []),
+    ...(current ? [{ rel: 'current', href: current[format] }] : []),
+    ...(prev ? [{ rel: 'prev-archive', href: prev[format] }] : []),
+    ...(next ? [{ rel: 'next-archive', href: next[format] }] : []),
+  ];
 }

@@ -1,19 +1,41 @@
-/** Query parameters every feed accepts, validated with zod. */
+/** Query parameters every feed accepts, validated with zod, and the feed selection they make. */
 import * as z from 'zod/mini';
+import type { Library } from '../content/library';
+import type { Lang } from '../content/model';
 import { ProblemError } from '../http/problem';
+import { archivePages, type FeedSelection } from './model';
 
-const limit = z.pipe(
-  z.string().check(z.regex(/^\d{1,3}$/, 'must be a whole number')),
-  z.pipe(z.transform(Number), z.number().check(z.refine((n) => n >= 1 && n <= 100, 'must be from 1 to 100'))),
-);
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
-export const feedQuerySchema = z.object({ limit: z.optional(limit) });
+const wholeNumber = (max: number, message: string) =>
+  z.pipe(
+    z.string().check(z.regex(/^\d{1,7}$/, 'must be a whole number')),
+    z.pipe(z.transform(Number), z.number().check(z.refine((n) => n >= 1 && n <= max, message))),
+  );
+
+export const feedQuerySchema = z.object({
+  limit: z.optional(wholeNumber(100, 'must be from 1 to 100')),
+  page: z.optional(wholeNumber(1_000_000, 'must be 1 or more')),
+  since: z.optional(
+    z.pipe(
+      z.string().check(
+        z.refine((s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)), 'must be an RFC 3339 timestamp with an offset'),
+      ),
+      z.transform((s: string) => Date.parse(s)),
+    ),
+  ),
+});
 export type FeedQuery = z.infer<typeof feedQuerySchema>;
 
 /** What each parameter accepts, as the 400 answer tells the client. */
 const ALLOWED: Record<keyof FeedQuery, string> = {
   limit: "an integer from 1 to 100 (default: the feed's usual length)",
+  page: 'an archive page number from 1 (the oldest items) to the number in the feed\'s prev-archive link',
+  since: 'an RFC 3339 timestamp such as 2025-09-05T00:00:00+08:00 or 2025-09-04T16:00:00Z',
 };
+
+const invalid = (parameter: string, detail: string) =>
+  new ProblemError({ status: 400, title: 'Invalid query parameter', detail, parameter, allowed: ALLOWED[parameter as keyof FeedQuery] });
 
 /** Validates the known parameters (unknown ones are ignored); a bad one is a 400 naming it. */
 export function parseFeedQuery(url: URL): FeedQuery {
@@ -23,14 +45,36 @@ export function parseFeedQuery(url: URL): FeedQuery {
     if (value !== null) raw[key] = value;
   }
   const result = feedQuerySchema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const parameter = String(issue?.path[0] ?? '');
-  throw new ProblemError({
-    status: 400,
-    title: 'Invalid query parameter',
-    detail: `"${parameter}" ${issue?.message ?? 'is invalid'}; got "${raw[parameter] ?? ''}".`,
-    parameter,
-    allowed: ALLOWED[parameter as keyof FeedQuery],
-  });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const parameter = String(issue?.path[0] ?? '');
+    throw invalid(parameter, `"${parameter}" ${issue?.message ?? 'is invalid'}; got "${(raw[parameter] ?? '').slice(0, 100)}".`);
+  }
+  const query = result.data;
+  if (query.page !== undefined && (query.limit !== undefined || query.since !== undefined)) {
+    throw invalid('page', '"page" cannot be combined with "limit" or "since": archive pages have a fixed size and content.');
+  }
+  return query;
+}
+
+/** Turns a validated query into the feed selection; an archive page past the last is a 404. */
+export function selectFeed(library: Library, lang: Lang, tag: string | undefined, query: FeedQuery, pageSize: number): FeedSelection {
+  const base = { lang, ...(tag ? { tag } : {}), pageSize };
+  if (query.page !== undefined) {
+    const pages = archivePages(library.articles(lang, tag).length, pageSize);
+    if (query.page > pages) {
+      throw new ProblemError({
+        status: 404,
+        title: 'No such archive page',
+        detail: pages === 0 ? 'This feed has no archive pages yet: all its items are in the feed itself.' : `There is no archive page ${query.page}; this feed has pages 1 to ${pages}.`,
+        pages,
+      });
+    }
+    return { ...base, limit: pageSize, page: query.page };
+  }
+  if (query.since !== undefined) {
+    // A partner asking what changed gets up to 100 items unless it says otherwise.
+    return { ...base, limit: query.limit ?? 100, updatedFloor: library.updatedFloor(lang, tag, query.since) };
+  }
+  return { ...base, limit: query.limit ?? pageSize };
 }

@@ -4,7 +4,7 @@ import { CACHE, makeRepresentation, RepresentationCache, type Representation } f
 import { FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
 import { renderAtom } from './atom';
 import { renderJsonFeed } from './json-feed';
-import { buildFeedDocument, type FeedDocument, type FeedSelection } from './model';
+import { buildFeedDocument, selectionKey, type FeedDocument, type FeedSelection } from './model';
 import { renderRss } from './rss';
 
 const RENDERERS: Record<FeedFormat, (doc: FeedDocument, hub?: string) => string> = {
@@ -24,7 +24,7 @@ export class FeedRenderer {
   constructor(private readonly library: Library) {}
 
   get(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): Promise<Representation> {
-    const key = `${base}|${format}|${selection.lang}|${selection.tag ?? ''}|${selection.limit}|${hub ?? ''}`;
+    const key = `${base}|${format}|${selectionKey(selection)}|${hub ?? ''}`;
     return this.cache.get(key, () => {
       const doc = buildFeedDocument(this.library, base, selection);
       return makeRepresentation(

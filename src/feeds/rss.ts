@@ -1,7 +1,7 @@
 /** RSS 2.0, serialised with `feed`, plus atom:link, dc:creator and hit:translationGroup. */
 import { Feed } from 'feed';
-import type { FeedDocument } from './model';
-import { HIT_NS, emptyElement, escapeHtml, escapeXml, replaceOnce } from './xml';
+import { extraFeedLinks, type FeedDocument } from './model';
+import { FH_NS, HIT_NS, emptyElement, escapeHtml, escapeXml, replaceOnce } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 
@@ -49,10 +49,13 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     });
   }
   let xml = feed.rss2();
-  xml = replaceOnce(xml, '<rss version="2.0"', `<rss version="2.0" xmlns:hit="${HIT_NS}"`);
-  if (doc.licenseUrl) {
-    xml = replaceOnce(xml, '</channel>', `    ${emptyElement('atom:link', { rel: 'license', href: doc.licenseUrl })}\n    </channel>`);
-  }
+  const archive = doc.archive.isArchive;
+  xml = replaceOnce(xml, '<rss version="2.0"', `<rss version="2.0" xmlns:hit="${HIT_NS}"${archive ? ` xmlns:fh="${FH_NS}"` : ''}`);
+  const extra = [
+    ...extraFeedLinks(doc, 'rss').map((l) => emptyElement('atom:link', l)),
+    ...(archive ? ['<fh:archive/>'] : []),
+  ];
+  if (extra.length > 0) xml = replaceOnce(xml, '</channel>', `${extra.map((e) => `    ${e}\n`).join('')}    </channel>`);
   return xml;
 }
 

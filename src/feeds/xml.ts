@@ -2,6 +2,8 @@
 
 /** Namespace of our one extension element, <hit:translationGroup>. */
 export const HIT_NS = 'tag:cie.hit.edu.cn,2025:syndication';
+/** RFC 5005 Feed History namespace (<fh:archive/>). */
+export const FH_NS = 'http://purl.org/syndication/history/1.0';
 
 /** Escapes text for XML element content and double-quoted attribute values. */
 export function escapeXml(text: string): string {

@@ -144,6 +144,12 @@ describe('errors', () => {
     expect(((await res.json()) as { detail: string }).detail).toContain('/nothing-here');
   });
 
+  it('answers 404 for paths that only look like ours', async () => {
+    for (const path of ['/fr/', '/de/articles/openatom-foundation-visit', '/zh/articles/openatom-foundation-visit/more', '/en/feed.json.bak', '/en/tags/open-source/feed.json/x', '/xen/', '/enx/rss.xml']) {
+      expect((await request(path, { redirect: 'manual' })).status, path).toBe(404);
+    }
+  });
+
   it('names the languages there are for an unknown language', async () => {
     const res = await request('/fr/rss.xml');
     expect(res.status).toBe(404);
