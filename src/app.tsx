@@ -7,14 +7,18 @@ import { isLang, LANGS, type Lang } from './content/model';
 import { parseFeedQuery, selectFeed } from './feeds/query';
 import { FeedRenderer } from './feeds/render';
 import { sendRepresentation } from './http/conditional';
-import { ALLOWED_METHODS, applyStandardHeaders, preflightResponse } from './http/headers';
+import { ALLOWED_METHODS, applyStandardHeaders, htmlPolicy, preflightResponse } from './http/headers';
 import { preferredLang, prefersHtml } from './http/negotiate';
 import { ProblemError, problemResponse } from './http/problem';
 import { guessedPath } from './http/redirects';
 import { CACHE, makeRepresentation, RepresentationCache } from './http/representation';
 import { ArticlePage } from './pages/article';
 import { FAVICON_SVG, newestMs, renderOpml, renderRobots, renderSitemap } from './pages/documents';
+import { EMBED_JS } from './generated/embed';
+import { EmbedPage, EMBED_CSS } from './pages/embed';
+import { embedQuery, parseEmbedOptions } from './pages/embed-options';
 import { HomePage } from './pages/home';
+import { PartnersPage } from './pages/partners';
 import { LangIndexPage } from './pages/lang-index';
 import { NotFoundPage } from './pages/not-found';
 import { STYLESHEET } from './pages/style';
@@ -51,8 +55,8 @@ export function createApp(library: Library) {
     );
     return sendRepresentation(c.req.raw, rep, options.headers);
   };
-  const page = (c: Context<AppEnv>, key: string, element: () => JSX.Element, lastModified = newest) =>
-    serve(c, key, HTML, async () => `<!DOCTYPE html>${await element().toString()}`, { lastModified });
+  const page = (c: Context<AppEnv>, key: string, element: () => JSX.Element, lastModified = newest, headers?: Record<string, string>) =>
+    serve(c, key, HTML, async () => `<!DOCTYPE html>${await element().toString()}`, { lastModified, ...(headers ? { headers } : {}) });
 
   app.use(async (c, next) => {
     await next();
@@ -118,6 +122,26 @@ export function createApp(library: Library) {
     if (!isLang(lang) || !library.hasTag(lang, tag)) return notFound(c);
     return page(c, `/${lang}/tags/${tag}/`, () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />, library.articles(lang, tag)[0]?.updatedMs);
   });
+
+  // Syndication kit.
+  app.get('/:lang/partners', (c) => {
+    const lang = c.req.param('lang');
+    if (!isLang(lang)) return notFound(c);
+    const options = parseEmbedOptions(new URL(c.req.url), library, lang);
+    return page(c, `/${lang}/partners${embedQuery(options)}`, () => <PartnersPage library={library} lang={lang} base={c.get('base')} options={options} />, newest, {
+      'Content-Security-Policy': htmlPolicy({ scripts: true, connect: true, frames: true, forms: true }),
+    });
+  });
+  app.get('/:lang/embed', (c) => {
+    const lang = c.req.param('lang');
+    if (!isLang(lang)) return notFound(c);
+    const options = parseEmbedOptions(new URL(c.req.url), library, lang);
+    return page(c, `/${lang}/embed${embedQuery(options)}`, () => <EmbedPage library={library} lang={lang} base={c.get('base')} options={options} />, newest, {
+      'Content-Security-Policy': htmlPolicy({ framable: true }),
+    });
+  });
+  app.get('/embed.js', (c) => serve(c, 'embed.js', 'text/javascript; charset=utf-8', () => EMBED_JS, { cache: CACHE.script }));
+  app.get('/embed.css', (c) => serve(c, 'embed.css', 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
 
   // Documents beside the pages.
   app.get('/feeds.opml', (c) => serve(c, 'opml', 'text/x-opml; charset=utf-8', () => renderOpml(library, c.get('base')), { lastModified: newest }));

@@ -3,13 +3,7 @@
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
 const CSP_DOCUMENT = "default-src 'none'; frame-ancestors 'none'";
-const CSP_HTML = [
-  "default-src 'none'",
-  "style-src 'self'",
-  "img-src 'self' https:",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+const CSP_HTML = ["default-src 'none'", "style-src 'self'", "img-src 'self' https:", "base-uri 'none'"].join('; ');
 
 export interface PageSecurity {
   /** Only embed pages may be framed by other sites. */
@@ -18,6 +12,10 @@ export interface PageSecurity {
   scripts?: boolean;
   /** Pages that fetch from the Worker (the partners page preview). */
   connect?: boolean;
+  /** Pages that frame our own embed page (the partners page preview). */
+  frames?: boolean;
+  /** Pages with a form that submits to this site (the partners page generator). */
+  forms?: boolean;
 }
 
 /** The Content-Security-Policy of an HTML page. */
@@ -26,6 +24,8 @@ export function htmlPolicy(security: PageSecurity = {}): string {
     CSP_HTML,
     security.scripts ? "script-src 'self'" : undefined,
     security.connect ? "connect-src 'self'" : undefined,
+    security.frames ? "frame-src 'self'" : undefined,
+    security.forms ? "form-action 'self'" : "form-action 'none'",
     security.framable ? 'frame-ancestors *' : "frame-ancestors 'none'",
   ]
     .filter(Boolean)

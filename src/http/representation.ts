@@ -37,6 +37,8 @@ export const CACHE = {
   feed: 'public, max-age=600, stale-while-revalidate=86400',
   page: 'public, max-age=300, stale-while-revalidate=86400',
   asset: 'public, max-age=86400',
+  // Partners' pages load these on every view; an hour keeps a deploy's fix from waiting a day.
+  script: 'public, max-age=3600, stale-while-revalidate=86400',
   redirect: 'public, max-age=86400',
   error: 'public, max-age=60',
   none: 'no-store',

@@ -76,7 +76,7 @@ export function Layout(props: LayoutProps) {
           <nav aria-label={props.lang === 'zh' ? '站点' : 'Site'}>
             <ul>
               <li><a href="/">{ui.home}</a></li>
-              <li><a href="/partners">{ui.partners}</a></li>
+              <li><a href={`/${props.lang}/partners`}>{ui.partners}</a></li>
               {props.switchTo ? (
                 <li>
                   <a href={props.switchTo.path} hreflang={LANGUAGE_TAG[props.switchTo.lang]} lang={LANGUAGE_TAG[props.switchTo.lang]}>

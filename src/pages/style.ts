@@ -25,5 +25,9 @@ code,pre{background:var(--code);border-radius:4px;font-size:.9em}
 code{padding:.1rem .3rem;overflow-wrap:anywhere}pre{padding:.75rem;overflow-x:auto}
 .body img{max-width:100%;height:auto}
 .draft{background:#ffe9a8;color:#3a2d00;padding:.25rem .5rem;border-radius:4px;font-weight:700}
+fieldset{border:1px solid var(--line);border-radius:6px;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+input,select,button{font:inherit}
+pre code{display:block;white-space:pre-wrap;overflow-wrap:anywhere;padding:0}
+.preview{margin:1rem 0}.preview-frame{border:1px solid var(--line);border-radius:8px}
 .columns{display:grid;gap:0 2rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 `.trim();

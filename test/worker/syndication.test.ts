@@ -83,3 +83,64 @@ describe('incremental sync with ?since', () => {
     }
   });
 });
+
+describe('embed', () => {
+  it('serves embed.js as JavaScript under 5 KB gzipped', async () => {
+    const res = await request('/embed.js');
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const gzipped = await new Response(res.body?.pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+    expect(gzipped.byteLength).toBeLessThan(5 * 1024);
+  });
+
+  it('serves the iframe form, framable, with the chosen options', async () => {
+    const res = await request('/zh/embed?limit=1&theme=dark&summary=false&tag=open-source');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    const html = await res.text();
+    expect(html).toContain('<body class="dark">');
+    expect(html).toContain('href="http://feeds.test/zh/articles/openatom-foundation-visit" target="_blank" rel="noopener"');
+    expect(html).not.toContain('<p>');
+  });
+
+  it('rejects bad embed options with a 400 that names the option and what is allowed', async () => {
+    const cases: [string, string, string][] = [
+      ['limit=0', 'limit', '"limit" must be from 1 to 20; got "0".'],
+      ['limit=many', 'limit', '"limit" must be a whole number; got "many".'],
+      ['theme=neon', 'theme', '"theme" must be light, dark or auto; got "neon".'],
+      ['summary=maybe', 'summary', '"summary" must be true or false; got "maybe".'],
+      ['tag=robotics', 'tag', '"tag" must be one of study-at-hit, open-source, partnership; got "robotics".'],
+    ];
+    for (const [query, parameter, detail] of cases) {
+      for (const path of [`/en/embed?${query}`, `/en/partners?${query}`]) {
+        const res = await request(path);
+        expect(res.status, path).toBe(400);
+        expect(await res.json()).toMatchObject({ status: 400, title: 'Invalid embed option', parameter, detail });
+      }
+    }
+  });
+});
+
+describe('partners page', () => {
+  it('gives feed URLs, the snippet for the chosen options, a fetch() example and the attribution terms', async () => {
+    const res = await request('/en/partners?limit=3&tag=open-source');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html).toContain('http://feeds.test/en/rss.xml');
+    expect(html).toContain(
+      '&lt;script src=&quot;http://feeds.test/embed.js&quot; data-lang=&quot;en&quot; data-limit=&quot;3&quot; data-tag=&quot;open-source&quot; async&gt;&lt;/script&gt;',
+    );
+    expect(html).toContain('fetch(&#39;http://feeds.test/en/tags/open-source/feed.json?limit=5&#39;)');
+    expect(html).toContain('When you republish, credit the College of International Education');
+    const zh = await (await request('/zh/partners')).text();
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain('合作网站转载指南');
+  });
+
+  it('/partners leads to the language the reader prefers', async () => {
+    const res = await request('/partners', { headers: { 'Accept-Language': 'zh-CN' }, redirect: 'manual' });
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('http://feeds.test/zh/partners');
+  });
+});

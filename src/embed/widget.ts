@@ -1,0 +1,94 @@
+/**
+ * embed.js: the partner widget. Browser code, compiled by `npm run build` into src/generated/embed.ts.
+ * Snippet: <a href="https://HOST/en/" data-hit-embed>Study at HIT news</a>
+ *          <script src="https://HOST/embed.js" data-lang="en" data-limit="5" async></script>
+ * Replaces the link (kept when scripts are off or blocked) with the latest items, in a shadow root so
+ * that no style crosses in either direction. Requests only this Worker; sets no cookie.
+ */
+interface Item {
+  url: string;
+  title: string;
+  summary: string;
+  date_published: string;
+}
+
+const TEXT = {
+  zh: { heading: '留学哈工大新闻', more: '更多新闻', failed: '暂时无法加载新闻。' },
+  en: { heading: 'Study at HIT news', more: 'More news', failed: 'The news could not be loaded.' },
+};
+
+const STYLE = `
+:host{all:initial;display:block;contain:content}
+.box{font:15px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1d1d1f;background:#fff;border:1px solid #d8d8e0;border-radius:8px;padding:12px 16px;text-align:left}
+.dark{color:#ececf1;background:#15161a;border-color:#33343b}
+h2{font-size:16px;margin:0 0 8px;font-weight:700}
+ul{list-style:none;margin:0;padding:0}li{margin:0 0 10px}
+a{color:#004c97;text-decoration:underline}.dark a{color:#7fb2ff}
+time,.error{display:block;font-size:13px;opacity:.75}
+p{margin:2px 0 0;font-size:14px}
+.more{font-size:14px}
+`;
+
+(() => {
+  const script = document.currentScript as HTMLScriptElement | null;
+  if (!script) return;
+  const origin = new URL(script.src).origin;
+  const data = script.dataset;
+  const lang = data.lang === 'zh' ? 'zh' : 'en';
+  const text = TEXT[lang];
+  const tag = data.tag ?? '';
+  const limit = data.limit ?? '5';
+  const dark = data.theme === 'dark' || (data.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+  const showSummary = data.summary !== 'false';
+
+  const host = document.createElement('div');
+  host.setAttribute('data-hit-embed-root', '');
+  const fallback = script.previousElementSibling;
+  if (fallback?.hasAttribute('data-hit-embed')) fallback.replaceWith(host);
+  else script.before(host);
+  const root = host.attachShadow({ mode: 'open' });
+
+  const el = <K extends keyof HTMLElementTagNameMap>(name: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Node[]) => {
+    const node = Object.assign(document.createElement(name), props);
+    node.append(...children);
+    return node;
+  };
+  // A constructed stylesheet is not inline CSS, so hosts with a strict style-src CSP still apply it.
+  let style: Node[] = [];
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(STYLE);
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    style = [el('style', { textContent: STYLE })];
+  }
+  const page = `${origin}/${lang}/${tag ? `tags/${encodeURIComponent(tag)}/` : ''}`;
+  const box = el('section', { className: dark ? 'box dark' : 'box' }, el('h2', { textContent: text.heading }));
+  box.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+  root.append(...style, box);
+  const more = el('a', { className: 'more', href: page, textContent: text.more, target: '_blank', rel: 'noopener' });
+
+  fetch(`${page}feed.json?limit=${encodeURIComponent(limit)}`, { credentials: 'omit' })
+    .then(async (res) => {
+      const body = await res.json();
+      if (!res.ok) throw new Error(body.detail ?? res.statusText);
+      const list = el('ul');
+      for (const item of body.items as Item[]) {
+        const date = new Date(item.date_published);
+        list.append(
+          el(
+            'li',
+            {},
+            el('a', { href: item.url, textContent: item.title, target: '_blank', rel: 'noopener' }),
+            el('time', { dateTime: item.date_published, textContent: date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }) }),
+            ...(showSummary ? [el('p', { textContent: item.summary })] : []),
+          ),
+        );
+      }
+      box.append(list, more);
+    })
+    .catch((error: Error) => {
+      console.warn(`HIT news embed: ${error.message}`);
+      box.append(el('span', { className: 'error', textContent: `${text.failed} ${error.message}` }), more);
+    });
+})();

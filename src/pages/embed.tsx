@@ -1,0 +1,51 @@
+/** /{lang}/embed: the iframe form of the widget, for sites that forbid third-party scripts. */
+import type { Library } from '../content/library';
+import { LANGUAGE_TAG, type Lang } from '../content/model';
+import { articlePath, langPath, tagPath } from '../urls';
+import type { EmbedOptions } from './embed-options';
+import { formatDate } from './i18n';
+
+export const EMBED_CSS = `
+:root{color-scheme:light}
+body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1d1d1f;background:#fff}
+body.dark{color:#ececf1;background:#15161a}
+@media (prefers-color-scheme:dark){body.auto{color:#ececf1;background:#15161a}body.auto a{color:#7fb2ff}}
+main{padding:12px 16px}h1{font-size:16px;margin:0 0 8px}
+ul{list-style:none;margin:0;padding:0}li{margin:0 0 10px}
+a{color:#004c97}.dark a{color:#7fb2ff}
+time{display:block;font-size:13px;opacity:.75}p{margin:2px 0 0;font-size:14px}
+`.trim();
+
+const HEADING = { zh: '留学哈工大新闻', en: 'Study at HIT news' };
+const MORE = { zh: '更多新闻', en: 'More news' };
+
+export function EmbedPage({ library, lang, options, base }: { library: Library; lang: Lang; options: EmbedOptions; base: string }) {
+  const articles = library.articles(lang, options.tag).slice(0, options.limit);
+  const more = base + (options.tag ? tagPath(lang, options.tag) : langPath(lang));
+  return (
+    <html lang={LANGUAGE_TAG[lang]}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{HEADING[lang]}</title>
+        <link rel="stylesheet" href="/embed.css" />
+      </head>
+      <body class={options.theme}>
+        <main>
+          <h1>{HEADING[lang]}</h1>
+          <ul>
+            {articles.map((a) => (
+              <li>
+                <a href={base + articlePath(lang, a.slug)} target="_blank" rel="noopener">{a.title}</a>
+                <time datetime={a.published}>{formatDate(a.published, lang)}</time>
+                {options.summary ? <p>{a.summary}</p> : null}
+              </li>
+            ))}
+          </ul>
+          <a href={more} target="_blank" rel="noopener">{MORE[lang]}</a>
+        </main>
+      </body>
+    </html>
+  );
+}

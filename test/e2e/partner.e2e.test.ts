@@ -1,0 +1,137 @@
+import { createServer, type Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, launchChromium, startWorker, type RunningWorker } from './server';
+
+// A partner's page on another origin, with CSS that would wreck any widget it could reach.
+const HOSTILE_CSS = `* { color: rgb(255, 0, 0) !important; font-family: serif !important; }
+a { display: none !important; } li { list-style: square !important; } h2 { font-size: 40px; }`;
+
+function partnerPage(body: string, csp?: string): { html: string; csp?: string } {
+  return { html: `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${HOSTILE_CSS}</style></head><body><h2 id="own">Partner news</h2>${body}</body></html>`, csp };
+}
+
+let worker: RunningWorker;
+let browser: Browser;
+let partner: Server;
+let partnerOrigin: string;
+const pages = new Map<string, { html: string; csp?: string }>();
+
+beforeAll(async () => {
+  [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  const snippet = `<a href="${worker.origin}/en/" data-hit-embed>Study at HIT news</a><script src="${worker.origin}/embed.js" data-lang="en" data-limit="5" data-tag="open-source" async></script>`;
+  pages.set('/script', partnerPage(snippet));
+  // A host with a strict CSP that allows only the Worker: the widget must still be styled.
+  pages.set('/strict', partnerPage(snippet, `default-src 'self'; script-src ${worker.origin}; connect-src ${worker.origin}; style-src 'self' 'unsafe-inline'`));
+  pages.set('/iframe', partnerPage(`<iframe id="news" src="${worker.origin}/zh/embed?limit=3&theme=dark" width="400" height="400"></iframe>`));
+  pages.set('/fetch', partnerPage('<ul id="out"></ul>'));
+  const port = await freePort();
+  partnerOrigin = `http://127.0.0.1:${port}`;
+  partner = createServer((req, res) => {
+    const page = pages.get(req.url ?? '');
+    if (!page) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(page.csp ? { 'Content-Security-Policy': page.csp } : {}) }).end(page.html);
+  });
+  await new Promise<void>((r) => partner.listen(port, '127.0.0.1', r));
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+  partner?.close();
+});
+
+async function visit(path: string, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const origins = new Set<string>();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  await page.goto(partnerOrigin + path);
+  return { context, page, origins };
+}
+
+describe('embed script on a partner page (another origin)', () => {
+  it.each(['/script', '/strict'])('%s renders the latest items, untouched by the host CSS', async (path) => {
+    const { context, page, origins } = await visit(path);
+    const ownFontSizeBefore = await page.$eval('#own', (e) => getComputedStyle(e).fontSize);
+    const links = page.locator('[data-hit-embed-root] li a');
+    await links.first().waitFor();
+    expect(await links.count()).toBe(1);
+    expect(await links.first().getAttribute('href')).toBe(`${worker.origin}/en/articles/openatom-foundation-visit`);
+    expect(await links.first().textContent()).toContain('OpenAtom Foundation');
+    const style = await links.first().evaluate((a) => {
+      const s = getComputedStyle(a);
+      return { color: s.color, display: s.display, font: s.fontFamily };
+    });
+    expect(style.color).toBe('rgb(0, 76, 151)');
+    expect(style.display).not.toBe('none');
+    expect(style.font).not.toBe('serif');
+    expect(await page.locator('[data-hit-embed-root] time').first().textContent()).toBe('September 5, 2025');
+    // The widget changed nothing of the host page, and replaced the fallback link.
+    expect(await page.$eval('#own', (e) => getComputedStyle(e).fontSize)).toBe(ownFontSizeBefore);
+    expect(await page.locator('a[data-hit-embed]').count()).toBe(0);
+    expect([...origins].sort()).toEqual([partnerOrigin, worker.origin].sort());
+    expect(await context.cookies()).toEqual([]);
+    await page.screenshot({ path: `test-results/screenshots/partner${path.replace('/', '-')}.png` });
+    await context.close();
+  });
+
+  it('degrades to a plain link when scripts are off', async () => {
+    const { context, page } = await visit('/script', { javaScriptEnabled: false });
+    expect(await page.locator('a[data-hit-embed]').getAttribute('href')).toBe(`${worker.origin}/en/`);
+    expect(await page.locator('[data-hit-embed-root]').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('iframe embed on a partner page', () => {
+  it('is allowed in a frame and shows the items', async () => {
+    const { context, page, origins } = await visit('/iframe');
+    const frame = page.frameLocator('#news');
+    await frame.locator('li a').first().waitFor();
+    expect(await frame.locator('li a').first().getAttribute('href')).toBe(`${worker.origin}/zh/articles/openatom-foundation-visit`);
+    expect(await frame.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect([...origins].sort()).toEqual([partnerOrigin, worker.origin].sort());
+    await context.close();
+  });
+
+  it('other pages refuse to be framed', async () => {
+    const res = await fetch(`${worker.origin}/en/`);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('cross-origin fetch() of the JSON feed', () => {
+  it('is allowed and exposes the validators', async () => {
+    const { context, page } = await visit('/fetch');
+    const result = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      const feed = await res.json();
+      const again = await fetch(url, { headers: { 'If-None-Match': res.headers.get('etag') ?? '' } });
+      return { status: res.status, etag: res.headers.get('etag'), titles: feed.items.map((i: { title: string }) => i.title), again: again.status };
+    }, `${worker.origin}/en/feed.json`);
+    expect(result.status).toBe(200);
+    expect(result.etag).toMatch(/^"/);
+    expect(result.titles).toHaveLength(1);
+    expect(result.again).toBe(304);
+    await context.close();
+  });
+});
+
+describe('partners page', () => {
+  it('generates the snippet from the chosen options and previews it live', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${worker.origin}/en/partners`);
+    await page.selectOption('select[name="tag"]', 'open-source');
+    await page.selectOption('select[name="theme"]', 'dark');
+    await page.fill('input[name="limit"]', '3');
+    await Promise.all([page.waitForURL(/limit=3/), page.click('form.generator button')]);
+    const snippet = await page.locator('#snippet').textContent();
+    expect(snippet).toContain(`src="${worker.origin}/embed.js" data-lang="en" data-limit="3" data-tag="open-source" data-theme="dark" async`);
+    await page.locator('#preview [data-hit-embed-root] li a').first().waitFor();
+    expect(await page.frameLocator('.preview-frame').locator('li a').count()).toBe(1);
+    await page.screenshot({ path: 'test-results/screenshots/partners-en.png', fullPage: true });
+    await context.close();
+  });
+});
