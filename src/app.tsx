@@ -19,7 +19,7 @@ import { EmbedPage, EMBED_CSS } from './pages/embed';
 import { embedQuery, parseEmbedOptions } from './pages/embed-options';
 import { HomePage } from './pages/home';
 import { PartnersPage } from './pages/partners';
-import { LangIndexPage } from './pages/lang-index';
+import { INDEX_PAGE_SIZE, LangIndexPage } from './pages/lang-index';
 import { NotFoundPage } from './pages/not-found';
 import { STYLESHEET } from './pages/style';
 import { TagPage } from './pages/tag';
@@ -108,7 +108,13 @@ export function createApp(library: Library) {
   app.get('/:lang/', (c) => {
     const lang = c.req.param('lang');
     if (!isLang(lang)) return notFound(c);
-    return page(c, `/${lang}/`, () => <LangIndexPage library={library} lang={lang} base={c.get('base')} />, library.articles(lang)[0]?.updatedMs);
+    const raw = c.req.query('page');
+    const pages = Math.max(1, Math.ceil(library.articles(lang).length / INDEX_PAGE_SIZE));
+    const n = raw === undefined ? 1 : /^\d{1,7}$/.test(raw) ? Number(raw) : 0;
+    if (n < 1 || n > pages) {
+      throw new ProblemError({ status: 400, title: 'Invalid query parameter', detail: `"page" must be a whole number from 1 to ${pages}; got "${raw?.slice(0, 100)}".`, parameter: 'page' });
+    }
+    return page(c, `/${lang}/?${n}`, () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />, library.articles(lang)[0]?.updatedMs);
   });
   app.get('/:lang/articles/:slug', (c) => {
     const lang = c.req.param('lang');

@@ -24,6 +24,8 @@ export const UI = {
     draft: '草稿(仅本地预览)',
     tagFeeds: '此标签的订阅源',
     allTags: '标签',
+    newer: '← 较新的文章',
+    older: '较早的文章 →',
   },
   en: {
     siteName: 'Study at HIT news',
@@ -47,6 +49,8 @@ export const UI = {
     draft: 'Draft (local preview only)',
     tagFeeds: 'Feeds for this tag',
     allTags: 'Tags',
+    newer: '← Newer articles',
+    older: 'Older articles →',
   },
 } satisfies Record<Lang, Record<string, string>>;
 

@@ -6,7 +6,13 @@ import { ArticleList } from './article-list';
 import { UI } from './i18n';
 import { feedLinks, Layout } from './layout';
 
-export function LangIndexPage({ library, lang, base }: { library: Library; lang: Lang; base: string }) {
+/** Articles per index page: the page stays small however large the archive grows. */
+export const INDEX_PAGE_SIZE = 30;
+
+export function LangIndexPage({ library, lang, base, page = 1 }: { library: Library; lang: Lang; base: string; page?: number }) {
+  const all = library.articles(lang);
+  const shown = all.slice((page - 1) * INDEX_PAGE_SIZE, page * INDEX_PAGE_SIZE);
+  const pages = Math.max(1, Math.ceil(all.length / INDEX_PAGE_SIZE));
   const site = library.sites[lang];
   const other = LANGS.find((l) => l !== lang) ?? lang;
   const ui = UI[lang];
@@ -16,14 +22,23 @@ export function LangIndexPage({ library, lang, base }: { library: Library; lang:
       title={site.title}
       description={site.description}
       base={base}
-      path={langPath(lang)}
+      path={langPath(lang) + (page > 1 ? `?page=${page}` : '')}
       alternates={[{ lang: other, path: langPath(other) }]}
       feeds={feedLinks(base, lang, site.title)}
       switchTo={{ lang: other, path: langPath(other) }}
     >
       <h1>{site.title}</h1>
       <p>{site.description}</p>
-      <ArticleList lang={lang} articles={library.articles(lang)} level={2} />
+      <ArticleList lang={lang} articles={shown} level={2} />
+      {pages > 1 ? (
+        <nav aria-label={lang === 'zh' ? '分页' : 'Pages'}>
+          <p>
+            {page > 1 ? <a href={page === 2 ? langPath(lang) : `${langPath(lang)}?page=${page - 1}`} rel="prev">{ui.newer}</a> : null}
+            {page > 1 && page < pages ? ' · ' : null}
+            {page < pages ? <a href={`${langPath(lang)}?page=${page + 1}`} rel="next">{ui.older}</a> : null}
+          </p>
+        </nav>
+      ) : null}
       <h2>{ui.allTags}</h2>
       <ul class="tags">
         {Object.entries(site.tags).map(([slug, label]) => (

@@ -167,3 +167,22 @@ describe('drafts in a local preview build', () => {
     expect(index.querySelector('.list .draft')?.text).toBe('Draft (local preview only)');
   });
 });
+
+describe('language index of a large archive', () => {
+  const fetchFrom = appWith(syntheticContent(Array.from({ length: 65 }, (_, i) => syntheticArticle(`n-${i + 1}`, 'en', (i % 28) + 1, { publishedMs: Date.UTC(2025, 0, 1) + i * 3600_000 }))));
+
+  it('shows 30 articles a page with links to older and newer pages', async () => {
+    const first = parse(await (await fetchFrom('/en/')).text());
+    expect(first.querySelectorAll('.list li')).toHaveLength(30);
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/en/?page=2');
+    const last = parse(await (await fetchFrom('/en/?page=3')).text());
+    expect(last.querySelectorAll('.list li')).toHaveLength(5);
+    expect(last.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/en/?page=2');
+    expect(last.querySelector('a[rel="next"]')).toBeNull();
+  });
+
+  it('answers 400 for a page that does not exist', async () => {
+    expect((await fetchFrom('/en/?page=4')).status).toBe(400);
+    expect((await fetchFrom('/en/?page=x')).status).toBe(400);
+  });
+});
