@@ -11,7 +11,7 @@ import { ALLOWED_METHODS, applyStandardHeaders, htmlPolicy, preflightResponse } 
 import { preferredLang, prefersHtml } from './http/negotiate';
 import { ProblemError, problemResponse } from './http/problem';
 import { guessedPath } from './http/redirects';
-import { CACHE, makeRepresentation, RepresentationCache } from './http/representation';
+import { CACHE, makeRepresentation, RepresentationCache, type Representation } from './http/representation';
 import { ArticlePage } from './pages/article';
 import { FAVICON_SVG, newestMs, renderOpml, renderRobots, renderSitemap } from './pages/documents';
 import { EMBED_JS } from './generated/embed';
@@ -27,7 +27,7 @@ import { FEED_FILE, type FeedFormat } from './urls';
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { config: Config; base: string };
+  Variables: { config: Config; base: string; url: URL };
 }
 
 const FORMAT_BY_FILE = Object.fromEntries(Object.entries(FEED_FILE).map(([f, file]) => [file, f])) as Record<string, FeedFormat>;
@@ -42,6 +42,13 @@ export function createApp(library: Library) {
   const documents = new RepresentationCache();
   const newest = newestMs(library);
 
+  // Exact URLs (no query) already answered: repeat requests skip routing entirely (see `fetch` below).
+  const answered = new Map<string, Representation>();
+  const respond = (c: Context<AppEnv>, rep: Representation) => {
+    if (c.get('url').search === '' && answered.size < 1024) answered.set(c.req.url, rep);
+    return sendRepresentation(c.req.raw, rep);
+  };
+
   /** Serves a document rendered once per base URL and key. */
   const serve = async (
     c: Context<AppEnv>,
@@ -51,16 +58,17 @@ export function createApp(library: Library) {
     options: { cache?: string; lastModified?: number; headers?: Record<string, string> } = {},
   ) => {
     const rep = await documents.get(`${c.get('base')}|${key}`, async () =>
-      makeRepresentation(await render(), contentType, options.cache ?? CACHE.page, options.lastModified),
+      makeRepresentation(await render(), contentType, options.cache ?? CACHE.page, options.lastModified, options.headers),
     );
-    return sendRepresentation(c.req.raw, rep, options.headers);
+    return respond(c, rep);
   };
   const page = (c: Context<AppEnv>, key: string, element: () => JSX.Element, lastModified = newest, headers?: Record<string, string>) =>
     serve(c, key, HTML, async () => `<!DOCTYPE html>${await element().toString()}`, { lastModified, ...(headers ? { headers } : {}) });
 
   app.use(async (c, next) => {
     await next();
-    applyStandardHeaders(c.res.headers);
+    // Representations carry their standard headers already; only other responses need them added.
+    if (!c.res.headers.has('X-Content-Type-Options')) applyStandardHeaders(c.res.headers);
   });
 
   app.use(async (c, next) => {
@@ -72,11 +80,12 @@ export function createApp(library: Library) {
         { Allow: ALLOWED_METHODS },
       );
     }
-    const config = loadConfig(c.env ?? {});
-    c.set('config', config);
-    c.set('base', config.siteUrl ?? new URL(c.req.url).origin);
     const url = new URL(c.req.url);
-    const redirect = guessedPath(url.pathname, preferredLang(c.req.raw));
+    const config = loadConfig(c.env ?? {});
+    c.set('url', url);
+    c.set('config', config);
+    c.set('base', config.siteUrl ?? url.origin);
+    const redirect = guessedPath(url.pathname, () => preferredLang(c.req.raw));
     if (redirect) {
       const headers: Record<string, string> = { Location: c.get('base') + redirect.location + url.search, 'Cache-Control': CACHE.redirect };
       if (redirect.byLanguage) headers.Vary = 'Accept-Language';
@@ -89,8 +98,8 @@ export function createApp(library: Library) {
     const format = FORMAT_BY_FILE[c.req.param('file') ?? ''];
     if (!format) return notFound(c);
     const { feedItems, hub } = c.get('config');
-    const selection = selectFeed(library, lang, tag, parseFeedQuery(new URL(c.req.url)), feedItems);
-    return sendRepresentation(c.req.raw, await feeds.get(c.get('base'), format, selection, hub));
+    const selection = selectFeed(library, lang, tag, parseFeedQuery(c.get('url')), feedItems);
+    return respond(c, await feeds.get(c.get('base'), format, selection, hub));
   };
 
   // Feeds: main and per tag.
@@ -133,7 +142,7 @@ export function createApp(library: Library) {
   app.get('/:lang/partners', (c) => {
     const lang = c.req.param('lang');
     if (!isLang(lang)) return notFound(c);
-    const options = parseEmbedOptions(new URL(c.req.url), library, lang);
+    const options = parseEmbedOptions(c.get('url'), library, lang);
     return page(c, `/${lang}/partners${embedQuery(options)}`, () => <PartnersPage library={library} lang={lang} base={c.get('base')} options={options} />, newest, {
       'Content-Security-Policy': htmlPolicy({ scripts: true, connect: true, frames: true, forms: true }),
     });
@@ -141,7 +150,7 @@ export function createApp(library: Library) {
   app.get('/:lang/embed', (c) => {
     const lang = c.req.param('lang');
     if (!isLang(lang)) return notFound(c);
-    const options = parseEmbedOptions(new URL(c.req.url), library, lang);
+    const options = parseEmbedOptions(c.get('url'), library, lang);
     return page(c, `/${lang}/embed${embedQuery(options)}`, () => <EmbedPage library={library} lang={lang} base={c.get('base')} options={options} />, newest, {
       'Content-Security-Policy': htmlPolicy({ framable: true }),
     });
@@ -189,7 +198,14 @@ export function createApp(library: Library) {
     return problemResponse({ status: 500, title: 'Internal error', detail: 'The server failed to answer; the failure has been logged.' });
   });
 
-  return app;
+  return {
+    /** The Worker's fetch: a URL answered before is served straight from its bytes. */
+    fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> {
+      const rep = answered.get(request.url);
+      if (rep && (request.method === 'GET' || request.method === 'HEAD')) return sendRepresentation(request, rep);
+      return app.fetch(request, env, ctx);
+    },
+  };
 }
 
 function requireLang(value: string): Lang {

@@ -39,6 +39,7 @@ const invalid = (parameter: string, detail: string) =>
 
 /** Validates the known parameters (unknown ones are ignored); a bad one is a 400 naming it. */
 export function parseFeedQuery(url: URL): FeedQuery {
+  if (url.search === '') return {};
   const raw: Record<string, string> = {};
   for (const key of Object.keys(ALLOWED)) {
     const value = url.searchParams.get(key);

@@ -21,13 +21,7 @@ export function isNotModified(request: Request, rep: Representation): boolean {
 }
 
 /** 200 with the bytes, or 304 with the validators; HEAD gets the same headers and no body. */
-export function sendRepresentation(request: Request, rep: Representation, headers: HeadersInit = {}): Response {
-  const out = new Headers(headers);
-  out.set('ETag', rep.etag);
-  if (rep.lastModified) out.set('Last-Modified', rep.lastModified);
-  out.set('Cache-Control', rep.cacheControl);
-  if (isNotModified(request, rep)) return new Response(null, { status: 304, headers: out });
-  out.set('Content-Type', rep.contentType);
-  out.set('Content-Length', String(rep.body.byteLength));
-  return new Response(request.method === 'HEAD' ? null : rep.body, { status: 200, headers: out });
+export function sendRepresentation(request: Request, rep: Representation): Response {
+  if (isNotModified(request, rep)) return new Response(null, { status: 304, headers: rep.notModifiedHeaders });
+  return new Response(request.method === 'HEAD' ? null : rep.body, { status: 200, headers: rep.headers });
 }

@@ -32,15 +32,25 @@ export function htmlPolicy(security: PageSecurity = {}): string {
     .join('; ');
 }
 
-/** Adds CORS and security headers that the route did not set itself. */
+/** CORS and security headers for a response of `contentType`; `csp` overrides the default policy. */
+export function standardHeaders(contentType: string | null, csp?: string | null): [string, string][] {
+  const isHtml = contentType?.startsWith('text/html') ?? false;
+  const policy = csp ?? (isHtml ? htmlPolicy() : CSP_DOCUMENT);
+  return [
+    ['Access-Control-Allow-Origin', '*'],
+    ['Access-Control-Expose-Headers', 'ETag, Last-Modified, Link, Location'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Content-Security-Policy', policy],
+    ...(policy.includes('frame-ancestors *') ? [] : ([['X-Frame-Options', 'DENY']] as [string, string][])),
+    ...(isHtml ? ([['Referrer-Policy', 'strict-origin-when-cross-origin']] as [string, string][]) : []),
+  ];
+}
+
+/** Adds the standard headers to a response built on the spot (errors, redirects, preflights). */
 export function applyStandardHeaders(headers: Headers): void {
-  headers.set('Access-Control-Allow-Origin', '*');
-  headers.set('Access-Control-Expose-Headers', 'ETag, Last-Modified, Link, Location');
-  headers.set('X-Content-Type-Options', 'nosniff');
-  const isHtml = headers.get('content-type')?.startsWith('text/html') ?? false;
-  if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', isHtml ? htmlPolicy() : CSP_DOCUMENT);
-  if (!headers.get('Content-Security-Policy')?.includes('frame-ancestors *')) headers.set('X-Frame-Options', 'DENY');
-  if (isHtml) headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+  for (const [name, value] of standardHeaders(headers.get('content-type'), headers.get('content-security-policy'))) {
+    headers.set(name, value);
+  }
 }
 
 /** The answer to a CORS preflight: any origin may GET or HEAD, with conditional headers. */

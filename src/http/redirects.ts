@@ -24,19 +24,20 @@ export interface Redirect {
 }
 
 /**
- * Where a guessed path should lead, or undefined when it is not a guess we know.
+ * Where a guessed path should lead, or undefined when it is not a guess we know;
+ * `preferred` (Accept-Language negotiation) is only called for language-less paths.
  * `/feed`, `/rss.xml`, ... (no language) -> `/{preferred}/rss.xml`; `/{lang}/feed/` -> `/{lang}/rss.xml`;
  * a trailing slash after a feed file is dropped; `/{lang}` gains its slash.
  */
-export function guessedPath(pathname: string, preferred: Lang): Redirect | undefined {
+export function guessedPath(pathname: string, preferred: () => Lang): Redirect | undefined {
   const segments = pathname.split('/').filter((s) => s !== '');
   const trailingSlash = pathname.endsWith('/') && pathname !== '/';
   if (segments.length === 1) {
     const [only = ''] = segments;
     if (isLang(only)) return trailingSlash ? undefined : { location: `/${only}/`, byLanguage: false };
-    if (only === 'partners') return { location: `/${preferred}/partners`, byLanguage: true };
+    if (only === 'partners') return { location: `/${preferred()}/partners`, byLanguage: true };
     const format = GUESSES[only];
-    return format ? { location: `/${preferred}/${FEED_FILE[format]}`, byLanguage: true } : undefined;
+    return format ? { location: `/${preferred()}/${FEED_FILE[format]}`, byLanguage: true } : undefined;
   }
   if (segments.length === 2) {
     const [lang = '', file = ''] = segments;

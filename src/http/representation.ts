@@ -1,4 +1,5 @@
 /** A response body computed once, with the validators and headers every request reuses. */
+import { standardHeaders } from './headers';
 
 export interface Representation {
   body: Uint8Array;
@@ -8,6 +9,10 @@ export interface Representation {
   lastModified?: string;
   contentType: string;
   cacheControl: string;
+  /** Every header of the 200 answer, computed once. */
+  headers: [string, string][];
+  /** Every header of the 304 answer: the validators and caching, no body headers. */
+  notModifiedHeaders: [string, string][];
 }
 
 const encoder = new TextEncoder();
@@ -18,16 +23,27 @@ export async function makeRepresentation(
   contentType: string,
   cacheControl: string,
   lastModifiedMs?: number,
+  extraHeaders: Record<string, string> = {},
 ): Promise<Representation> {
   const body = encoder.encode(text);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body)).subarray(0, 16);
   const etag = `"${btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}"`;
+  const lastModified = lastModifiedMs === undefined || lastModifiedMs <= 0 ? undefined : new Date(lastModifiedMs).toUTCString();
+  const validators: [string, string][] = [
+    ['ETag', etag],
+    ...(lastModified ? ([['Last-Modified', lastModified]] as [string, string][]) : []),
+    ['Cache-Control', cacheControl],
+    ...Object.entries(extraHeaders),
+    ...standardHeaders(contentType, extraHeaders['Content-Security-Policy']),
+  ];
   return {
     body,
     etag,
     contentType,
     cacheControl,
-    ...(lastModifiedMs === undefined || lastModifiedMs <= 0 ? {} : { lastModified: new Date(lastModifiedMs).toUTCString() }),
+    ...(lastModified ? { lastModified } : {}),
+    headers: [['Content-Type', contentType], ['Content-Length', String(body.byteLength)], ...validators],
+    notModifiedHeaders: validators,
   };
 }
 

@@ -1,0 +1,66 @@
+/**
+ * SYNTHETIC benchmark content: N bilingual articles generated from a fixed seed, written to a
+ * directory outside content/. Every title says it is synthetic; none of it is real news.
+ */
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const EN_WORDS =
+  'the college university students international programme exchange research open source community foundation cooperation talent education campus faculty partnership degree scholarship laboratory engineering science innovation project global visit delegation agreement ecosystem contribution'.split(' ');
+const ZH_CHARS = '国际教育学院留学哈工大开源社区基金会合作人才培养交流项目学生大学创新科研工程实验室全球访问协议生态贡献校园学者奖学金课程';
+const TAGS = ['study-at-hit', 'open-source', 'partnership'];
+
+/** Deterministic PRNG (mulberry32), so every run benchmarks the same bytes. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function writeSyntheticContent(dir: string, count: number): void {
+  const next = random(count);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
+  const enSentence = () => {
+    const words = Array.from({ length: 12 + Math.floor(next() * 14) }, () => pick(EN_WORDS));
+    return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+  };
+  const zhSentence = () => `${Array.from({ length: 20 + Math.floor(next() * 30) }, () => pick([...ZH_CHARS])).join('')}。`;
+  mkdirSync(join(dir, 'site'), { recursive: true });
+  for (const lang of ['zh', 'en']) {
+    const site = readFileSync(join('content', 'site', `${lang}.yaml`), 'utf8').replace(/^title: (.*)$/m, 'title: "[SYNTHETIC BENCHMARK] $1"');
+    writeFileSync(join(dir, 'site', `${lang}.yaml`), site);
+  }
+  for (let i = 1; i <= count; i++) {
+    const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000 * 1.5);
+    const published = `${day.toISOString().slice(0, 10)}T09:30:00+08:00`;
+    const tags = TAGS.filter(() => next() < 0.5);
+    if (tags.length === 0) tags.push(pick(TAGS));
+    const folder = join(dir, 'articles', published.slice(0, 4), `synthetic-${i}`);
+    mkdirSync(folder, { recursive: true });
+    const paragraphs = (sentence: () => string, per: number, glue: string) =>
+      Array.from({ length: 4 }, () => Array.from({ length: per }, sentence).join(glue)).join('\n\n');
+    writeFileSync(
+      join(folder, 'zh.md'),
+      `---\ntitle: "[合成数据] 第 ${i} 篇测试文章"\nsummary: 基准测试用的合成文章,不是真实新闻。\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\n---\n\n${paragraphs(zhSentence, 3, '')}\n`,
+    );
+    writeFileSync(
+      join(folder, 'en.md'),
+      `---\ntitle: "[Synthetic] Benchmark article ${i}"\nsummary: A synthetic article for benchmarks, not real news.\npublished: ${published}\nauthor: Synthetic Author\ntags: [${tags.join(', ')}]\n---\n\n${paragraphs(enSentence, 4, ' ')}\n`,
+    );
+  }
+}
+
+/** A throwaway copy of the project whose content/ is synthetic (node_modules shared by symlink). */
+export function syntheticWorkspace(root: string, count: number): string {
+  const dir = join(root, `archive-${count}`);
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ['src', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', 'worker-configuration.d.ts']) {
+    cpSync(entry, join(dir, entry), { recursive: true, filter: (p) => !p.includes('/generated/') });
+  }
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
+  writeSyntheticContent(join(dir, 'content'), count);
+  return dir;
+}
