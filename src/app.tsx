@@ -35,10 +35,10 @@ const FORMAT_BY_FILE = Object.fromEntries(Object.entries(FEED_FILE).map(([f, fil
 const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
 const HTML = 'text/html; charset=utf-8';
 
-/** Builds the Worker's app over `library` (the compiled content, or a test fixture's). */
-export function createApp(library: Library) {
+/** Builds the Worker's app over `library` (the compiled content, or a test fixture's), with feeds the build rendered. */
+export function createApp(library: Library, prerenderedFeeds: Record<string, string> = {}) {
   const app = new Hono<AppEnv>();
-  const feeds = new FeedRenderer(library);
+  const feeds = new FeedRenderer(library, prerenderedFeeds);
   const documents = new RepresentationCache();
   const newest = newestMs(library);
 
@@ -197,6 +197,9 @@ export function createApp(library: Library) {
     console.error('unexpected failure', c.req.method, new URL(c.req.url).pathname, error);
     return problemResponse({ status: 500, title: 'Internal error', detail: 'The server failed to answer; the failure has been logged.' });
   });
+
+  // Build the router's matchers now (start-up), not on the first request.
+  app.router.match('GET', '/');
 
   return {
     /** The Worker's fetch: a URL answered before is served straight from its bytes. */

@@ -2,5 +2,6 @@
 import { createApp } from './app';
 import { Library } from './content/library';
 import { content } from './generated/content';
+import { PRERENDERED_FEEDS } from './generated/feeds';
 
-export default createApp(new Library(content));
+export default createApp(new Library(content), PRERENDERED_FEEDS);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { syntheticWorkspace } from './synthetic';
-import { startWorkerd, type Module, type RunningWorkerd } from './workerd';
+import { settle, startWorkerd, type Module, type RunningWorkerd } from './workerd';
 
 const SIZES = (process.env.BENCH_SIZES ?? '20,200,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -139,17 +139,19 @@ for (const size of SIZES) {
     { name: '304 (RSS)', path: '/en/rss.xml', headers: { 'if-none-match': etag }, expect: 304, worker: 'ours' },
   ];
   const samples = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
-  const firstRequest: { cpu: number; wall: number }[] = [];
-  const baselineFirst: { cpu: number; wall: number }[] = [];
+  const firstRequest: { cpu: number; wall: number; startup: number }[] = [];
+  const baselineFirst: { cpu: number; wall: number; startup: number }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
       const server = await startWorkerd(dist, nextPort++, modulesOf(dist, target.worker), VARS);
       if (target.name === 'RSS' || target.name === 'baseline 200') {
+        // Start-up (module evaluation) is its own budget on Cloudflare; measure the request after it.
+        const startup = await settle(server);
         const cpu0 = server.cpuMs();
         const w0 = performance.now();
         await (await fetch(server.origin + target.path)).arrayBuffer();
-        (target.worker === 'ours' ? firstRequest : baselineFirst).push({ cpu: server.cpuMs() - cpu0, wall: performance.now() - w0 });
+        (target.worker === 'ours' ? firstRequest : baselineFirst).push({ cpu: server.cpuMs() - cpu0, wall: performance.now() - w0, startup });
       }
       await load(server, target, 1); // warm-up
       const sample = await load(server, target, SECONDS);
@@ -177,13 +179,13 @@ for (const size of SIZES) {
   }
   const peak = Math.max(...targets.filter((t) => t.worker === 'ours').flatMap((t) => samples.get(t.name) ?? []).map((s) => s.peakMiB));
   report.push(
+    `start-up CPU of workerd until idle: ours ${median(firstRequest.map((f) => f.startup)).toFixed(0)} ms, baseline ${median(baselineFirst.map((f) => f.startup)).toFixed(0)} ms`,
     `first request of a fresh isolate (workerd process CPU, all threads): ours ${median(firstRequest.map((f) => f.cpu)).toFixed(1)} ms (${firstRequest.map((f) => f.cpu.toFixed(1)).join(', ')}), baseline ${median(baselineFirst.map((f) => f.cpu)).toFixed(1)} ms; wall ${median(firstRequest.map((f) => f.wall)).toFixed(1)} ms vs ${median(baselineFirst.map((f) => f.wall)).toFixed(1)} ms`,
     `peak resident memory of the workerd process: ours ${peak.toFixed(0)} MiB, baseline ${Math.max(...(samples.get('baseline 200') ?? []).map((s) => s.peakMiB)).toFixed(0)} MiB`,
   );
   if (size === Math.max(...SIZES)) {
-    // The Worker's own share: the first request's CPU beyond what workerd spends on the baseline's.
-    const own = median(firstRequest.map((f) => f.cpu)) - median(baselineFirst.map((f) => f.cpu));
-    targetsMet.push(`${own < 10 ? '✓' : '✗'} ${size} articles, first request CPU beyond the baseline's ${own.toFixed(1)} ms (target < 10 ms)`);
+    const first = median(firstRequest.map((f) => f.cpu));
+    targetsMet.push(`${first < 10 ? '✓' : '✗'} ${size} articles, first request of a fresh isolate ${first.toFixed(1)} ms CPU, workerd included (target < 10 ms)`);
     targetsMet.push(`${buildMs < 5000 ? '✓' : '✗'} ${size} articles, content build ${(buildMs / 1000).toFixed(2)} s (target < 5 s)`);
     targetsMet.push(`${gz < 3 * 1024 * 1024 ? '✓' : '✗'} ${size} articles, bundle ${(gz / 1024 / 1024).toFixed(2)} MiB gzipped (target < 3 MiB)`);
   }

@@ -22,6 +22,19 @@ export interface RunningWorkerd {
   stop(): Promise<void>;
 }
 
+/** Waits until workerd has finished starting (its CPU time stops growing); returns that CPU time in ms. */
+export async function settle(server: RunningWorkerd): Promise<number> {
+  let quiet = 0;
+  let last = server.cpuMs();
+  while (quiet < 3) {
+    await new Promise((r) => setTimeout(r, 50));
+    const now = server.cpuMs();
+    quiet = now - last < 0.3 ? quiet + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
 /** Writes a workerd config for `modules` in `dir` and serves it on 127.0.0.1:port. */
 export async function startWorkerd(dir: string, port: number, modules: Module[], vars: Record<string, string>): Promise<RunningWorkerd> {
   const config = `using Workerd = import "/workerd/workerd.capnp";

@@ -175,6 +175,11 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
       problems.push({ file, message: `folder name "${slug}" is not a valid slug; expected lower-case letters, digits and hyphens, e.g. openatom-visit` });
       continue;
     }
+    if (source.text.includes('origin.invalid')) {
+      // The build renders feeds with https://origin.invalid standing for the site's origin.
+      problems.push({ file, message: 'contains "origin.invalid", a name reserved by the build; expected real URLs' });
+      continue;
+    }
     const parsed = parseArticle(file, cleanText(source.text), problems);
     if (!parsed) continue;
     const fm = parsed.value;

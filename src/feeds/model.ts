@@ -1,5 +1,5 @@
 /** The one feed model every format renders from, built from the content library. */
-import { LANGUAGE_TAG, type Lang } from '../content/model';
+import { LANGUAGE_TAG, type Lang, type Translation } from '../content/model';
 import type { Library } from '../content/library';
 import {
   FEED_FORMATS, articleId, articlePath, feedId, feedPath, langPath, tagPath, translationGroupId,
@@ -77,17 +77,26 @@ export const selectionKey = (s: FeedSelection) =>
 // A feed with no items still needs a fixed date; the Unix epoch keeps output deterministic.
 const NO_DATE = { iso: '1970-01-01T00:00:00Z', ms: 0 };
 
+/** The articles a selection shows, in feed order (newest first). */
+export function selectedArticles(library: Library, selection: FeedSelection): readonly Translation[] {
+  const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
+  const all = library.articles(lang, tag);
+  if (page !== undefined) return all.slice(all.length - page * pageSize, all.length - (page - 1) * pageSize);
+  return (updatedFloor === undefined ? all : all.filter((a) => a.updatedMs >= updatedFloor)).slice(0, limit);
+}
+
+/** The feed-level date: the newest update among the items, never the clock. */
+export function newestUpdateMs(articles: readonly Translation[]): number {
+  return articles.reduce((newest, a) => Math.max(newest, a.updatedMs), NO_DATE.ms);
+}
+
 /** Builds the format-neutral feed for a selection, with absolute URLs under `base`. */
 export function buildFeedDocument(library: Library, base: string, selection: FeedSelection): FeedDocument {
   const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
   const site = library.sites[lang];
-  const all = library.articles(lang, tag);
-  const total = all.length;
+  const total = library.articles(lang, tag).length;
   const pages = archivePages(total, pageSize);
-  const articles =
-    page !== undefined
-      ? all.slice(total - page * pageSize, total - (page - 1) * pageSize)
-      : (updatedFloor === undefined ? all : all.filter((a) => a.updatedMs >= updatedFloor)).slice(0, limit);
+  const articles = selectedArticles(library, selection);
   const items: FeedItem[] = articles.map((a) => ({
     id: articleId(lang, a.slug),
     groupId: translationGroupId(a.slug),

@@ -1,10 +1,11 @@
 /** Feed document -> bytes with validators, once per isolate per variant. */
 import type { Library } from '../content/library';
+import { LANGS } from '../content/model';
 import { CACHE, makeRepresentation, RepresentationCache, type Representation } from '../http/representation';
-import { FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
+import { FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
 import { renderAtom } from './atom';
 import { renderJsonFeed } from './json-feed';
-import { buildFeedDocument, selectionKey, type FeedDocument, type FeedSelection } from './model';
+import { buildFeedDocument, newestUpdateMs, selectedArticles, selectionKey, type FeedDocument, type FeedSelection } from './model';
 import { renderRss } from './rss';
 
 const RENDERERS: Record<FeedFormat, (doc: FeedDocument, hub?: string) => string> = {
@@ -13,25 +14,54 @@ const RENDERERS: Record<FeedFormat, (doc: FeedDocument, hub?: string) => string>
   json: renderJsonFeed,
 };
 
+/**
+ * Stands for the site's origin in feeds rendered at build time; replaced by the real origin once
+ * per isolate. `.invalid` (RFC 2606) can never be a real host, and an origin needs no escaping.
+ */
+export const ORIGIN_PLACEHOLDER = 'https://origin.invalid';
+
 /** Renders one format of a feed document to a string. */
 export function renderFeed(format: FeedFormat, doc: FeedDocument, hub?: string): string {
   return RENDERERS[format](doc, hub);
 }
 
-/** Serves feeds from bytes rendered on first use; never serialises the same variant twice. */
+const prerenderKey = (format: FeedFormat, selection: FeedSelection, hub?: string) => `${format}|${selectionKey(selection)}|${hub ?? ''}`;
+
+/**
+ * The main and tag feeds, rendered at build time with ORIGIN_PLACEHOLDER for the configured item
+ * count and hub: the first request then only substitutes the origin instead of serialising.
+ */
+export function prerenderFeeds(library: Library, pageSize: number, hub?: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const lang of LANGS) {
+    for (const tag of [undefined, ...Object.keys(library.sites[lang].tags)]) {
+      const selection: FeedSelection = { lang, ...(tag ? { tag } : {}), limit: pageSize, pageSize };
+      const doc = buildFeedDocument(library, ORIGIN_PLACEHOLDER, selection);
+      for (const format of FEED_FORMATS) out[prerenderKey(format, selection, hub)] = renderFeed(format, doc, hub);
+    }
+  }
+  return out;
+}
+
+/** Serves feeds from bytes rendered on first use (or at build time); never serialises a variant twice. */
 export class FeedRenderer {
   private readonly cache = new RepresentationCache();
-  constructor(private readonly library: Library) {}
+  constructor(
+    private readonly library: Library,
+    private readonly prerendered: Record<string, string> = {},
+  ) {}
 
   get(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): Promise<Representation> {
     const key = `${base}|${format}|${selectionKey(selection)}|${hub ?? ''}`;
     return this.cache.get(key, () => {
-      const doc = buildFeedDocument(this.library, base, selection);
+      const prerendered = this.prerendered[prerenderKey(format, selection, hub)];
+      const doc = prerendered === undefined ? buildFeedDocument(this.library, base, selection) : undefined;
+      const text = prerendered?.replaceAll(ORIGIN_PLACEHOLDER, base) ?? renderFeed(format, doc as FeedDocument, hub);
       return makeRepresentation(
-        renderFeed(format, doc, hub),
+        text,
         `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,
         CACHE.feed,
-        doc.updatedMs,
+        newestUpdateMs(selectedArticles(this.library, selection)),
       );
     });
   }

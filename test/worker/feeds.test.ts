@@ -217,3 +217,15 @@ describe('WebSub hub', () => {
     expect(text).not.toContain('rel="hub"');
   });
 });
+
+describe('feeds rendered at build time', () => {
+  it('are byte-identical to the same feeds rendered in the Worker', async () => {
+    const { content } = await import('../../src/generated/content');
+    const renderedHere = appWith(content);
+    for (const path of ['/zh/rss.xml', '/zh/atom.xml', '/zh/feed.json', '/en/rss.xml', '/en/atom.xml', '/en/feed.json', '/en/tags/open-source/atom.xml']) {
+      const [built, here] = [await request(path), await renderedHere(path)];
+      expect(await built.text(), path).toBe(await here.text());
+      expect(built.headers.get('etag'), path).toBe(here.headers.get('etag'));
+    }
+  });
+});
