@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { syntheticWorkspace } from './synthetic';
-import { settle, startWorkerd, type Module, type RunningWorkerd } from './workerd';
+import { pinLoadGenerator, settle, startWorkerd, type Module, type RunningWorkerd } from './workerd';
 
 const SIZES = (process.env.BENCH_SIZES ?? '20,200,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -98,6 +98,7 @@ export default {
   );
 }
 
+pinLoadGenerator();
 const root = mkdtempSync(join(tmpdir(), 'hit-bench-'));
 const report: string[] = [`Benchmark ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, fresh workerd per run (SYNTHETIC content)`];
 const targetsMet: string[] = [];
@@ -139,8 +140,8 @@ for (const size of SIZES) {
     { name: '304 (RSS)', path: '/en/rss.xml', headers: { 'if-none-match': etag }, expect: 304, worker: 'ours' },
   ];
   const samples = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
-  const firstRequest: { cpu: number; wall: number; startup: number }[] = [];
-  const baselineFirst: { cpu: number; wall: number; startup: number }[] = [];
+  const firstRequest: { cpu: number; wall: number; startup: number; rss: number }[] = [];
+  const baselineFirst: { cpu: number; wall: number; startup: number; rss: number }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
@@ -148,10 +149,11 @@ for (const size of SIZES) {
       if (target.name === 'RSS' || target.name === 'baseline 200') {
         // Start-up (module evaluation) is its own budget on Cloudflare; measure the request after it.
         const startup = await settle(server);
+        const rss = server.residentMiB();
         const cpu0 = server.cpuMs();
         const w0 = performance.now();
         await (await fetch(server.origin + target.path)).arrayBuffer();
-        (target.worker === 'ours' ? firstRequest : baselineFirst).push({ cpu: server.cpuMs() - cpu0, wall: performance.now() - w0, startup });
+        (target.worker === 'ours' ? firstRequest : baselineFirst).push({ cpu: server.cpuMs() - cpu0, wall: performance.now() - w0, startup, rss });
       }
       await load(server, target, 1); // warm-up
       const sample = await load(server, target, SECONDS);
@@ -181,7 +183,7 @@ for (const size of SIZES) {
   report.push(
     `start-up CPU of workerd until idle: ours ${median(firstRequest.map((f) => f.startup)).toFixed(0)} ms, baseline ${median(baselineFirst.map((f) => f.startup)).toFixed(0)} ms`,
     `first request of a fresh isolate (workerd process CPU, all threads): ours ${median(firstRequest.map((f) => f.cpu)).toFixed(1)} ms (${firstRequest.map((f) => f.cpu.toFixed(1)).join(', ')}), baseline ${median(baselineFirst.map((f) => f.cpu)).toFixed(1)} ms; wall ${median(firstRequest.map((f) => f.wall)).toFixed(1)} ms vs ${median(baselineFirst.map((f) => f.wall)).toFixed(1)} ms`,
-    `peak resident memory of the workerd process: ours ${peak.toFixed(0)} MiB, baseline ${Math.max(...(samples.get('baseline 200') ?? []).map((s) => s.peakMiB)).toFixed(0)} MiB`,
+    `workerd resident memory after start-up: ours ${median(firstRequest.map((f) => f.rss)).toFixed(0)} MiB, baseline ${median(baselineFirst.map((f) => f.rss)).toFixed(0)} MiB (the difference is our isolate's script and heap); peak under load: ours ${peak.toFixed(0)} MiB, baseline ${Math.max(...(samples.get('baseline 200') ?? []).map((s) => s.peakMiB)).toFixed(0)} MiB`,
   );
   if (size === Math.max(...SIZES)) {
     const first = median(firstRequest.map((f) => f.cpu));

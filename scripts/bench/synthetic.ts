@@ -2,8 +2,9 @@
  * SYNTHETIC benchmark content: N bilingual articles generated from a fixed seed, written to a
  * directory outside content/. Every title says it is synthetic; none of it is real news.
  */
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectWorkspace } from '../workspace';
 
 const EN_WORDS =
   'the college university students international programme exchange research open source community foundation cooperation talent education campus faculty partnership degree scholarship laboratory engineering science innovation project global visit delegation agreement ecosystem contribution'.split(' ');
@@ -53,14 +54,7 @@ export function writeSyntheticContent(dir: string, count: number): void {
   }
 }
 
-/** A throwaway copy of the project whose content/ is synthetic (node_modules shared by symlink). */
+/** A throwaway copy of the project whose content/ is synthetic. */
 export function syntheticWorkspace(root: string, count: number): string {
-  const dir = join(root, `archive-${count}`);
-  mkdirSync(dir, { recursive: true });
-  for (const entry of ['src', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', 'worker-configuration.d.ts']) {
-    cpSync(entry, join(dir, entry), { recursive: true, filter: (p) => !p.includes('/generated/') });
-  }
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
-  writeSyntheticContent(join(dir, 'content'), count);
-  return dir;
+  return projectWorkspace(join(root, `archive-${count}`), (content) => writeSyntheticContent(content, count));
 }

@@ -1,10 +1,17 @@
 /** Runs a Worker bundle straight in workerd (no wrangler proxy) and reads its CPU and memory. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export const WORKERD = resolve('node_modules/workerd/bin/workerd');
+const LAST_CPU = cpus().length - 1;
+
+/** Pins this process (the load generator) to the other cores than workerd's. */
+export function pinLoadGenerator(): void {
+  if (LAST_CPU > 0) spawnSync('taskset', ['-p', '-c', `0-${LAST_CPU - 1}`, String(process.pid)], { stdio: 'ignore' });
+}
 
 export interface Module {
   name: string;
@@ -19,6 +26,8 @@ export interface RunningWorkerd {
   cpuMs(): number;
   /** Peak resident memory, in MiB (VmHWM). */
   peakMiB(): number;
+  /** Resident memory now, in MiB (VmRSS). */
+  residentMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -50,7 +59,8 @@ const worker :Workerd.Worker = (
 `;
   const file = join(dir, `bench-${port}.capnp`);
   writeFileSync(file, config);
-  const child: ChildProcess = spawn(WORKERD, ['serve', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Pinned to the last core, away from the load generator (see pinLoadGenerator): less noise on 2 cores.
+  const child: ChildProcess = spawn('taskset', ['-c', String(LAST_CPU), WORKERD, 'serve', file], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const origin = `http://127.0.0.1:${port}`;
@@ -83,6 +93,7 @@ const worker :Workerd.Worker = (
         }
       }, 0),
     peakMiB: () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    residentMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     stop: () =>
       new Promise((r) => {
         child.once('exit', () => r());

@@ -21,6 +21,8 @@ export interface Site {
   rights: string;
   attribution: string;
   licenseUrl?: string;
+  icon?: string;
+  logo?: string;
   /** Tag slug -> label in this language. */
   tags: Record<string, string>;
 }

@@ -65,6 +65,12 @@ export const siteSchema = z.strictObject({
   rights: plainText(300),
   attribution: plainText(600),
   licenseUrl: absoluteUrl.optional(),
+  /** Square image for readers' feed lists; default: the site's /favicon.svg. */
+  icon: absoluteUrl.optional(),
+  /** Wide logo (PNG, JPEG or GIF, for RSS <image> and Atom <logo>). */
+  logo: absoluteUrl
+    .refine((s) => /\.(png|jpe?g|gif)$/i.test(new URL(s).pathname), { message: 'must be a PNG, JPEG or GIF image URL (RSS allows no other)' })
+    .optional(),
   tags: z.record(
     z.string().regex(SLUG, 'tag slugs must be lower-case words joined by hyphens'),
     plainText(60).refine((s) => !/[<>]/.test(s), 'must not contain < or >'),

@@ -21,6 +21,8 @@ export function renderAtom(doc: FeedDocument, hub?: string): string {
     feedLinks: { atom: doc.feedUrls.atom },
     author: { name: doc.publisher, link: doc.publisherUrl },
     copyright: FEED_MARKER,
+    favicon: doc.icon,
+    ...(doc.logo ? { image: doc.logo } : {}),
     ...(hub ? { hub } : {}),
   });
   doc.items.forEach((item, i) => {

@@ -8,6 +8,8 @@ export interface JsonFeed {
   home_page_url: string;
   feed_url: string;
   description: string;
+  icon: string;
+  favicon: string;
   language: string;
   authors: { name: string; url?: string }[];
   hubs?: { type: string; url: string }[];
@@ -44,6 +46,8 @@ export function renderJsonFeed(doc: FeedDocument, hub?: string): string {
     home_page_url: doc.homeUrl,
     feed_url: doc.feedUrls.json,
     description: doc.description,
+    icon: doc.icon,
+    favicon: doc.icon,
     language: doc.languageTag,
     authors: [{ name: doc.publisher, url: doc.publisherUrl }],
     ...(hub ? { hubs: [{ type: 'WebSub', url: hub }] } : {}),

@@ -42,6 +42,9 @@ export interface FeedDocument {
   rights: string;
   attribution: string;
   licenseUrl?: string;
+  /** Square icon (the site's own, or /favicon.svg). */
+  icon: string;
+  logo?: string;
   items: FeedItem[];
   /** RFC 5005 archive links, each in every format. */
   archive: {
@@ -145,6 +148,8 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     rights: site.rights,
     attribution: site.attribution,
     ...(site.licenseUrl ? { licenseUrl: site.licenseUrl } : {}),
+    icon: site.icon ?? `${base}/favicon.svg`,
+    ...(site.logo ? { logo: site.logo } : {}),
     items,
     archive,
   };

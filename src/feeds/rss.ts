@@ -19,6 +19,7 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     // Only feedLinks.rss: `feed` would also reuse `feed` as the Atom self link.
     feedLinks: { rss: doc.feedUrls.rss },
     copyright: doc.rights,
+    ...(doc.logo ? { image: doc.logo } : {}),
     ...(hub ? { hub } : {}),
   });
   for (const item of doc.items) {

@@ -18,12 +18,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `wrangler dev` with the repository's content (or `vars` overrides), ready when it answers. */
-export async function startWorker(vars: Record<string, string> = {}): Promise<RunningWorker> {
+/** `wrangler dev` in `cwd` (the repository, or a workspace copy with other content), ready when it answers. */
+export async function startWorker(vars: Record<string, string> = {}, cwd = process.cwd()): Promise<RunningWorker> {
   const port = await freePort();
   const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort())];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   const child: ChildProcess = spawn('npx', args, {
+    cwd,
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', BROWSER: 'none' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

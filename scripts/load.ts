@@ -1,0 +1,61 @@
+/**
+ * npm run load: the built Worker in workerd on 127.0.0.1, driven by autocannon for a bounded time
+ * over a mix of feeds, pages, 304s and 404s. Exits 1 on any error or 5xx.
+ * Env: LOAD_SECONDS=10 LOAD_CONNECTIONS=32
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort } from '../test/e2e/server';
+import { settle, startWorkerd } from './bench/workerd';
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
+
+const outdir = mkdtempSync(join(tmpdir(), 'hit-load-'));
+const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+if (build.status !== 0) {
+  console.error(build.stdout, build.stderr);
+  process.exit(1);
+}
+const server = await startWorkerd(outdir, await freePort(), [{ name: 'index.js', kind: 'esModule', file: 'index.js' }], { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
+await settle(server);
+const etag = (await fetch(`${server.origin}/zh/rss.xml`)).headers.get('etag') ?? '';
+
+const mix = [
+  { path: '/zh/rss.xml' },
+  { path: '/en/atom.xml' },
+  { path: '/en/feed.json' },
+  { path: '/zh/feed.json?limit=5' },
+  { path: '/en/tags/open-source/rss.xml' },
+  { path: '/en/feed.json?since=2025-01-01T00:00:00Z' },
+  { path: '/' },
+  { path: '/en/' },
+  { path: '/zh/articles/openatom-foundation-visit' },
+  { path: '/zh/rss.xml', headers: { 'if-none-match': etag } },
+  { path: '/zh/rss.xml', headers: { 'if-none-match': etag } },
+  { path: '/no/such/page' },
+  { path: '/en/feed.json?limit=0' },
+].map((r) => ({ method: 'GET' as const, ...r }));
+
+const result = await autocannon({ url: server.origin, connections: CONNECTIONS, duration: SECONDS, requests: mix });
+const cpu = server.cpuMs();
+await server.stop();
+rmSync(outdir, { recursive: true, force: true });
+
+const statuses = result.statusCodeStats as unknown as Record<string, { count: number }>;
+const serverErrors = Object.entries(statuses).filter(([code]) => Number(code) >= 500).reduce((n, [, s]) => n + s.count, 0);
+const failed = result.errors + result.timeouts + serverErrors;
+console.log(`Load: ${SECONDS} s, ${CONNECTIONS} connections, ${mix.length} request kinds (feeds, pages, 304, 404, 400) against workerd on 127.0.0.1`);
+console.log(`  requests  ${result.requests.total} (${(result.requests.total / SECONDS).toFixed(0)}/s)`);
+console.log(`  latency   p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+console.log(`  statuses  ${Object.entries(statuses).map(([code, s]) => `${code}: ${s.count}`).join(', ')}`);
+console.log(`  errors    ${result.errors} connection errors, ${result.timeouts} timeouts, ${serverErrors} 5xx`);
+console.log(`  workerd   ${cpu.toFixed(0)} ms CPU in all (${((cpu * 1000) / Math.max(result.requests.total, 1)).toFixed(0)} µs a request, start-up included)`);
+if (failed > 0) {
+  console.error(`✗ ${failed} failed requests`);
+  process.exit(1);
+}
+console.log('✓ no errors, no 5xx');
