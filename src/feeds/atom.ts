@@ -52,10 +52,14 @@ export function renderAtom(doc: FeedDocument, hub?: string): string {
   ];
   xml = replaceOnce(xml, `<rights>${FEED_MARKER}</rights>`, [`<rights>${escapeXml(doc.rights)}</rights>`, ...extra].join('\n    '));
   doc.items.forEach((item, i) => {
+    // Readers (feedparser, newsboat) take an entry's *last* rel="alternate" link as its link,
+    // so the translations go before the entry's own link.
+    const translations = item.translations.map((t) =>
+      emptyElement('link', { rel: 'alternate', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title }),
+    );
+    const own = `<link href="${escapeXml(item.url)}"/>`;
+    if (translations.length > 0) xml = replaceOnce(xml, own, [...translations, own].join('\n        '));
     const extra = [
-      ...item.translations.map((t) =>
-        emptyElement('link', { rel: 'alternate', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title }),
-      ),
       ...(item.original ? [emptyElement('link', { rel: 'via', type: 'text/html', href: item.original })] : []),
       `<hit:translationGroup>${escapeXml(item.groupId)}</hit:translationGroup>`,
     ];

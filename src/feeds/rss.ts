@@ -23,12 +23,7 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     ...(hub ? { hub } : {}),
   });
   for (const item of doc.items) {
-    const links = [
-      ...item.translations.map((t) =>
-        xmlJsAttributes({ rel: 'alternate', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title }),
-      ),
-      ...(item.original ? [xmlJsAttributes({ rel: 'via', type: 'text/html', href: item.original })] : []),
-    ];
+    const links = item.original ? [xmlJsAttributes({ rel: 'via', type: 'text/html', href: item.original })] : [];
     feed.addItem({
       title: item.title,
       id: item.id,
@@ -50,6 +45,15 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     });
   }
   let xml = feed.rss2();
+  for (const item of doc.items) {
+    // Readers (feedparser) take an item's *last* alternate link as its link, so the translations
+    // go before the item's own <link>.
+    const translations = item.translations.map((t) =>
+      emptyElement('atom:link', { rel: 'alternate', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title }),
+    );
+    const own = `<link>${escapeXml(item.url)}</link>`;
+    if (translations.length > 0) xml = replaceOnce(xml, own, [...translations, own].join('\n            '));
+  }
   const archive = doc.archive.isArchive;
   xml = replaceOnce(xml, '<rss version="2.0"', `<rss version="2.0" xmlns:hit="${HIT_NS}"${archive ? ` xmlns:fh="${FH_NS}"` : ''}`);
   const extra = [

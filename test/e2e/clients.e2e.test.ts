@@ -55,7 +55,7 @@ async function jsonFeed(i: number, path: string): Promise<JsonFeed> {
 
 describe.each([0, 1])('feeds of site %i', (i) => {
   it('JSON feeds satisfy the JSON Feed 1.1 schema', async () => {
-    const ajv = new Ajv({ allErrors: true, strict: true });
+    const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync('test/fixtures/jsonfeed-1.1.schema.json', 'utf8')));
     for (const path of feedPaths(sites[i]!.tags, 'feed.json')) {
@@ -68,14 +68,14 @@ describe.each([0, 1])('feeds of site %i', (i) => {
   it('feedparser reads every RSS and Atom feed without a bozo flag, as published', async () => {
     const paths = [...feedPaths(sites[i]!.tags, 'rss.xml'), ...feedPaths(sites[i]!.tags, 'atom.xml')];
     const results = JSON.parse(execFileSync(PYTHON, ['test/e2e/feedparser_check.py', ...paths.map((p) => origin(i) + p)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as {
-      url: string; bozo: number; bozo_exception: string | null; version: string; title: string; language: string | null; link: string;
+      url: string; bozo: boolean | number; bozo_exception: string | null; version: string; title: string; language: string | null; link: string;
       entries: { title: string; link: string; id: string; published: string; has_content: boolean }[];
     }[];
     for (const feed of results) {
       const path = feed.url.slice(origin(i).length);
       const lang = path.slice(1, 3);
       const expected = await jsonFeed(i, path);
-      expect(feed.bozo, `${path}: ${feed.bozo_exception}`).toBe(0);
+      expect(Boolean(feed.bozo), `${path}: ${feed.bozo_exception}`).toBe(false);
       expect(feed.version, path).toBe(path.endsWith('rss.xml') ? 'rss20' : 'atom10');
       expect(feed.title, path).toBe(expected.title);
       expect(feed.language, path).toBe(lang === 'zh' ? 'zh-CN' : 'en');
@@ -91,22 +91,22 @@ describe.each([0, 1])('feeds of site %i', (i) => {
   });
 
   it('newsboat fetches every RSS and Atom feed with every title intact', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hit-newsboat-'));
     const paths = [...feedPaths(sites[i]!.tags, 'rss.xml'), ...feedPaths(sites[i]!.tags, 'atom.xml')];
-    writeFileSync(join(dir, 'urls'), paths.map((p) => origin(i) + p).join('\n') + '\n');
-    writeFileSync(join(dir, 'config'), 'reload-threads 4\ndownload-timeout 30\n');
-    execFileSync('newsboat', ['-u', join(dir, 'urls'), '-c', join(dir, 'cache.db'), '-C', join(dir, 'config'), '-x', 'reload'], {
-      env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir },
-      timeout: 60_000,
-    });
-    const rows = JSON.parse(
-      execFileSync(PYTHON, ['-c', 'import json,sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(json.dumps(c.execute("select feedurl, title, url from rss_item").fetchall(), ensure_ascii=False))', join(dir, 'cache.db')], { encoding: 'utf8' }),
-    ) as [string, string, string][];
     for (const path of paths) {
+      // One cache per feed: newsboat keys items by id, and the same article (same id) is in several feeds.
+      const dir = mkdtempSync(join(tmpdir(), 'hit-newsboat-'));
+      writeFileSync(join(dir, 'urls'), `${origin(i)}${path}\n`);
+      writeFileSync(join(dir, 'config'), 'download-timeout 30\n');
+      execFileSync('newsboat', ['-u', join(dir, 'urls'), '-c', join(dir, 'cache.db'), '-C', join(dir, 'config'), '-x', 'reload'], {
+        env: { ...process.env, HOME: dir, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir },
+        timeout: 60_000,
+      });
+      const rows = JSON.parse(
+        execFileSync(PYTHON, ['-c', 'import json,sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(json.dumps(c.execute("select title, url from rss_item").fetchall(), ensure_ascii=False))', join(dir, 'cache.db')], { encoding: 'utf8' }),
+      ) as [string, string][];
       const expected = await jsonFeed(i, path);
-      const got = rows.filter(([feedurl]) => feedurl === origin(i) + path);
-      expect(got.map(([, title]) => title).sort(), path).toEqual(expected.items.map((item) => item.title).sort());
-      expect(got.map(([, , url]) => url).sort(), path).toEqual(expected.items.map((item) => item.url).sort());
+      expect(rows.map(([title]) => title).sort(), path).toEqual(expected.items.map((item) => item.title).sort());
+      expect(rows.map(([, url]) => url).sort(), path).toEqual(expected.items.map((item) => item.url).sort());
       counts.newsboat++;
     }
   });

@@ -1,8 +1,16 @@
 """Reads feeds with Python's feedparser (Debian python3-feedparser) and prints what a reader sees, as JSON."""
+import html
 import json
 import sys
 
 import feedparser
+
+def shown(entry):
+    """The title as a reader displays it: HTML titles (Atom type="html") are rendered, so unescaped."""
+    title = entry.get("title")
+    detail = entry.get("title_detail") or {}
+    return html.unescape(title) if title is not None and detail.get("type") == "text/html" else title
+
 
 out = []
 for url in sys.argv[1:]:
@@ -18,7 +26,7 @@ for url in sys.argv[1:]:
         "link": d.feed.get("link"),
         "entries": [
             {
-                "title": e.get("title"),
+                "title": shown(e),
                 "link": e.get("link"),
                 "id": e.get("id"),
                 "published": e.get("published"),
