@@ -31,7 +31,7 @@ export interface AppEnv {
 }
 
 const FORMAT_BY_FILE = Object.fromEntries(Object.entries(FEED_FILE).map(([f, file]) => [file, f])) as Record<string, FeedFormat>;
-// No alternation here: Hono splices the pattern into a larger regex, where "a|b" would escape its segment.
+// No top-level alternation: Hono splices the pattern into a larger regex, where a bare "a|b" escapes its segment.
 const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
 const HTML = 'text/html; charset=utf-8';
 

@@ -105,6 +105,21 @@ const targetsMet: string[] = [];
 const perSize = new Map<number, Map<string, Sample[]>>();
 let failures = 0;
 
+interface Build {
+  size: number;
+  dist: string;
+  targets: Target[];
+  buildMs: number;
+  bundleMs: number;
+  raw: number;
+  gz: number;
+  samples: Map<string, Sample[]>;
+  firstRequest: { cpu: number; wall: number; startup: number; rss: number }[];
+  baselineFirst: { cpu: number; wall: number; startup: number; rss: number }[];
+}
+
+// 1. Build every archive size.
+const builds: Build[] = [];
 for (const size of SIZES) {
   const ws = syntheticWorkspace(root, size);
   const t0 = performance.now();
@@ -117,7 +132,6 @@ for (const size of SIZES) {
   if (bundle.status !== 0) throw new Error(bundle.stdout + bundle.stderr);
   const dist = join(ws, 'dist');
   const js = Buffer.concat(readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f))));
-  const gz = gzipSync(js, { level: 9 }).byteLength;
 
   // The baseline serves exactly what our Worker serves at /en/rss.xml.
   const probe = await startWorkerd(dist, nextPort++, modulesOf(dist, 'ours'), VARS);
@@ -139,13 +153,18 @@ for (const size of SIZES) {
     { name: 'baseline 304', path: '/', headers: { 'if-none-match': etag }, expect: 304, worker: 'baseline' },
     { name: '304 (RSS)', path: '/en/rss.xml', headers: { 'if-none-match': etag }, expect: 304, worker: 'ours' },
   ];
-  const samples = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
-  const firstRequest: { cpu: number; wall: number; startup: number; rss: number }[] = [];
-  const baselineFirst: { cpu: number; wall: number; startup: number; rss: number }[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? targets : [...targets].reverse();
-    for (const target of order) {
-      const server = await startWorkerd(dist, nextPort++, modulesOf(dist, target.worker), VARS);
+  builds.push({
+    size, dist, targets, buildMs, bundleMs, raw: js.byteLength, gz: gzipSync(js, { level: 9 }).byteLength,
+    samples: new Map(targets.map((t) => [t.name, []])), firstRequest: [], baselineFirst: [],
+  });
+}
+
+// 2. Measure: every round visits every size and target, in alternating orders, so that drift of the
+// machine during the run spreads over all of them instead of favouring the ones measured first.
+for (let round = 0; round < ROUNDS; round++) {
+  for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+    for (const target of round % 2 === 0 ? build.targets : [...build.targets].reverse()) {
+      const server = await startWorkerd(build.dist, nextPort++, modulesOf(build.dist, target.worker), VARS);
       if (target.name === 'RSS' || target.name === 'baseline 200') {
         // Start-up (module evaluation) is its own budget on Cloudflare; measure the request after it.
         const startup = await settle(server);
@@ -153,19 +172,22 @@ for (const size of SIZES) {
         const cpu0 = server.cpuMs();
         const w0 = performance.now();
         await (await fetch(server.origin + target.path)).arrayBuffer();
-        (target.worker === 'ours' ? firstRequest : baselineFirst).push({ cpu: server.cpuMs() - cpu0, wall: performance.now() - w0, startup, rss });
+        (target.worker === 'ours' ? build.firstRequest : build.baselineFirst).push({ cpu: server.cpuMs() - cpu0, wall: performance.now() - w0, startup, rss });
       }
       await load(server, target, 1); // warm-up
       const sample = await load(server, target, SECONDS);
       failures += sample.errors;
-      samples.get(target.name)?.push(sample);
+      build.samples.get(target.name)?.push(sample);
       await server.stop();
     }
   }
-  perSize.set(size, samples);
+}
 
+// 3. Report.
+for (const { size, targets, samples, buildMs, bundleMs, raw, gz, firstRequest, baselineFirst } of builds) {
+  perSize.set(size, samples);
   const base = (name: string) => median((samples.get(name) ?? []).map((s) => s.rps));
-  report.push('', `== ${size} bilingual articles: content build ${(buildMs / 1000).toFixed(2)} s, deploy dry-run ${(bundleMs / 1000).toFixed(1)} s, bundle ${(js.byteLength / 1024).toFixed(0)} KiB raw / ${(gz / 1024).toFixed(0)} KiB gzipped`);
+  report.push('', `== ${size} bilingual articles: content build ${(buildMs / 1000).toFixed(2)} s, deploy dry-run ${(bundleMs / 1000).toFixed(1)} s, bundle ${(raw / 1024).toFixed(0)} KiB raw / ${(gz / 1024).toFixed(0)} KiB gzipped`);
   report.push('target          req/s (spread)        ×baseline  p50 ms  p99 ms  CPU µs/req  errors');
   for (const target of targets) {
     const list = samples.get(target.name) ?? [];

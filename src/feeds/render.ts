@@ -28,17 +28,16 @@ export function renderFeed(format: FeedFormat, doc: FeedDocument, hub?: string):
 const prerenderKey = (format: FeedFormat, selection: FeedSelection, hub?: string) => `${format}|${selectionKey(selection)}|${hub ?? ''}`;
 
 /**
- * The main and tag feeds, rendered at build time with ORIGIN_PLACEHOLDER for the configured item
- * count and hub: the first request then only substitutes the origin instead of serialising.
+ * The six main feeds, rendered at build time with ORIGIN_PLACEHOLDER for the configured item count
+ * and hub: their first request only substitutes the origin. (Tag feeds, requested far less, render on
+ * first use: pre-rendering them too would triple the bundle for little.)
  */
 export function prerenderFeeds(library: Library, pageSize: number, hub?: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const lang of LANGS) {
-    for (const tag of [undefined, ...Object.keys(library.sites[lang].tags)]) {
-      const selection: FeedSelection = { lang, ...(tag ? { tag } : {}), limit: pageSize, pageSize };
-      const doc = buildFeedDocument(library, ORIGIN_PLACEHOLDER, selection);
-      for (const format of FEED_FORMATS) out[prerenderKey(format, selection, hub)] = renderFeed(format, doc, hub);
-    }
+    const selection: FeedSelection = { lang, limit: pageSize, pageSize };
+    const doc = buildFeedDocument(library, ORIGIN_PLACEHOLDER, selection);
+    for (const format of FEED_FORMATS) out[prerenderKey(format, selection, hub)] = renderFeed(format, doc, hub);
   }
   return out;
 }
