@@ -4,16 +4,16 @@
  * Exits 1, listing every problem, when any article or site file is wrong.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { buildSync } from 'esbuild';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compileContent, formatProblem } from '../src/content/compile';
-import { LANGS, type CompiledContent } from '../src/content/model';
-import { Library } from '../src/content/library';
+import { buildSync } from 'esbuild';
 import { loadConfig } from '../src/config';
+import { compileContent, formatProblem } from '../src/content/compile';
+import { Library } from '../src/content/library';
+import { type CompiledContent, LANGS } from '../src/content/model';
 import { prerenderFeeds } from '../src/feeds/render';
-import { wranglerVars } from './wrangler-envs';
 import { readContentDir } from './content-files';
+import { wranglerVars } from './wrangler-envs';
 
 const { values } = parseArgs({
   options: {

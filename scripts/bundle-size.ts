@@ -3,7 +3,7 @@
  * against Cloudflare's limits. Exits 1 when it would not deploy on the Workers Paid plan.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -26,7 +26,9 @@ const gzipped = gzipSync(bytes, { level: 9 }).byteLength;
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 console.log(`Worker bundle (${files.join(', ')}), built in ${seconds} s:`);
 console.log(`  raw      ${kib(bytes.byteLength)}`);
-console.log(`  gzipped  ${kib(gzipped)}  = ${((gzipped / LIMITS.free) * 100).toFixed(1)}% of the Free plan's 3 MiB, ${((gzipped / LIMITS.paid) * 100).toFixed(1)}% of Paid's 10 MiB`);
+console.log(
+  `  gzipped  ${kib(gzipped)}  = ${((gzipped / LIMITS.free) * 100).toFixed(1)}% of the Free plan's 3 MiB, ${((gzipped / LIMITS.paid) * 100).toFixed(1)}% of Paid's 10 MiB`,
+);
 if (gzipped > LIMITS.paid) {
   console.error('✗ over the Workers Paid size limit: move the archive to KV or R2 (see README, "Growing past the size limit")');
   process.exit(1);

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
-import { changedFeeds, allFeedUrls, feedEtags, publishToHub } from './websub';
+import { allFeedUrls, changedFeeds, feedEtags, publishToHub } from './websub';
 import { wranglerVars } from './wrangler-envs';
 
 const { values } = parseArgs({ options: { env: { type: 'string', default: '' } } });

@@ -15,12 +15,19 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
 
 const outdir = mkdtempSync(join(tmpdir(), 'hit-load-'));
-const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
+  encoding: 'utf8',
+  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+});
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
 }
-const server = await startWorkerd(outdir, await freePort(), [{ name: 'index.js', kind: 'esModule', file: 'index.js' }], { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
+const server = await startWorkerd(outdir, await freePort(), [{ name: 'index.js', kind: 'esModule', file: 'index.js' }], {
+  SITE_URL: '',
+  FEED_ITEMS: '20',
+  WEBSUB_HUB: '',
+});
 await settle(server);
 const etag = (await fetch(`${server.origin}/zh/rss.xml`)).headers.get('etag') ?? '';
 
@@ -46,14 +53,24 @@ await server.stop();
 rmSync(outdir, { recursive: true, force: true });
 
 const statuses = result.statusCodeStats as unknown as Record<string, { count: number }>;
-const serverErrors = Object.entries(statuses).filter(([code]) => Number(code) >= 500).reduce((n, [, s]) => n + s.count, 0);
+const serverErrors = Object.entries(statuses)
+  .filter(([code]) => Number(code) >= 500)
+  .reduce((n, [, s]) => n + s.count, 0);
 const failed = result.errors + result.timeouts + serverErrors;
-console.log(`Load: ${SECONDS} s, ${CONNECTIONS} connections, ${mix.length} request kinds (feeds, pages, 304, 404, 400) against workerd on 127.0.0.1`);
+console.log(
+  `Load: ${SECONDS} s, ${CONNECTIONS} connections, ${mix.length} request kinds (feeds, pages, 304, 404, 400) against workerd on 127.0.0.1`,
+);
 console.log(`  requests  ${result.requests.total} (${(result.requests.total / SECONDS).toFixed(0)}/s)`);
 console.log(`  latency   p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-console.log(`  statuses  ${Object.entries(statuses).map(([code, s]) => `${code}: ${s.count}`).join(', ')}`);
+console.log(
+  `  statuses  ${Object.entries(statuses)
+    .map(([code, s]) => `${code}: ${s.count}`)
+    .join(', ')}`,
+);
 console.log(`  errors    ${result.errors} connection errors, ${result.timeouts} timeouts, ${serverErrors} 5xx`);
-console.log(`  workerd   ${cpu.toFixed(0)} ms CPU in all (${((cpu * 1000) / Math.max(result.requests.total, 1)).toFixed(0)} µs a request, start-up included)`);
+console.log(
+  `  workerd   ${cpu.toFixed(0)} ms CPU in all (${((cpu * 1000) / Math.max(result.requests.total, 1)).toFixed(0)} µs a request, start-up included)`,
+);
 if (failed > 0) {
   console.error(`✗ ${failed} failed requests`);
   process.exit(1);

@@ -18,11 +18,17 @@ const contentDir = values.content;
 const available = Object.keys((parse(readFileSync(join(contentDir, 'site/en.yaml'), 'utf8')) as { tags: Record<string, string> }).tags);
 
 let slug = positionals[0];
-let tags = values.tags?.split(',').map((t) => t.trim()).filter(Boolean);
+let tags = values.tags
+  ?.split(',')
+  .map((t) => t.trim())
+  .filter(Boolean);
 if (!slug && process.stdin.isTTY) {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   slug = (await rl.question('Slug (lower-case words joined by hyphens, e.g. summer-school-2026): ')).trim();
-  tags ??= (await rl.question(`Tags, comma-separated (${available.join(', ')}): `)).split(',').map((t) => t.trim()).filter(Boolean);
+  tags ??= (await rl.question(`Tags, comma-separated (${available.join(', ')}): `))
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   rl.close();
 }
 if (!slug) fail('usage: npm run new -- <slug> [--tags a,b]');
@@ -40,7 +46,12 @@ const dir = join(contentDir, 'articles', beijing.slice(0, 4), slug);
 mkdirSync(dir, { recursive: true });
 const TEXT: Record<Lang, { title: string; summary: string; author: string; body: string }> = {
   zh: { title: '标题', summary: '一句话摘要。', author: '作者', body: '正文。段落之间空一行。链接请写完整地址(https://...)。' },
-  en: { title: 'Headline', summary: 'One-sentence summary.', author: 'Author', body: 'The article. Leave a blank line between paragraphs. Write links in full (https://...).' },
+  en: {
+    title: 'Headline',
+    summary: 'One-sentence summary.',
+    author: 'Author',
+    body: 'The article. Leave a blank line between paragraphs. Write links in full (https://...).',
+  },
 };
 for (const lang of LANGS) {
   const t = TEXT[lang];

@@ -1,26 +1,26 @@
 /** The Hono app: wires routes and middleware over one content library. */
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
-import { ConfigError, loadConfig, type Config } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import type { Library } from './content/library';
 import { isLang, LANGS, type Lang } from './content/model';
 import { parseFeedQuery, selectFeed } from './feeds/query';
 import { FeedRenderer } from './feeds/render';
+import { EMBED_JS } from './generated/embed';
 import { sendRepresentation } from './http/conditional';
 import { ALLOWED_METHODS, applyStandardHeaders, htmlPolicy, preflightResponse } from './http/headers';
 import { preferredLang, prefersHtml } from './http/negotiate';
 import { ProblemError, problemResponse } from './http/problem';
 import { guessedPath } from './http/redirects';
-import { CACHE, makeRepresentation, RepresentationCache, type Representation } from './http/representation';
+import { CACHE, makeRepresentation, type Representation, RepresentationCache } from './http/representation';
 import { ArticlePage } from './pages/article';
 import { FAVICON_SVG, newestMs, renderOpml, renderRobots, renderSitemap } from './pages/documents';
-import { EMBED_JS } from './generated/embed';
-import { EmbedPage, EMBED_CSS } from './pages/embed';
+import { EMBED_CSS, EmbedPage } from './pages/embed';
 import { embedQuery, parseEmbedOptions } from './pages/embed-options';
 import { HomePage } from './pages/home';
-import { PartnersPage } from './pages/partners';
 import { INDEX_PAGE_SIZE, LangIndexPage } from './pages/lang-index';
 import { NotFoundPage } from './pages/not-found';
+import { PartnersPage } from './pages/partners';
 import { STYLESHEET } from './pages/style';
 import { TagPage } from './pages/tag';
 import { FEED_FILE, type FeedFormat } from './urls';
@@ -76,7 +76,11 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, str
     if (method === 'OPTIONS') return preflightResponse();
     if (method !== 'GET' && method !== 'HEAD') {
       throw new ProblemError(
-        { status: 405, title: 'Method not allowed', detail: `${method} is not supported here; this server only answers ${ALLOWED_METHODS}.` },
+        {
+          status: 405,
+          title: 'Method not allowed',
+          detail: `${method} is not supported here; this server only answers ${ALLOWED_METHODS}.`,
+        },
         { Allow: ALLOWED_METHODS },
       );
     }
@@ -121,21 +125,41 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, str
     const pages = Math.max(1, Math.ceil(library.articles(lang).length / INDEX_PAGE_SIZE));
     const n = raw === undefined ? 1 : /^\d{1,7}$/.test(raw) ? Number(raw) : 0;
     if (n < 1 || n > pages) {
-      throw new ProblemError({ status: 400, title: 'Invalid query parameter', detail: `"page" must be a whole number from 1 to ${pages}; got "${raw?.slice(0, 100)}".`, parameter: 'page' });
+      throw new ProblemError({
+        status: 400,
+        title: 'Invalid query parameter',
+        detail: `"page" must be a whole number from 1 to ${pages}; got "${raw?.slice(0, 100)}".`,
+        parameter: 'page',
+      });
     }
-    return page(c, `/${lang}/?${n}`, () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />, library.articles(lang)[0]?.updatedMs);
+    return page(
+      c,
+      `/${lang}/?${n}`,
+      () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />,
+      library.articles(lang)[0]?.updatedMs,
+    );
   });
   app.get('/:lang/articles/:slug', (c) => {
     const lang = c.req.param('lang');
     const article = isLang(lang) ? library.find(lang, c.req.param('slug')) : undefined;
     if (!article) return notFound(c);
-    return page(c, `/${lang}/articles/${article.slug}`, () => <ArticlePage library={library} article={article} base={c.get('base')} />, article.updatedMs);
+    return page(
+      c,
+      `/${lang}/articles/${article.slug}`,
+      () => <ArticlePage library={library} article={article} base={c.get('base')} />,
+      article.updatedMs,
+    );
   });
   app.get('/:lang/tags/:tag/', (c) => {
     const lang = c.req.param('lang');
     const tag = c.req.param('tag');
     if (!isLang(lang) || !library.hasTag(lang, tag)) return notFound(c);
-    return page(c, `/${lang}/tags/${tag}/`, () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />, library.articles(lang, tag)[0]?.updatedMs);
+    return page(
+      c,
+      `/${lang}/tags/${tag}/`,
+      () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />,
+      library.articles(lang, tag)[0]?.updatedMs,
+    );
   });
 
   // Syndication kit.
@@ -143,24 +167,40 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, str
     const lang = c.req.param('lang');
     if (!isLang(lang)) return notFound(c);
     const options = parseEmbedOptions(c.get('url'), library, lang);
-    return page(c, `/${lang}/partners${embedQuery(options)}`, () => <PartnersPage library={library} lang={lang} base={c.get('base')} options={options} />, newest, {
-      'Content-Security-Policy': htmlPolicy({ scripts: true, connect: true, frames: true, forms: true }),
-    });
+    return page(
+      c,
+      `/${lang}/partners${embedQuery(options)}`,
+      () => <PartnersPage library={library} lang={lang} base={c.get('base')} options={options} />,
+      newest,
+      {
+        'Content-Security-Policy': htmlPolicy({ scripts: true, connect: true, frames: true, forms: true }),
+      },
+    );
   });
   app.get('/:lang/embed', (c) => {
     const lang = c.req.param('lang');
     if (!isLang(lang)) return notFound(c);
     const options = parseEmbedOptions(c.get('url'), library, lang);
-    return page(c, `/${lang}/embed${embedQuery(options)}`, () => <EmbedPage library={library} lang={lang} base={c.get('base')} options={options} />, newest, {
-      'Content-Security-Policy': htmlPolicy({ framable: true }),
-    });
+    return page(
+      c,
+      `/${lang}/embed${embedQuery(options)}`,
+      () => <EmbedPage library={library} lang={lang} base={c.get('base')} options={options} />,
+      newest,
+      {
+        'Content-Security-Policy': htmlPolicy({ framable: true }),
+      },
+    );
   });
   app.get('/embed.js', (c) => serve(c, 'embed.js', 'text/javascript; charset=utf-8', () => EMBED_JS, { cache: CACHE.script }));
   app.get('/embed.css', (c) => serve(c, 'embed.css', 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
 
   // Documents beside the pages.
-  app.get('/feeds.opml', (c) => serve(c, 'opml', 'text/x-opml; charset=utf-8', () => renderOpml(library, c.get('base')), { lastModified: newest }));
-  app.get('/sitemap.xml', (c) => serve(c, 'sitemap', 'application/xml; charset=utf-8', () => renderSitemap(library, c.get('base')), { lastModified: newest }));
+  app.get('/feeds.opml', (c) =>
+    serve(c, 'opml', 'text/x-opml; charset=utf-8', () => renderOpml(library, c.get('base')), { lastModified: newest }),
+  );
+  app.get('/sitemap.xml', (c) =>
+    serve(c, 'sitemap', 'application/xml; charset=utf-8', () => renderSitemap(library, c.get('base')), { lastModified: newest }),
+  );
   app.get('/robots.txt', (c) => serve(c, 'robots', 'text/plain; charset=utf-8', () => renderRobots(c.get('base'))));
   app.get('/style.css', (c) => serve(c, 'style', 'text/css; charset=utf-8', () => STYLESHEET, { cache: CACHE.asset }));
   app.get('/favicon.svg', (c) => serve(c, 'favicon', 'image/svg+xml', () => FAVICON_SVG, { cache: CACHE.asset }));
@@ -171,7 +211,11 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, str
     const lang = isLang(first) ? first : undefined;
     if (!prefersHtml(c.req.raw)) {
       return problemResponse(
-        { status: 404, title: 'Not found', detail: `Nothing is published at ${new URL(c.req.url).pathname}. The languages are ${LANGS.join(", ")}; every feed is listed at /.` },
+        {
+          status: 404,
+          title: 'Not found',
+          detail: `Nothing is published at ${new URL(c.req.url).pathname}. The languages are ${LANGS.join(', ')}; every feed is listed at /.`,
+        },
         { Vary: 'Accept' },
         c.req.method === 'HEAD',
       );

@@ -8,7 +8,8 @@ const siteUrl = z.pipe(
   z.string().check(
     z.trim(),
     z.refine((s) => s === '' || (isHttpUrl(s) && `${new URL(s).origin}/` === new URL(s).href), {
-      message: "must be empty (use each request's origin) or an http(s) origin with no path, query or fragment, e.g. https://news.example.edu",
+      message:
+        "must be empty (use each request's origin) or an http(s) origin with no path, query or fragment, e.g. https://news.example.edu",
     }),
   ),
   z.transform((s: string) => (s === '' ? undefined : new URL(s).origin)),
@@ -25,20 +26,24 @@ const hubUrl = z.pipe(
 );
 
 const feedItems = z.pipe(
-  z.string().check(z.refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 100, { message: 'must be a whole number from 1 to 100' })),
+  z
+    .string()
+    .check(z.refine((s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 100, { message: 'must be a whole number from 1 to 100' })),
   z.transform(Number),
 );
 
-const envSchema = z.object({
-  SITE_URL: z._default(siteUrl, ''),
-  FEED_ITEMS: z._default(feedItems, 20),
-  WEBSUB_HUB: z._default(hubUrl, ''),
-}).check(
-  z.refine((v) => !v.WEBSUB_HUB || v.SITE_URL, {
-    path: ['WEBSUB_HUB'],
-    message: 'needs SITE_URL set as well: the hub must be told the public URLs of the feeds',
-  }),
-);
+const envSchema = z
+  .object({
+    SITE_URL: z._default(siteUrl, ''),
+    FEED_ITEMS: z._default(feedItems, 20),
+    WEBSUB_HUB: z._default(hubUrl, ''),
+  })
+  .check(
+    z.refine((v) => !v.WEBSUB_HUB || v.SITE_URL, {
+      path: ['WEBSUB_HUB'],
+      message: 'needs SITE_URL set as well: the hub must be told the public URLs of the feeds',
+    }),
+  );
 
 export interface Config {
   /** Origin for absolute links; undefined means the request's origin. */

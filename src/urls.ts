@@ -24,5 +24,4 @@ export const feedId = (lang: Lang, tag?: string) => `${ID_PREFIX}feeds/${lang}${
 export const langPath = (lang: Lang) => `/${lang}/`;
 export const articlePath = (lang: Lang, slug: string) => `/${lang}/articles/${slug}`;
 export const tagPath = (lang: Lang, tag: string) => `/${lang}/tags/${tag}/`;
-export const feedPath = (lang: Lang, format: FeedFormat, tag?: string) =>
-  `/${lang}/${tag ? `tags/${tag}/` : ''}${FEED_FILE[format]}`;
+export const feedPath = (lang: Lang, format: FeedFormat, tag?: string) => `/${lang}/${tag ? `tags/${tag}/` : ''}${FEED_FILE[format]}`;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import { syntheticWorkspace } from './synthetic';
-import { pinLoadGenerator, settle, startWorkerd, type Module, type RunningWorkerd } from './workerd';
+import { type Module, pinLoadGenerator, type RunningWorkerd, settle, startWorkerd } from './workerd';
 
 const SIZES = (process.env.BENCH_SIZES ?? '20,200,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -55,7 +55,9 @@ async function load(server: RunningWorkerd, target: Target, seconds: number): Pr
   const cpu = server.cpuMs() - cpuBefore;
   const total = result.requests.total;
   const statuses = result.statusCodeStats as unknown as Record<string, { count: number }>;
-  const wrong = Object.entries(statuses).filter(([code]) => Number(code) !== target.expect).reduce((n, [, s]) => n + s.count, 0);
+  const wrong = Object.entries(statuses)
+    .filter(([code]) => Number(code) !== target.expect)
+    .reduce((n, [, s]) => n + s.count, 0);
   return {
     rps: total / seconds,
     p50: result.latency.p50,
@@ -66,7 +68,7 @@ async function load(server: RunningWorkerd, target: Target, seconds: number): Pr
   };
 }
 
-function modulesOf(dir: string, worker: Target['worker']): Module[] {
+function modulesOf(worker: Target['worker']): Module[] {
   return worker === 'ours'
     ? [{ name: 'index.js', kind: 'esModule', file: 'index.js' }]
     : [
@@ -100,7 +102,9 @@ export default {
 
 pinLoadGenerator();
 const root = mkdtempSync(join(tmpdir(), 'hit-bench-'));
-const report: string[] = [`Benchmark ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, fresh workerd per run (SYNTHETIC content)`];
+const report: string[] = [
+  `Benchmark ${new Date().toISOString().slice(0, 10)}: ${ROUNDS} rounds × ${SECONDS} s, ${CONNECTIONS} connections, fresh workerd per run (SYNTHETIC content)`,
+];
 const targetsMet: string[] = [];
 const perSize = new Map<number, Map<string, Sample[]>>();
 let failures = 0;
@@ -127,14 +131,22 @@ for (const size of SIZES) {
   const buildMs = performance.now() - t0;
   if (content.status !== 0) throw new Error(content.stderr);
   const t1 = performance.now();
-  const bundle = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist'], { cwd: ws, encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  const bundle = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist'], {
+    cwd: ws,
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
   const bundleMs = performance.now() - t1;
   if (bundle.status !== 0) throw new Error(bundle.stdout + bundle.stderr);
   const dist = join(ws, 'dist');
-  const js = Buffer.concat(readdirSync(dist).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(dist, f))));
+  const js = Buffer.concat(
+    readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dist, f))),
+  );
 
   // The baseline serves exactly what our Worker serves at /en/rss.xml.
-  const probe = await startWorkerd(dist, nextPort++, modulesOf(dist, 'ours'), VARS);
+  const probe = await startWorkerd(dist, nextPort++, modulesOf('ours'), VARS);
   const feedRes = await fetch(`${probe.origin}/en/rss.xml`);
   const feed = await feedRes.text();
   const etag = feedRes.headers.get('etag') ?? '';
@@ -154,8 +166,16 @@ for (const size of SIZES) {
     { name: '304 (RSS)', path: '/en/rss.xml', headers: { 'if-none-match': etag }, expect: 304, worker: 'ours' },
   ];
   builds.push({
-    size, dist, targets, buildMs, bundleMs, raw: js.byteLength, gz: gzipSync(js, { level: 9 }).byteLength,
-    samples: new Map(targets.map((t) => [t.name, []])), firstRequest: [], baselineFirst: [],
+    size,
+    dist,
+    targets,
+    buildMs,
+    bundleMs,
+    raw: js.byteLength,
+    gz: gzipSync(js, { level: 9 }).byteLength,
+    samples: new Map(targets.map((t) => [t.name, []])),
+    firstRequest: [],
+    baselineFirst: [],
   });
 }
 
@@ -164,7 +184,7 @@ for (const size of SIZES) {
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
     for (const target of round % 2 === 0 ? build.targets : [...build.targets].reverse()) {
-      const server = await startWorkerd(build.dist, nextPort++, modulesOf(build.dist, target.worker), VARS);
+      const server = await startWorkerd(build.dist, nextPort++, modulesOf(target.worker), VARS);
       if (target.name === 'RSS' || target.name === 'baseline 200') {
         // Start-up (module evaluation) is its own budget on Cloudflare; measure the request after it.
         const startup = await settle(server);
@@ -172,7 +192,12 @@ for (let round = 0; round < ROUNDS; round++) {
         const cpu0 = server.cpuMs();
         const w0 = performance.now();
         await (await fetch(server.origin + target.path)).arrayBuffer();
-        (target.worker === 'ours' ? build.firstRequest : build.baselineFirst).push({ cpu: server.cpuMs() - cpu0, wall: performance.now() - w0, startup, rss });
+        (target.worker === 'ours' ? build.firstRequest : build.baselineFirst).push({
+          cpu: server.cpuMs() - cpu0,
+          wall: performance.now() - w0,
+          startup,
+          rss,
+        });
       }
       await load(server, target, 1); // warm-up
       const sample = await load(server, target, SECONDS);
@@ -187,7 +212,10 @@ for (let round = 0; round < ROUNDS; round++) {
 for (const { size, targets, samples, buildMs, bundleMs, raw, gz, firstRequest, baselineFirst } of builds) {
   perSize.set(size, samples);
   const base = (name: string) => median((samples.get(name) ?? []).map((s) => s.rps));
-  report.push('', `== ${size} bilingual articles: content build ${(buildMs / 1000).toFixed(2)} s, deploy dry-run ${(bundleMs / 1000).toFixed(1)} s, bundle ${(raw / 1024).toFixed(0)} KiB raw / ${(gz / 1024).toFixed(0)} KiB gzipped`);
+  report.push(
+    '',
+    `== ${size} bilingual articles: content build ${(buildMs / 1000).toFixed(2)} s, deploy dry-run ${(bundleMs / 1000).toFixed(1)} s, bundle ${(raw / 1024).toFixed(0)} KiB raw / ${(gz / 1024).toFixed(0)} KiB gzipped`,
+  );
   report.push('target          req/s (spread)        ×baseline  p50 ms  p99 ms  CPU µs/req  errors');
   for (const target of targets) {
     const list = samples.get(target.name) ?? [];
@@ -195,13 +223,24 @@ for (const { size, targets, samples, buildMs, bundleMs, raw, gz, firstRequest, b
     const ratio = median(rps) / base(target.headers ? 'baseline 304' : 'baseline 200');
     report.push(
       `${target.name.padEnd(15)} ${median(rps).toFixed(0).padStart(6)} (${spread(rps)})`.padEnd(38) +
-        `${ratio.toFixed(2).padStart(6)}  ${median(list.map((s) => s.p50)).toFixed(0).padStart(6)}  ${median(list.map((s) => s.p99)).toFixed(0).padStart(6)}  ${median(list.map((s) => s.cpuUsPerRequest)).toFixed(0).padStart(10)}  ${list.reduce((n, s) => n + s.errors, 0)}`,
+        `${ratio.toFixed(2).padStart(6)}  ${median(list.map((s) => s.p50))
+          .toFixed(0)
+          .padStart(6)}  ${median(list.map((s) => s.p99))
+          .toFixed(0)
+          .padStart(6)}  ${median(list.map((s) => s.cpuUsPerRequest))
+          .toFixed(0)
+          .padStart(10)}  ${list.reduce((n, s) => n + s.errors, 0)}`,
     );
     if (target.worker === 'ours' && target.name !== 'page /en/') {
       targetsMet.push(`${ratio >= 0.9 ? '✓' : '✗'} ${size} articles, ${target.name}: ${ratio.toFixed(2)}× baseline (target ≥ 0.9)`);
     }
   }
-  const peak = Math.max(...targets.filter((t) => t.worker === 'ours').flatMap((t) => samples.get(t.name) ?? []).map((s) => s.peakMiB));
+  const peak = Math.max(
+    ...targets
+      .filter((t) => t.worker === 'ours')
+      .flatMap((t) => samples.get(t.name) ?? [])
+      .map((s) => s.peakMiB),
+  );
   report.push(
     `start-up CPU of workerd until idle: ours ${median(firstRequest.map((f) => f.startup)).toFixed(0)} ms, baseline ${median(baselineFirst.map((f) => f.startup)).toFixed(0)} ms`,
     `first request of a fresh isolate (workerd process CPU, all threads): ours ${median(firstRequest.map((f) => f.cpu)).toFixed(1)} ms (${firstRequest.map((f) => f.cpu.toFixed(1)).join(', ')}), baseline ${median(baselineFirst.map((f) => f.cpu)).toFixed(1)} ms; wall ${median(firstRequest.map((f) => f.wall)).toFixed(1)} ms vs ${median(baselineFirst.map((f) => f.wall)).toFixed(1)} ms`,
@@ -209,9 +248,13 @@ for (const { size, targets, samples, buildMs, bundleMs, raw, gz, firstRequest, b
   );
   if (size === Math.max(...SIZES)) {
     const first = median(firstRequest.map((f) => f.cpu));
-    targetsMet.push(`${first < 10 ? '✓' : '✗'} ${size} articles, first request of a fresh isolate ${first.toFixed(1)} ms CPU, workerd included (target < 10 ms)`);
+    targetsMet.push(
+      `${first < 10 ? '✓' : '✗'} ${size} articles, first request of a fresh isolate ${first.toFixed(1)} ms CPU, workerd included (target < 10 ms)`,
+    );
     targetsMet.push(`${buildMs < 5000 ? '✓' : '✗'} ${size} articles, content build ${(buildMs / 1000).toFixed(2)} s (target < 5 s)`);
-    targetsMet.push(`${gz < 3 * 1024 * 1024 ? '✓' : '✗'} ${size} articles, bundle ${(gz / 1024 / 1024).toFixed(2)} MiB gzipped (target < 3 MiB)`);
+    targetsMet.push(
+      `${gz < 3 * 1024 * 1024 ? '✓' : '✗'} ${size} articles, bundle ${(gz / 1024 / 1024).toFixed(2)} MiB gzipped (target < 3 MiB)`,
+    );
   }
 }
 
@@ -220,7 +263,9 @@ const largest = perSize.get(Math.max(...SIZES));
 if (smallest && largest && smallest !== largest) {
   for (const name of ['RSS', 'Atom', 'JSON Feed']) {
     const ratio = median((largest.get(name) ?? []).map((s) => s.rps)) / median((smallest.get(name) ?? []).map((s) => s.rps));
-    targetsMet.push(`${ratio >= 0.9 ? '✓' : '✗'} ${name} at ${Math.max(...SIZES)} articles: ${ratio.toFixed(2)}× its rate at ${Math.min(...SIZES)} (target within 10%)`);
+    targetsMet.push(
+      `${ratio >= 0.9 ? '✓' : '✗'} ${name} at ${Math.max(...SIZES)} articles: ${ratio.toFixed(2)}× its rate at ${Math.min(...SIZES)} (target within 10%)`,
+    );
   }
 }
 report.push('', 'Targets:', ...targetsMet);

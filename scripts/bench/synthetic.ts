@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { projectWorkspace } from '../workspace';
 
 const EN_WORDS =
-  'the college university students international programme exchange research open source community foundation cooperation talent education campus faculty partnership degree scholarship laboratory engineering science innovation project global visit delegation agreement ecosystem contribution'.split(' ');
+  'the college university students international programme exchange research open source community foundation cooperation talent education campus faculty partnership degree scholarship laboratory engineering science innovation project global visit delegation agreement ecosystem contribution'.split(
+    ' ',
+  );
 const ZH_CHARS = '国际教育学院留学哈工大开源社区基金会合作人才培养交流项目学生大学创新科研工程实验室全球访问协议生态贡献校园学者奖学金课程';
 const TAGS = ['study-at-hit', 'open-source', 'partnership'];
 
@@ -31,7 +33,10 @@ export function writeSyntheticContent(dir: string, count: number): void {
   const zhSentence = () => `${Array.from({ length: 20 + Math.floor(next() * 30) }, () => pick([...ZH_CHARS])).join('')}。`;
   mkdirSync(join(dir, 'site'), { recursive: true });
   for (const lang of ['zh', 'en']) {
-    const site = readFileSync(join('content', 'site', `${lang}.yaml`), 'utf8').replace(/^title: (.*)$/m, 'title: "[SYNTHETIC BENCHMARK] $1"');
+    const site = readFileSync(join('content', 'site', `${lang}.yaml`), 'utf8').replace(
+      /^title: (.*)$/m,
+      'title: "[SYNTHETIC BENCHMARK] $1"',
+    );
     writeFileSync(join(dir, 'site', `${lang}.yaml`), site);
   }
   for (let i = 1; i <= count; i++) {

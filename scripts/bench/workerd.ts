@@ -1,8 +1,8 @@
 /** Runs a Worker bundle straight in workerd (no wrangler proxy) and reads its CPU and memory. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpus } from 'node:os';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const WORKERD = resolve('node_modules/workerd/bin/workerd');
@@ -54,7 +54,9 @@ const config :Workerd.Config = (
 const worker :Workerd.Worker = (
   modules = [${modules.map((m) => `(name = "${m.name}", ${m.kind} = embed "${m.file}")`).join(', ')}],
   compatibilityDate = "2026-11-01",
-  bindings = [${Object.entries(vars).map(([k, v]) => `(name = "${k}", text = "${v}")`).join(', ')}],
+  bindings = [${Object.entries(vars)
+    .map(([k, v]) => `(name = "${k}", text = "${v}")`)
+    .join(', ')}],
 );
 `;
   const file = join(dir, `bench-${port}.capnp`);
@@ -75,10 +77,8 @@ const worker :Workerd.Worker = (
       socket.on('error', () => r(false));
     });
     if (listening) break;
-    {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`workerd did not start: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`workerd did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 20));
   }
   const pid = child.pid ?? 0;
   return {

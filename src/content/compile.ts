@@ -2,12 +2,12 @@
  * content/ -> CompiledContent, validating everything and collecting every problem at once.
  * Build time only (run by scripts/build-content.ts); pure: files in, result out.
  */
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { type Document, isMap, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { LANGS, isLang, type CompiledContent, type Lang, type Site, type Translation } from './model';
-import { frontMatterSchema, siteSchema, SLUG, type FrontMatter } from './schema';
-import { cleanStrings, cleanText } from './text';
 import { renderBody } from './markdown';
+import { type CompiledContent, isLang, LANGS, type Lang, type Site, type Translation } from './model';
+import { type FrontMatter, frontMatterSchema, SLUG, siteSchema } from './schema';
+import { cleanStrings, cleanText } from './text';
 
 /** A content file, its path relative to the content directory. */
 export interface SourceFile {
@@ -168,11 +168,17 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
     const lang = name.replace(/\.md$/, '');
     if (!name.endsWith('.md')) continue;
     if (parts.length < 3 || !isLang(lang)) {
-      problems.push({ file, message: `is not where an article goes; expected articles/<slug>/<lang>.md with <lang> one of ${LANGS.join(', ')}` });
+      problems.push({
+        file,
+        message: `is not where an article goes; expected articles/<slug>/<lang>.md with <lang> one of ${LANGS.join(', ')}`,
+      });
       continue;
     }
     if (!SLUG.test(slug)) {
-      problems.push({ file, message: `folder name "${slug}" is not a valid slug; expected lower-case letters, digits and hyphens, e.g. openatom-visit` });
+      problems.push({
+        file,
+        message: `folder name "${slug}" is not a valid slug; expected lower-case letters, digits and hyphens, e.g. openatom-visit`,
+      });
       continue;
     }
     if (source.text.includes('origin.invalid')) {
@@ -201,7 +207,12 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
     const updated = fm.updated ?? fm.published;
     const updatedMs = Date.parse(updated);
     if (updatedMs < publishedMs) {
-      problems.push({ file, line: parsed.lineOf('updated'), field: 'updated', message: `${updated} is before published (${fm.published}); expected the same time or later` });
+      problems.push({
+        file,
+        line: parsed.lineOf('updated'),
+        field: 'updated',
+        message: `${updated} is before published (${fm.published}); expected the same time or later`,
+      });
     }
     const bodyProblems: string[] = [];
     const body = renderBody(parsed.body, (m) => bodyProblems.push(m));

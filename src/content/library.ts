@@ -1,5 +1,5 @@
 /** Lookups over the compiled content, built once per isolate. */
-import { LANGS, type CompiledContent, type Lang, type Site, type Translation } from './model';
+import { type CompiledContent, LANGS, type Lang, type Site, type Translation } from './model';
 
 export class Library {
   readonly sites: Record<Lang, Site>;
@@ -42,7 +42,9 @@ export class Library {
     const key = `${lang}|${tag ?? ''}`;
     let sorted = this.updatedDesc.get(key);
     if (!sorted) {
-      sorted = this.articles(lang, tag).map((a) => a.updatedMs).sort((a, b) => b - a);
+      sorted = this.articles(lang, tag)
+        .map((a) => a.updatedMs)
+        .sort((a, b) => b - a);
       this.updatedDesc.set(key, sorted);
     }
     let lo = 0;

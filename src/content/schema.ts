@@ -4,8 +4,7 @@ import { z } from 'zod';
 /** Tag slugs and article slugs: lower-case ASCII words joined by hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const RFC3339_WITH_OFFSET =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+const RFC3339_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const plainText = (max: number) =>
   z
@@ -18,20 +17,15 @@ const plainText = (max: number) =>
 const dateTime = z
   .string({
     error: (i) =>
-      i.input === undefined
-        ? 'is required'
-        : 'must be a quoted or plain ISO 8601 date-time such as 2025-09-05T09:00:00+08:00',
+      i.input === undefined ? 'is required' : 'must be a quoted or plain ISO 8601 date-time such as 2025-09-05T09:00:00+08:00',
   })
-  .refine(
-    (s) => RFC3339_WITH_OFFSET.test(s),
-    {
-      error: (issue) =>
-        /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(String(issue.input))
-          ? `"${String(issue.input)}" has no UTC offset; expected ISO 8601 with an offset, e.g. 2025-09-05T09:00:00+08:00`
-          : `"${String(issue.input)}" is not a date-time; expected ISO 8601 with an offset, e.g. 2025-09-05T09:00:00+08:00`,
-      abort: true,
-    },
-  )
+  .refine((s) => RFC3339_WITH_OFFSET.test(s), {
+    error: (issue) =>
+      /^\d{4}-\d{2}-\d{2}(T[\d:.]+)?$/.test(String(issue.input))
+        ? `"${String(issue.input)}" has no UTC offset; expected ISO 8601 with an offset, e.g. 2025-09-05T09:00:00+08:00`
+        : `"${String(issue.input)}" is not a date-time; expected ISO 8601 with an offset, e.g. 2025-09-05T09:00:00+08:00`,
+    abort: true,
+  })
   .refine((s) => !Number.isNaN(Date.parse(s)), { error: (issue) => `"${String(issue.input)}" is not a real date` });
 
 const absoluteUrl = z
@@ -69,7 +63,9 @@ export const siteSchema = z.strictObject({
   icon: absoluteUrl.optional(),
   /** Wide logo (PNG, JPEG or GIF, for RSS <image> and Atom <logo>). */
   logo: absoluteUrl
-    .refine((s) => /\.(png|jpe?g|gif)$/i.test(new URL(s).pathname), { message: 'must be a PNG, JPEG or GIF image URL (RSS allows no other)' })
+    .refine((s) => /\.(png|jpe?g|gif)$/i.test(new URL(s).pathname), {
+      message: 'must be a PNG, JPEG or GIF image URL (RSS allows no other)',
+    })
     .optional(),
   tags: z.record(
     z.string().regex(SLUG, 'tag slugs must be lower-case words joined by hyphens'),

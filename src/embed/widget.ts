@@ -80,7 +80,10 @@ p{margin:2px 0 0;font-size:14px}
             'li',
             {},
             el('a', { href: item.url, textContent: item.title, target: '_blank', rel: 'noopener' }),
-            el('time', { dateTime: item.date_published, textContent: date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }) }),
+            el('time', {
+              dateTime: item.date_published,
+              textContent: date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
+            }),
             ...(showSummary ? [el('p', { textContent: item.summary })] : []),
           ),
         );

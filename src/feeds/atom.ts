@@ -1,7 +1,7 @@
 /** Atom 1.0, serialised with `feed`, plus xml:lang, per-entry links and hit:translationGroup. */
 import { Feed } from 'feed';
 import { extraFeedLinks, type FeedDocument } from './model';
-import { FH_NS, HIT_NS, emptyElement, escapeHtml, escapeXml, replaceOnce } from './xml';
+import { emptyElement, escapeHtml, escapeXml, FH_NS, HIT_NS, replaceOnce } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 // `feed` has no hook for extra entry elements: each entry's <rights> carries a placeholder we replace.
@@ -46,10 +46,7 @@ export function renderAtom(doc: FeedDocument, hub?: string): string {
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:hit="${HIT_NS}"${doc.archive.isArchive ? ` xmlns:fh="${FH_NS}"` : ''} xml:lang="${doc.languageTag}">`,
   );
-  const extra = [
-    ...extraFeedLinks(doc, 'atom').map((l) => emptyElement('link', l)),
-    ...(doc.archive.isArchive ? ['<fh:archive/>'] : []),
-  ];
+  const extra = [...extraFeedLinks(doc, 'atom').map((l) => emptyElement('link', l)), ...(doc.archive.isArchive ? ['<fh:archive/>'] : [])];
   xml = replaceOnce(xml, `<rights>${FEED_MARKER}</rights>`, [`<rights>${escapeXml(doc.rights)}</rights>`, ...extra].join('\n    '));
   doc.items.forEach((item, i) => {
     // Readers (feedparser, newsboat) take an entry's *last* rel="alternate" link as its link,

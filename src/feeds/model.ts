@@ -1,10 +1,8 @@
 /** The one feed model every format renders from, built from the content library. */
-import { LANGUAGE_TAG, type Lang, type Translation } from '../content/model';
+
 import type { Library } from '../content/library';
-import {
-  FEED_FORMATS, articleId, articlePath, feedId, feedPath, langPath, tagPath, translationGroupId,
-  type FeedFormat,
-} from '../urls';
+import { LANGUAGE_TAG, type Lang, type Translation } from '../content/model';
+import { articleId, articlePath, FEED_FORMATS, type FeedFormat, feedId, feedPath, langPath, tagPath, translationGroupId } from '../urls';
 
 export interface FeedItem {
   id: string;

@@ -18,9 +18,7 @@ export const feedQuerySchema = z.object({
   page: z.optional(wholeNumber(1_000_000, 'must be 1 or more')),
   since: z.optional(
     z.pipe(
-      z.string().check(
-        z.refine((s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)), 'must be an RFC 3339 timestamp with an offset'),
-      ),
+      z.string().check(z.refine((s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)), 'must be an RFC 3339 timestamp with an offset')),
       z.transform((s: string) => Date.parse(s)),
     ),
   ),
@@ -30,7 +28,7 @@ export type FeedQuery = z.infer<typeof feedQuerySchema>;
 /** What each parameter accepts, as the 400 answer tells the client. */
 const ALLOWED: Record<keyof FeedQuery, string> = {
   limit: "an integer from 1 to 100 (default: the feed's usual length)",
-  page: 'an archive page number from 1 (the oldest items) to the number in the feed\'s prev-archive link',
+  page: "an archive page number from 1 (the oldest items) to the number in the feed's prev-archive link",
   since: 'an RFC 3339 timestamp such as 2025-09-05T00:00:00+08:00 or 2025-09-04T16:00:00Z',
 };
 
@@ -67,7 +65,10 @@ export function selectFeed(library: Library, lang: Lang, tag: string | undefined
       throw new ProblemError({
         status: 404,
         title: 'No such archive page',
-        detail: pages === 0 ? 'This feed has no archive pages yet: all its items are in the feed itself.' : `There is no archive page ${query.page}; this feed has pages 1 to ${pages}.`,
+        detail:
+          pages === 0
+            ? 'This feed has no archive pages yet: all its items are in the feed itself.'
+            : `There is no archive page ${query.page}; this feed has pages 1 to ${pages}.`,
         pages,
       });
     }

@@ -1,11 +1,11 @@
 /** Feed document -> bytes with validators, once per isolate per variant. */
 import type { Library } from '../content/library';
 import { LANGS } from '../content/model';
-import { CACHE, makeRepresentation, RepresentationCache, type Representation } from '../http/representation';
+import { CACHE, makeRepresentation, type Representation, RepresentationCache } from '../http/representation';
 import { FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
 import { renderAtom } from './atom';
 import { renderJsonFeed } from './json-feed';
-import { buildFeedDocument, newestUpdateMs, selectedArticles, selectionKey, type FeedDocument, type FeedSelection } from './model';
+import { buildFeedDocument, type FeedDocument, type FeedSelection, newestUpdateMs, selectedArticles, selectionKey } from './model';
 import { renderRss } from './rss';
 
 const RENDERERS: Record<FeedFormat, (doc: FeedDocument, hub?: string) => string> = {

@@ -1,7 +1,7 @@
 /** RSS 2.0, serialised with `feed`, plus atom:link, dc:creator and hit:translationGroup. */
 import { Feed } from 'feed';
 import { extraFeedLinks, type FeedDocument } from './model';
-import { FH_NS, HIT_NS, emptyElement, escapeHtml, escapeXml, replaceOnce } from './xml';
+import { emptyElement, escapeHtml, escapeXml, FH_NS, HIT_NS, replaceOnce } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 
@@ -56,10 +56,7 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
   }
   const archive = doc.archive.isArchive;
   xml = replaceOnce(xml, '<rss version="2.0"', `<rss version="2.0" xmlns:hit="${HIT_NS}"${archive ? ` xmlns:fh="${FH_NS}"` : ''}`);
-  const extra = [
-    ...extraFeedLinks(doc, 'rss').map((l) => emptyElement('atom:link', l)),
-    ...(archive ? ['<fh:archive/>'] : []),
-  ];
+  const extra = [...extraFeedLinks(doc, 'rss').map((l) => emptyElement('atom:link', l)), ...(archive ? ['<fh:archive/>'] : [])];
   if (extra.length > 0) xml = replaceOnce(xml, '</channel>', `${extra.map((e) => `    ${e}\n`).join('')}    </channel>`);
   return xml;
 }

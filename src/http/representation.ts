@@ -27,7 +27,10 @@ export async function makeRepresentation(
 ): Promise<Representation> {
   const body = encoder.encode(text);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body)).subarray(0, 16);
-  const etag = `"${btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}"`;
+  const etag = `"${btoa(String.fromCharCode(...digest))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')}"`;
   const lastModified = lastModifiedMs === undefined || lastModifiedMs <= 0 ? undefined : new Date(lastModifiedMs).toUTCString();
   const validators: [string, string][] = [
     ['ETag', etag],

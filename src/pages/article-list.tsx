@@ -10,13 +10,22 @@ export function ArticleList({ lang, articles, level = 3 }: { lang: Lang; article
       {articles.map((a) => (
         <li>
           {level === 2 ? (
-            <h2><a href={articlePath(a.lang, a.slug)}>{a.title}</a></h2>
+            <h2>
+              <a href={articlePath(a.lang, a.slug)}>{a.title}</a>
+            </h2>
           ) : (
-            <h3><a href={articlePath(a.lang, a.slug)}>{a.title}</a></h3>
+            <h3>
+              <a href={articlePath(a.lang, a.slug)}>{a.title}</a>
+            </h3>
           )}
           <p class="meta">
             <time datetime={a.published}>{formatDate(a.published, lang)}</time>
-            {a.draft ? <> · <span class="draft">{UI[lang].draft}</span></> : null}
+            {a.draft ? (
+              <>
+                {' '}
+                · <span class="draft">{UI[lang].draft}</span>
+              </>
+            ) : null}
           </p>
           <p>{a.summary}</p>
         </li>

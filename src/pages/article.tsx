@@ -29,19 +29,35 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
         <p class="meta">
           {ui.by} {article.author} · {ui.published} <time datetime={article.published}>{formatDate(article.published, lang)}</time>
           {article.updated !== article.published ? (
-            <> · {ui.updated} <time datetime={article.updated}>{formatDate(article.updated, lang)}</time></>
+            <>
+              {' '}
+              · {ui.updated} <time datetime={article.updated}>{formatDate(article.updated, lang)}</time>
+            </>
           ) : null}
-          {article.draft ? <> · <span class="draft">{ui.draft}</span></> : null}
+          {article.draft ? (
+            <>
+              {' '}
+              · <span class="draft">{ui.draft}</span>
+            </>
+          ) : null}
         </p>
         <div class="body">{raw(article.html)}</div>
         <h2>{ui.tags}</h2>
         <ul class="tags">
           {article.tags.map((t) => (
-            <li><a href={tagPath(lang, t)} rel="tag">{site.tags[t] ?? t}</a></li>
+            <li>
+              <a href={tagPath(lang, t)} rel="tag">
+                {site.tags[t] ?? t}
+              </a>
+            </li>
           ))}
         </ul>
         <p>
-          {article.original ? <a href={article.original} rel="external">{ui.original}</a> : null}
+          {article.original ? (
+            <a href={article.original} rel="external">
+              {ui.original}
+            </a>
+          ) : null}
           {article.original && other ? ' · ' : null}
           {other ? (
             <a href={articlePath(other.lang, other.slug)} hreflang={LANGUAGE_TAG[other.lang]} rel="alternate">
@@ -49,7 +65,9 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
             </a>
           ) : null}
         </p>
-        <p><a href={langPath(lang)}>{ui.articles}</a></p>
+        <p>
+          <a href={langPath(lang)}>{ui.articles}</a>
+        </p>
       </article>
     </Layout>
   );

@@ -2,7 +2,7 @@
 import type { Library } from '../content/library';
 import { LANGS, LANGUAGE_TAG } from '../content/model';
 import { escapeXml } from '../feeds/xml';
-import { FEED_FORMAT_NAME, FEED_FORMATS, articlePath, feedPath, langPath, tagPath } from '../urls';
+import { articlePath, FEED_FORMAT_NAME, FEED_FORMATS, feedPath, langPath, tagPath } from '../urls';
 
 const newestMs = (library: Library) => Math.max(0, ...LANGS.map((l) => library.articles(l)[0]?.updatedMs ?? 0));
 
@@ -48,7 +48,8 @@ export function renderSitemap(library: Library, base: string): string {
   for (const lang of LANGS) {
     for (const a of library.articles(lang)) {
       const versions = [a, ...library.translationsOf(a)];
-      const alternates = versions.length > 1 ? versions.map((v) => ({ lang: LANGUAGE_TAG[v.lang], href: base + articlePath(v.lang, v.slug) })) : [];
+      const alternates =
+        versions.length > 1 ? versions.map((v) => ({ lang: LANGUAGE_TAG[v.lang], href: base + articlePath(v.lang, v.slug) })) : [];
       urls.push(entry(base + articlePath(lang, a.slug), a.updated, alternates));
     }
     for (const tag of Object.keys(library.sites[lang].tags)) {

@@ -21,7 +21,13 @@ const schema = z.object({
   ),
   tag: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'must be a tag slug'))),
   theme: z._default(z.enum(['light', 'dark', 'auto'], 'must be light, dark or auto'), 'light'),
-  summary: z._default(z.pipe(z.enum(['true', 'false'], 'must be true or false'), z.transform((s: 'true' | 'false') => s === 'true')), true),
+  summary: z._default(
+    z.pipe(
+      z.enum(['true', 'false'], 'must be true or false'),
+      z.transform((s: 'true' | 'false') => s === 'true'),
+    ),
+    true,
+  ),
 });
 
 const ALLOWED: Record<keyof EmbedOptions, string> = {

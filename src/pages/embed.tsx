@@ -37,13 +37,17 @@ export function EmbedPage({ library, lang, options, base }: { library: Library; 
           <ul>
             {articles.map((a) => (
               <li>
-                <a href={base + articlePath(lang, a.slug)} target="_blank" rel="noopener">{a.title}</a>
+                <a href={base + articlePath(lang, a.slug)} target="_blank" rel="noopener">
+                  {a.title}
+                </a>
                 <time datetime={a.published}>{formatDate(a.published, lang)}</time>
                 {options.summary ? <p>{a.summary}</p> : null}
               </li>
             ))}
           </ul>
-          <a href={more} target="_blank" rel="noopener">{MORE[lang]}</a>
+          <a href={more} target="_blank" rel="noopener">
+            {MORE[lang]}
+          </a>
         </main>
       </body>
     </html>

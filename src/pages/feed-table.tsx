@@ -8,7 +8,10 @@ export function FeedTable({ feeds, caption }: { feeds: FeedLink[]; caption: stri
     <table class="feeds">
       <caption class="meta">{caption}</caption>
       <thead>
-        <tr><th scope="col">Format</th><th scope="col">URL</th></tr>
+        <tr>
+          <th scope="col">Format</th>
+          <th scope="col">URL</th>
+        </tr>
       </thead>
       <tbody>
         {feeds.map((f) => (
@@ -16,7 +19,11 @@ export function FeedTable({ feeds, caption }: { feeds: FeedLink[]; caption: stri
             <th scope="row" lang={LANGUAGE_TAG[f.lang]}>
               {f.lang === 'zh' ? '中文' : 'English'} · {FEED_FORMAT_NAME[f.format]}
             </th>
-            <td><a href={f.href} type={FEED_MEDIA_TYPE[f.format]}><code>{f.href}</code></a></td>
+            <td>
+              <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>
+                <code>{f.href}</code>
+              </a>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,6 +1,6 @@
 /** /: what this is, in both languages; every feed; the newest articles of each language. */
 import type { Library } from '../content/library';
-import { LANGUAGE_TAG, LANGS } from '../content/model';
+import { LANGS, LANGUAGE_TAG } from '../content/model';
 import { langPath } from '../urls';
 import { ArticleList } from './article-list';
 import { FeedTable } from './feed-table';
@@ -33,24 +33,31 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
         <section aria-labelledby="about-en">
           <h2 id="about-en">About</h2>
           <p>
-            The "Study at HIT" news of the College of International Education, Harbin Institute of Technology, published
-            as separate Chinese and English feeds in RSS, Atom and JSON Feed, for news outlets and open-source community
-            sites to syndicate and for anyone to subscribe to.
+            The "Study at HIT" news of the College of International Education, Harbin Institute of Technology, published as separate Chinese
+            and English feeds in RSS, Atom and JSON Feed, for news outlets and open-source community sites to syndicate and for anyone to
+            subscribe to.
           </p>
           <p>{UI.en.subscribe}</p>
         </section>
       </div>
-      <h2>Feeds · <span lang="zh-CN">订阅源</span></h2>
+      <h2>
+        Feeds · <span lang="zh-CN">订阅源</span>
+      </h2>
       <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" />
       <p>
-        <a href="/feeds.opml">{UI.en.opml}</a> · <a href="/feeds.opml" lang="zh-CN">{UI.zh.opml}</a>
+        <a href="/feeds.opml">{UI.en.opml}</a> ·{' '}
+        <a href="/feeds.opml" lang="zh-CN">
+          {UI.zh.opml}
+        </a>
       </p>
       <div class="columns">
         {LANGS.map((lang) => (
           <section lang={LANGUAGE_TAG[lang]} aria-labelledby={`newest-${lang}`}>
             <h2 id={`newest-${lang}`}>{UI[lang].newest}</h2>
             <ArticleList lang={lang} articles={library.articles(lang).slice(0, 5)} />
-            <p><a href={langPath(lang)}>{UI[lang].articles}</a></p>
+            <p>
+              <a href={langPath(lang)}>{UI[lang].articles}</a>
+            </p>
           </section>
         ))}
       </div>

@@ -33,16 +33,26 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
       {pages > 1 ? (
         <nav aria-label={lang === 'zh' ? '分页' : 'Pages'}>
           <p>
-            {page > 1 ? <a href={page === 2 ? langPath(lang) : `${langPath(lang)}?page=${page - 1}`} rel="prev">{ui.newer}</a> : null}
+            {page > 1 ? (
+              <a href={page === 2 ? langPath(lang) : `${langPath(lang)}?page=${page - 1}`} rel="prev">
+                {ui.newer}
+              </a>
+            ) : null}
             {page > 1 && page < pages ? ' · ' : null}
-            {page < pages ? <a href={`${langPath(lang)}?page=${page + 1}`} rel="next">{ui.older}</a> : null}
+            {page < pages ? (
+              <a href={`${langPath(lang)}?page=${page + 1}`} rel="next">
+                {ui.older}
+              </a>
+            ) : null}
           </p>
         </nav>
       ) : null}
       <h2>{ui.allTags}</h2>
       <ul class="tags">
         {Object.entries(site.tags).map(([slug, label]) => (
-          <li><a href={tagPath(lang, slug)}>{label}</a></li>
+          <li>
+            <a href={tagPath(lang, slug)}>{label}</a>
+          </li>
         ))}
       </ul>
     </Layout>

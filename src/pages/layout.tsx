@@ -1,7 +1,7 @@
 /** The one layout every page shares: head (canonical, hreflang, autodiscovery, sharing), header, footer. */
 import type { Child } from 'hono/jsx';
 import { LANGUAGE_TAG, type Lang } from '../content/model';
-import { FEED_FORMAT_NAME, FEED_MEDIA_TYPE, FEED_FORMATS, feedPath, type FeedFormat } from '../urls';
+import { FEED_FORMAT_NAME, FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat, feedPath } from '../urls';
 import { UI } from './i18n';
 
 export interface FeedLink {
@@ -50,7 +50,9 @@ export function Layout(props: LayoutProps) {
         <meta name="description" content={props.description} />
         {canonical ? <link rel="canonical" href={canonical} /> : <meta name="robots" content="noindex" />}
         {canonical && props.alternates?.length ? <link rel="alternate" hreflang={LANGUAGE_TAG[props.lang]} href={canonical} /> : null}
-        {props.alternates?.map((a) => <link rel="alternate" hreflang={LANGUAGE_TAG[a.lang]} href={props.base + a.path} />)}
+        {props.alternates?.map((a) => (
+          <link rel="alternate" hreflang={LANGUAGE_TAG[a.lang]} href={props.base + a.path} />
+        ))}
         {props.feeds.map((f) => (
           <link rel="alternate" type={FEED_MEDIA_TYPE[f.format]} title={f.title} hreflang={LANGUAGE_TAG[f.lang]} href={f.href} />
         ))}
@@ -70,13 +72,21 @@ export function Layout(props: LayoutProps) {
         <meta name="twitter:description" content={props.description} />
       </head>
       <body>
-        <a class="skip" href="#main">{props.lang === 'zh' ? '跳到正文' : 'Skip to content'}</a>
+        <a class="skip" href="#main">
+          {props.lang === 'zh' ? '跳到正文' : 'Skip to content'}
+        </a>
         <header>
-          <a class="site" href={`/${props.lang}/`}>{ui.siteName}</a>
+          <a class="site" href={`/${props.lang}/`}>
+            {ui.siteName}
+          </a>
           <nav aria-label={props.lang === 'zh' ? '站点' : 'Site'}>
             <ul>
-              <li><a href="/">{ui.home}</a></li>
-              <li><a href={`/${props.lang}/partners`}>{ui.partners}</a></li>
+              <li>
+                <a href="/">{ui.home}</a>
+              </li>
+              <li>
+                <a href={`/${props.lang}/partners`}>{ui.partners}</a>
+              </li>
               {props.switchTo ? (
                 <li>
                   <a href={props.switchTo.path} hreflang={LANGUAGE_TAG[props.switchTo.lang]} lang={LANGUAGE_TAG[props.switchTo.lang]}>
@@ -94,10 +104,13 @@ export function Layout(props: LayoutProps) {
             {props.feeds.map((f, i) => (
               <>
                 {i > 0 ? ' · ' : ''}
-                <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>{FEED_FORMAT_NAME[f.format]}</a>
+                <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>
+                  {FEED_FORMAT_NAME[f.format]}
+                </a>
               </>
             ))}
-            {' · '}<a href="/feeds.opml">OPML</a>
+            {' · '}
+            <a href="/feeds.opml">OPML</a>
           </p>
         </footer>
       </body>

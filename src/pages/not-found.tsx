@@ -16,13 +16,29 @@ export function NotFoundPage({ library, lang, base }: { library: Library; lang?:
       base={base}
       feeds={feedLinks(base, shown, library.sites[shown].title)}
     >
-      <h1>{ui.notFoundTitle}{lang ? null : <> · <span lang="zh-CN">{UI.zh.notFoundTitle}</span></>}</h1>
+      <h1>
+        {ui.notFoundTitle}
+        {lang ? null : (
+          <>
+            {' '}
+            · <span lang="zh-CN">{UI.zh.notFoundTitle}</span>
+          </>
+        )}
+      </h1>
       <p>{ui.notFoundText}</p>
       {lang ? null : <p lang="zh-CN">{UI.zh.notFoundText}</p>}
       <ul>
-        <li><a href="/">{ui.home}</a></li>
-        <li><a href={langPath(shown)}>{ui.articles}</a></li>
-        {lang ? null : <li lang="zh-CN"><a href={langPath('zh')}>{UI.zh.articles}</a></li>}
+        <li>
+          <a href="/">{ui.home}</a>
+        </li>
+        <li>
+          <a href={langPath(shown)}>{ui.articles}</a>
+        </li>
+        {lang ? null : (
+          <li lang="zh-CN">
+            <a href={langPath('zh')}>{UI.zh.articles}</a>
+          </li>
+        )}
       </ul>
     </Layout>
   );

@@ -2,7 +2,7 @@
 import type { Library } from '../content/library';
 import { LANGS, type Lang } from '../content/model';
 import { feedPath, tagPath } from '../urls';
-import { embedQuery, type EmbedOptions } from './embed-options';
+import { type EmbedOptions, embedQuery } from './embed-options';
 import { FeedTable } from './feed-table';
 import { feedLinks, Layout } from './layout';
 
@@ -37,11 +37,13 @@ const TEXT = {
   },
   en: {
     title: 'For partner sites',
-    intro: 'News outlets and open-source community sites are welcome to carry the Study at HIT news. Pick whichever way suits your stack; each takes minutes.',
+    intro:
+      'News outlets and open-source community sites are welcome to carry the Study at HIT news. Pick whichever way suits your stack; each takes minutes.',
     feeds: 'Feeds',
     topics: 'Feeds by topic',
     embed: 'Embed the latest news',
-    embedIntro: 'Paste this where the news should appear. With scripts off it stays a plain link; its styles never touch your page, nor yours it.',
+    embedIntro:
+      'Paste this where the news should appear. With scripts off it stays a plain link; its styles never touch your page, nor yours it.',
     options: 'Options',
     limit: 'Items (1–20)',
     tag: 'Tag',
@@ -116,50 +118,93 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
       <form method="get" action={`/${lang}/partners#embed`} class="generator">
         <fieldset>
           <legend>{t.options}</legend>
-          <label>{t.limit} <input type="number" name="limit" min="1" max="20" value={String(options.limit)} /></label>{' '}
+          <label>
+            {t.limit} <input type="number" name="limit" min="1" max="20" value={String(options.limit)} />
+          </label>{' '}
           <label>
             {t.tag}{' '}
             <select name="tag">
-              <option value="" selected={!options.tag}>{t.allTags}</option>
-              {Object.entries(site.tags).map(([slug, label]) => <option value={slug} selected={options.tag === slug}>{label}</option>)}
+              <option value="" selected={!options.tag}>
+                {t.allTags}
+              </option>
+              {Object.entries(site.tags).map(([slug, label]) => (
+                <option value={slug} selected={options.tag === slug}>
+                  {label}
+                </option>
+              ))}
             </select>
           </label>{' '}
           <label>
             {t.theme}{' '}
             <select name="theme">
-              {(['light', 'dark', 'auto'] as const).map((v) => <option value={v} selected={options.theme === v}>{v}</option>)}
+              {(['light', 'dark', 'auto'] as const).map((v) => (
+                <option value={v} selected={options.theme === v}>
+                  {v}
+                </option>
+              ))}
             </select>
           </label>{' '}
           <label>
             {t.summary}{' '}
             <select name="summary">
-              <option value="true" selected={options.summary}>{t.yes}</option>
-              <option value="false" selected={!options.summary}>{t.no}</option>
+              <option value="true" selected={options.summary}>
+                {t.yes}
+              </option>
+              <option value="false" selected={!options.summary}>
+                {t.no}
+              </option>
             </select>
           </label>{' '}
           <button type="submit">{t.update}</button>
         </fieldset>
       </form>
-      <pre><code id="snippet">{snippet}</code></pre>
+      <pre>
+        <code id="snippet">{snippet}</code>
+      </pre>
       <h3>{t.preview}</h3>
       {/* The preview is the snippet itself (built from validated options only); JSX would hoist its script into <head>. */}
       <div class="preview" id="preview" dangerouslySetInnerHTML={{ __html: snippet }} />
       <p>{t.iframe}</p>
-      <pre><code id="iframe-snippet">{iframe}</code></pre>
-      <iframe src={`/${lang}/embed${embedQuery(options)}`} title={t.preview} width="100%" height="420" loading="lazy" class="preview-frame"></iframe>
+      <pre>
+        <code id="iframe-snippet">{iframe}</code>
+      </pre>
+      <iframe
+        src={`/${lang}/embed${embedQuery(options)}`}
+        title={t.preview}
+        width="100%"
+        height="420"
+        loading="lazy"
+        class="preview-frame"
+      ></iframe>
 
       <h2 id="fetch">{t.fetchTitle}</h2>
-      <pre><code>{fetchExample}</code></pre>
+      <pre>
+        <code>{fetchExample}</code>
+      </pre>
       <h2 id="polling">{t.server}</h2>
-      <ul>{t.etiquette.map((line) => <li>{line}</li>)}</ul>
-      <pre><code>{pollExample}</code></pre>
+      <ul>
+        {t.etiquette.map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
+      <pre>
+        <code>{pollExample}</code>
+      </pre>
 
       <h2 id="attribution">{t.attribution}</h2>
       <ul>
         <li>{site.attribution}</li>
         <li>{site.rights}</li>
-        <li>{site.publisher} · <a href={site.homePage}>{site.homePage}</a></li>
-        {site.licenseUrl ? <li><a href={site.licenseUrl} rel="license">{site.licenseUrl}</a></li> : null}
+        <li>
+          {site.publisher} · <a href={site.homePage}>{site.homePage}</a>
+        </li>
+        {site.licenseUrl ? (
+          <li>
+            <a href={site.licenseUrl} rel="license">
+              {site.licenseUrl}
+            </a>
+          </li>
+        ) : null}
       </ul>
     </Layout>
   );

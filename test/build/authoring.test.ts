@@ -4,13 +4,16 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileContent } from '../../src/content/compile';
-import { ConfigError, loadConfig } from '../../src/config';
 import { changedFeeds, publishToHub } from '../../scripts/websub';
+import { ConfigError, loadConfig } from '../../src/config';
+import { compileContent } from '../../src/content/compile';
 import { articleSource, siteSources } from '../support/fixtures';
 
 const tsx = (script: string, ...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+  });
 
 function contentCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hit-authoring-'));
@@ -68,7 +71,7 @@ describe('drafts', () => {
 describe('configuration', () => {
   it('names the bad var and what it accepts', () => {
     expect(() => loadConfig({ SITE_URL: 'https://x.edu/news', FEED_ITEMS: '20' })).toThrow(
-      'SITE_URL: must be empty (use each request\'s origin) or an http(s) origin with no path, query or fragment',
+      "SITE_URL: must be empty (use each request's origin) or an http(s) origin with no path, query or fragment",
     );
     expect(() => loadConfig({ FEED_ITEMS: '500' })).toThrow('FEED_ITEMS: must be a whole number from 1 to 100');
     expect(() => loadConfig({ WEBSUB_HUB: 'https://hub.example/' })).toThrow('WEBSUB_HUB: needs SITE_URL set as well');

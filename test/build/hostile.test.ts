@@ -1,20 +1,27 @@
 import { describe, expect, it } from 'vitest';
+import { readContentDir } from '../../scripts/content-files';
 import { createApp } from '../../src/app';
 import { compileContent, formatProblem } from '../../src/content/compile';
 import { Library } from '../../src/content/library';
-import { readContentDir } from '../../scripts/content-files';
-import { parseXml } from '../support/xml';
 import { articleSource, siteSources } from '../support/fixtures';
 import { EXECUTABLE, hostileContentDir } from '../support/hostile';
+import { parseXml } from '../support/xml';
 
-const FORBIDDEN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const FORBIDDEN_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('hostile content', () => {
   const result = compileContent(readContentDir(hostileContentDir()), 'hostile/');
 
   it('compiles: everything in the fixture can be made safe', () => {
     expect(result.problems.map(formatProblem)).toEqual([]);
-    expect(result.content?.articles.en.map((a) => a.slug).sort()).toEqual(['bidi-emoji-cjk', 'cdata-breakers', 'one-megabyte', 'script-and-handlers', 'xml-forbidden']);
+    expect(result.content?.articles.en.map((a) => a.slug).sort()).toEqual([
+      'bidi-emoji-cjk',
+      'cdata-breakers',
+      'one-megabyte',
+      'script-and-handlers',
+      'xml-forbidden',
+    ]);
   });
 
   it('strips everything that can run, from bodies and titles', () => {

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectWorkspace } from '../../scripts/workspace';
 import { hostileContentDir } from '../support/hostile';
-import { launchChromium, startWorker, type RunningWorker } from './server';
+import { launchChromium, type RunningWorker, startWorker } from './server';
 
 const PYTHON = process.env.FEEDPARSER_PYTHON ?? '/usr/bin/python3';
 const TAGS = ['study-at-hit', 'open-source', 'partnership'];
@@ -36,7 +36,9 @@ function feedPaths(tags: string[], format: string): string[] {
 }
 
 beforeAll(async () => {
-  const hostile = projectWorkspace(mkdtempSync(join(tmpdir(), 'hit-hostile-ws-')), (content) => cpSync(hostileContentDir(), content, { recursive: true }));
+  const hostile = projectWorkspace(mkdtempSync(join(tmpdir(), 'hit-hostile-ws-')), (content) =>
+    cpSync(hostileContentDir(), content, { recursive: true }),
+  );
   const [repo, bad] = await Promise.all([startWorker(), startWorker({}, hostile)]);
   sites[0]!.worker = repo;
   sites[1]!.worker = bad;
@@ -45,7 +47,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await Promise.all(sites.map((s) => s.worker?.stop()));
-  console.log(`real clients: feedparser read ${counts.feedparser} feeds, newsboat ${counts.newsboat}, JSON Feed schema checked ${counts.schema}`);
+  console.log(
+    `real clients: feedparser read ${counts.feedparser} feeds, newsboat ${counts.newsboat}, JSON Feed schema checked ${counts.schema}`,
+  );
 });
 
 const origin = (i: number) => sites[i]?.worker?.origin ?? '';
@@ -67,8 +71,19 @@ describe.each([0, 1])('feeds of site %i', (i) => {
 
   it('feedparser reads every RSS and Atom feed without a bozo flag, as published', async () => {
     const paths = [...feedPaths(sites[i]!.tags, 'rss.xml'), ...feedPaths(sites[i]!.tags, 'atom.xml')];
-    const results = JSON.parse(execFileSync(PYTHON, ['test/e2e/feedparser_check.py', ...paths.map((p) => origin(i) + p)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as {
-      url: string; bozo: boolean | number; bozo_exception: string | null; version: string; title: string; language: string | null; link: string;
+    const results = JSON.parse(
+      execFileSync(PYTHON, ['test/e2e/feedparser_check.py', ...paths.map((p) => origin(i) + p)], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    ) as {
+      url: string;
+      bozo: boolean | number;
+      bozo_exception: string | null;
+      version: string;
+      title: string;
+      language: string | null;
+      link: string;
       entries: { title: string; link: string; id: string; published: string; has_content: boolean }[];
     }[];
     for (const feed of results) {
@@ -79,9 +94,18 @@ describe.each([0, 1])('feeds of site %i', (i) => {
       expect(feed.version, path).toBe(path.endsWith('rss.xml') ? 'rss20' : 'atom10');
       expect(feed.title, path).toBe(expected.title);
       expect(feed.language, path).toBe(lang === 'zh' ? 'zh-CN' : 'en');
-      expect(feed.entries.map((e) => e.title), path).toEqual(expected.items.map((item) => item.title));
-      expect(feed.entries.map((e) => e.link), path).toEqual(expected.items.map((item) => item.url));
-      expect(feed.entries.map((e) => e.id), path).toEqual(expected.items.map((item) => item.id));
+      expect(
+        feed.entries.map((e) => e.title),
+        path,
+      ).toEqual(expected.items.map((item) => item.title));
+      expect(
+        feed.entries.map((e) => e.link),
+        path,
+      ).toEqual(expected.items.map((item) => item.url));
+      expect(
+        feed.entries.map((e) => e.id),
+        path,
+      ).toEqual(expected.items.map((item) => item.id));
       for (const entry of feed.entries) {
         expect(entry.published, path).toBeTruthy();
         expect(entry.has_content, path).toBe(true);
@@ -102,7 +126,15 @@ describe.each([0, 1])('feeds of site %i', (i) => {
         timeout: 60_000,
       });
       const rows = JSON.parse(
-        execFileSync(PYTHON, ['-c', 'import json,sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(json.dumps(c.execute("select title, url from rss_item").fetchall(), ensure_ascii=False))', join(dir, 'cache.db')], { encoding: 'utf8' }),
+        execFileSync(
+          PYTHON,
+          [
+            '-c',
+            'import json,sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(json.dumps(c.execute("select title, url from rss_item").fetchall(), ensure_ascii=False))',
+            join(dir, 'cache.db'),
+          ],
+          { encoding: 'utf8' },
+        ),
       ) as [string, string][];
       const expected = await jsonFeed(i, path);
       expect(rows.map(([title]) => title).sort(), path).toEqual(expected.items.map((item) => item.title).sort());

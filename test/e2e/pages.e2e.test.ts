@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startWorker, type RunningWorker } from './server';
+import { launchChromium, type RunningWorker, startWorker } from './server';
 
 const SHOTS = 'test-results/screenshots';
 let worker: RunningWorker;
@@ -55,7 +55,11 @@ describe('pages in a real browser', () => {
     for (const [, path] of PAGE_KINDS.slice(0, 6)) {
       const page = await open(path);
       const links = await page.$$eval('head link[rel="alternate"][type]', (els) =>
-        els.map((e) => ({ type: e.getAttribute('type') ?? '', href: (e as HTMLLinkElement).href, hreflang: e.getAttribute('hreflang') ?? '' })),
+        els.map((e) => ({
+          type: e.getAttribute('type') ?? '',
+          href: (e as HTMLLinkElement).href,
+          hreflang: e.getAttribute('hreflang') ?? '',
+        })),
       );
       expect(links.length, path).toBeGreaterThanOrEqual(3);
       for (const link of links) {

@@ -1,14 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchChromium, startWorker, type RunningWorker } from './server';
+import { freePort, launchChromium, type RunningWorker, startWorker } from './server';
 
 // A partner's page on another origin, with CSS that would wreck any widget it could reach.
 const HOSTILE_CSS = `* { color: rgb(255, 0, 0) !important; font-family: serif !important; }
 a { display: none !important; } li { list-style: square !important; } h2 { font-size: 40px; }`;
 
 function partnerPage(body: string, csp?: string): { html: string; csp?: string } {
-  return { html: `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${HOSTILE_CSS}</style></head><body><h2 id="own">Partner news</h2>${body}</body></html>`, csp };
+  return {
+    html: `<!DOCTYPE html><html><head><meta charset="utf-8"><style>${HOSTILE_CSS}</style></head><body><h2 id="own">Partner news</h2>${body}</body></html>`,
+    csp,
+  };
 }
 
 let worker: RunningWorker;
@@ -22,15 +25,23 @@ beforeAll(async () => {
   const snippet = `<a href="${worker.origin}/en/" data-hit-embed>Study at HIT news</a><script src="${worker.origin}/embed.js" data-lang="en" data-limit="5" data-tag="open-source" async></script>`;
   pages.set('/script', partnerPage(snippet));
   // A host with a strict CSP that allows only the Worker: the widget must still be styled.
-  pages.set('/strict', partnerPage(snippet, `default-src 'self'; script-src ${worker.origin}; connect-src ${worker.origin}; style-src 'self' 'unsafe-inline'`));
-  pages.set('/iframe', partnerPage(`<iframe id="news" src="${worker.origin}/zh/embed?limit=3&theme=dark" width="400" height="400"></iframe>`));
+  pages.set(
+    '/strict',
+    partnerPage(snippet, `default-src 'self'; script-src ${worker.origin}; connect-src ${worker.origin}; style-src 'self' 'unsafe-inline'`),
+  );
+  pages.set(
+    '/iframe',
+    partnerPage(`<iframe id="news" src="${worker.origin}/zh/embed?limit=3&theme=dark" width="400" height="400"></iframe>`),
+  );
   pages.set('/fetch', partnerPage('<ul id="out"></ul>'));
   const port = await freePort();
   partnerOrigin = `http://127.0.0.1:${port}`;
   partner = createServer((req, res) => {
     const page = pages.get(req.url ?? '');
     if (!page) return res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(page.csp ? { 'Content-Security-Policy': page.csp } : {}) }).end(page.html);
+    res
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...(page.csp ? { 'Content-Security-Policy': page.csp } : {}) })
+      .end(page.html);
   });
   await new Promise<void>((r) => partner.listen(port, '127.0.0.1', r));
 });
@@ -108,7 +119,12 @@ describe('cross-origin fetch() of the JSON feed', () => {
       const res = await fetch(url);
       const feed = await res.json();
       const again = await fetch(url, { headers: { 'If-None-Match': res.headers.get('etag') ?? '' } });
-      return { status: res.status, etag: res.headers.get('etag'), titles: feed.items.map((i: { title: string }) => i.title), again: again.status };
+      return {
+        status: res.status,
+        etag: res.headers.get('etag'),
+        titles: feed.items.map((i: { title: string }) => i.title),
+        again: again.status,
+      };
     }, `${worker.origin}/en/feed.json`);
     expect(result.status).toBe(200);
     expect(result.etag).toMatch(/^"/);
@@ -128,7 +144,9 @@ describe('partners page', () => {
     await page.fill('input[name="limit"]', '3');
     await Promise.all([page.waitForURL(/limit=3/), page.click('form.generator button')]);
     const snippet = await page.locator('#snippet').textContent();
-    expect(snippet).toContain(`src="${worker.origin}/embed.js" data-lang="en" data-limit="3" data-tag="open-source" data-theme="dark" async`);
+    expect(snippet).toContain(
+      `src="${worker.origin}/embed.js" data-lang="en" data-limit="3" data-tag="open-source" data-theme="dark" async`,
+    );
     await page.locator('#preview [data-hit-embed-root] li a').first().waitFor();
     expect(await page.frameLocator('.preview-frame').locator('li a').count()).toBe(1);
     await page.screenshot({ path: 'test-results/screenshots/partners-en.png', fullPage: true });

@@ -16,6 +16,5 @@ export function request(path: string, init?: RequestInit): Promise<Response> {
 export function appWith(content: CompiledContent, vars: Record<string, string> = {}) {
   const app = createApp(new Library(content));
   const env = { SITE_URL: '', FEED_ITEMS: '20', ...vars } as unknown as Env;
-  return (path: string, init?: RequestInit) =>
-    Promise.resolve(app.fetch(new Request(`http://feeds.test${path}`, init), env));
+  return (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(`http://feeds.test${path}`, init), env));
 }

@@ -3,7 +3,7 @@
  * it never lands in content/.
  */
 import type { SourceFile } from '../../src/content/compile';
-import { LANGS, type CompiledContent, type Lang, type Site, type Translation } from '../../src/content/model';
+import { type CompiledContent, LANGS, type Lang, type Site, type Translation } from '../../src/content/model';
 
 export const SYNTHETIC_SITES: Record<Lang, Site> = {
   zh: {

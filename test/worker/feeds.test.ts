@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appWith, parseXml, request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
+import type { Parsed } from '../support/xml';
 
 const SLUG = 'openatom-foundation-visit';
 const ZH_TITLE = '国际教育学院访问开放原子开源基金会,推动“留学哈工大”品牌走进国际开源社区';
@@ -27,7 +28,11 @@ describe('the six feeds of the repository content', () => {
     const channel = rss.channel;
     expect(channel.title).toBe('留学哈工大 · 哈尔滨工业大学国际教育学院新闻');
     expect(channel.language).toBe('zh-CN');
-    expect(channel['atom:link']).toContainEqual({ '@href': 'http://feeds.test/zh/rss.xml', '@rel': 'self', '@type': 'application/rss+xml' });
+    expect(channel['atom:link']).toContainEqual({
+      '@href': 'http://feeds.test/zh/rss.xml',
+      '@rel': 'self',
+      '@type': 'application/rss+xml',
+    });
     // lastBuildDate is the newest article's date, never the clock.
     expect(channel.lastBuildDate).toBe('Thu, 04 Sep 2025 16:00:00 GMT');
     expect(channel.item).toHaveLength(1);
@@ -75,12 +80,14 @@ describe('the six feeds of the repository content', () => {
   });
 
   it('JSON Feed is version 1.1 with language, authors and the pairing key', async () => {
-    const feed = (await (await request('/en/feed.json')).json()) as Record<string, any>;
+    const feed = (await (await request('/en/feed.json')).json()) as Parsed;
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.language).toBe('en');
     expect(feed.feed_url).toBe('http://feeds.test/en/feed.json');
     expect(feed.home_page_url).toBe('http://feeds.test/en/');
-    expect(feed.authors).toEqual([{ name: 'College of International Education, Harbin Institute of Technology', url: 'https://cie.hit.edu.cn/' }]);
+    expect(feed.authors).toEqual([
+      { name: 'College of International Education, Harbin Institute of Technology', url: 'https://cie.hit.edu.cn/' },
+    ]);
     expect(feed.author).toBeUndefined();
     const item = feed.items[0];
     expect(item).toMatchObject({
@@ -92,9 +99,12 @@ describe('the six feeds of the repository content', () => {
       date_modified: '2025-09-05T00:00:00+08:00',
       authors: [{ name: 'Shao Wei' }],
       tags: ['Study at HIT', 'Open source', 'Partnerships'],
-      _hit: { translation_group: GROUP, translations: [{ language: 'zh-CN', url: `http://feeds.test/zh/articles/${SLUG}`, title: ZH_TITLE }] },
+      _hit: {
+        translation_group: GROUP,
+        translations: [{ language: 'zh-CN', url: `http://feeds.test/zh/articles/${SLUG}`, title: ZH_TITLE }],
+      },
     });
-    const zh = (await (await request('/zh/feed.json')).json()) as Record<string, any>;
+    const zh = (await (await request('/zh/feed.json')).json()) as Parsed;
     expect(zh.language).toBe('zh-CN');
     expect(zh.items[0]._hit.translation_group).toBe(item._hit.translation_group);
   });
@@ -126,7 +136,9 @@ describe('feeds over many articles', () => {
   });
 
   it('honours ?limit and links translations only where they exist', async () => {
-    const json = (await (await fetchFrom('/en/feed.json?limit=5')).json()) as { items: { id: string; _hit: { translations: unknown[] } }[] };
+    const json = (await (await fetchFrom('/en/feed.json?limit=5')).json()) as {
+      items: { id: string; _hit: { translations: unknown[] } }[];
+    };
     expect(json.items).toHaveLength(5);
     expect(json.items.map((i) => i._hit.translations.length)).toEqual([1, 0, 1, 0, 1]);
   });
@@ -222,7 +234,15 @@ describe('feeds rendered at build time', () => {
   it('are byte-identical to the same feeds rendered in the Worker', async () => {
     const { content } = await import('../../src/generated/content');
     const renderedHere = appWith(content);
-    for (const path of ['/zh/rss.xml', '/zh/atom.xml', '/zh/feed.json', '/en/rss.xml', '/en/atom.xml', '/en/feed.json', '/en/tags/open-source/atom.xml']) {
+    for (const path of [
+      '/zh/rss.xml',
+      '/zh/atom.xml',
+      '/zh/feed.json',
+      '/en/rss.xml',
+      '/en/atom.xml',
+      '/en/feed.json',
+      '/en/tags/open-source/atom.xml',
+    ]) {
       const [built, here] = [await request(path), await renderedHere(path)];
       expect(await built.text(), path).toBe(await here.text());
       expect(built.headers.get('etag'), path).toBe(here.headers.get('etag'));

@@ -96,7 +96,11 @@ describe('CORS', () => {
   it('answers a preflight', async () => {
     const res = await request('/en/feed.json', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'if-none-match' },
+      headers: {
+        Origin: 'https://partner.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -145,7 +149,15 @@ describe('errors', () => {
   });
 
   it('answers 404 for paths that only look like ours', async () => {
-    for (const path of ['/fr/', '/de/articles/openatom-foundation-visit', '/zh/articles/openatom-foundation-visit/more', '/en/feed.json.bak', '/en/tags/open-source/feed.json/x', '/xen/', '/enx/rss.xml']) {
+    for (const path of [
+      '/fr/',
+      '/de/articles/openatom-foundation-visit',
+      '/zh/articles/openatom-foundation-visit/more',
+      '/en/feed.json.bak',
+      '/en/tags/open-source/feed.json/x',
+      '/xen/',
+      '/enx/rss.xml',
+    ]) {
       expect((await request(path, { redirect: 'manual' })).status, path).toBe(404);
     }
   });

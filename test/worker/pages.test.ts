@@ -1,4 +1,4 @@
-import { parse, type HTMLElement } from 'node-html-parser';
+import { type HTMLElement, parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { appWith, parseXml, request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
@@ -31,7 +31,9 @@ describe('landing page /', () => {
     expect(root.querySelector('h1')?.text).toContain('留学哈工大新闻订阅');
     expect(root.querySelector('section[lang="zh-CN"] h2')?.text).toBe('关于');
     const urls = root.querySelectorAll('table.feeds code').map((c) => c.text);
-    expect(urls).toEqual(['zh/rss.xml', 'zh/atom.xml', 'zh/feed.json', 'en/rss.xml', 'en/atom.xml', 'en/feed.json'].map((p) => `${BASE}/${p}`));
+    expect(urls).toEqual(
+      ['zh/rss.xml', 'zh/atom.xml', 'zh/feed.json', 'en/rss.xml', 'en/atom.xml', 'en/feed.json'].map((p) => `${BASE}/${p}`),
+    );
     expect(attrs(root, 'a', 'href')).toContain('/feeds.opml');
   });
 
@@ -92,7 +94,9 @@ describe('article page', () => {
   it('declares canonical, hreflang pair and sharing metadata', async () => {
     const root = await page(`/zh/articles/${SLUG}`);
     expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${BASE}/zh/articles/${SLUG}`);
-    const pairs = root.querySelectorAll('link[rel="alternate"][hreflang]:not([type])').map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]);
+    const pairs = root
+      .querySelectorAll('link[rel="alternate"][hreflang]:not([type])')
+      .map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]);
     expect(pairs).toEqual([
       ['zh-CN', `${BASE}/zh/articles/${SLUG}`],
       ['en', `${BASE}/en/articles/${SLUG}`],
@@ -169,7 +173,13 @@ describe('drafts in a local preview build', () => {
 });
 
 describe('language index of a large archive', () => {
-  const fetchFrom = appWith(syntheticContent(Array.from({ length: 65 }, (_, i) => syntheticArticle(`n-${i + 1}`, 'en', (i % 28) + 1, { publishedMs: Date.UTC(2025, 0, 1) + i * 3600_000 }))));
+  const fetchFrom = appWith(
+    syntheticContent(
+      Array.from({ length: 65 }, (_, i) =>
+        syntheticArticle(`n-${i + 1}`, 'en', (i % 28) + 1, { publishedMs: Date.UTC(2025, 0, 1) + i * 3600_000 }),
+      ),
+    ),
+  );
 
   it('shows 30 articles a page with links to older and newer pages', async () => {
     const first = parse(await (await fetchFrom('/en/')).text());

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appWith, parseXml, request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
+import type { Parsed } from '../support/xml';
 
 describe('topic feeds', () => {
   it('serve only the articles with that tag, labelled in the feed language', async () => {
@@ -11,7 +12,7 @@ describe('topic feeds', () => {
         syntheticArticle('both', 'en', 1, { tags: ['open-source', 'events'] }),
       ]),
     );
-    const json = (await (await fetchFrom('/en/tags/open-source/feed.json')).json()) as Record<string, any>;
+    const json = (await (await fetchFrom('/en/tags/open-source/feed.json')).json()) as Parsed;
     expect(json.items.map((i: { url: string }) => i.url.split('/').pop())).toEqual(['code', 'both']);
     expect(json.title).toBe('Test site (synthetic) · Open source');
     expect(json.feed_url).toBe('http://feeds.test/en/tags/open-source/feed.json');
@@ -20,7 +21,11 @@ describe('topic feeds', () => {
     expect(atom.id).toBe('tag:cie.hit.edu.cn,2025:feeds/en/tags/events');
     expect(atom.entry).toHaveLength(2);
     const rss = parseXml(await (await fetchFrom('/en/tags/events/rss.xml')).text()).rss;
-    expect(rss.channel['atom:link']).toContainEqual({ '@href': 'http://feeds.test/en/tags/events/rss.xml', '@rel': 'self', '@type': 'application/rss+xml' });
+    expect(rss.channel['atom:link']).toContainEqual({
+      '@href': 'http://feeds.test/en/tags/events/rss.xml',
+      '@rel': 'self',
+      '@type': 'application/rss+xml',
+    });
   });
 
   it('exist for every tag of the repository content', async () => {
