@@ -120,17 +120,20 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     ...(a.image ? { image: a.image } : {}),
   }));
   const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);
-  const urls = (p?: number) =>
-    Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag) + (p ? `?page=${p}` : '')])) as Record<FeedFormat, string>;
+  const urls = (query = '') =>
+    Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag) + query])) as Record<FeedFormat, string>;
+  const pageUrls = (p: number) => urls(`?page=${p}`);
+  // The self link names the document fetched (validators compare them); a `since` view is named by its feed.
+  const self = page !== undefined ? `?page=${page}` : updatedFloor === undefined && limit !== pageSize ? `?limit=${limit}` : '';
   const archive: FeedDocument['archive'] =
     page !== undefined
       ? {
           isArchive: true,
           current: urls(),
-          ...(page > 1 ? { prev: urls(page - 1) } : {}),
-          ...(page < pages ? { next: urls(page + 1) } : {}),
+          ...(page > 1 ? { prev: pageUrls(page - 1) } : {}),
+          ...(page < pages ? { next: pageUrls(page + 1) } : {}),
         }
-      : { isArchive: false, ...(pages > 0 && total > limit && updatedFloor === undefined ? { prev: urls(pages) } : {}) };
+      : { isArchive: false, ...(pages > 0 && total > limit && updatedFloor === undefined ? { prev: pageUrls(pages) } : {}) };
   return {
     id: feedId(lang, tag),
     lang,
@@ -138,7 +141,7 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     title: tag ? `${site.title} · ${site.tags[tag] ?? tag}` : site.title,
     description: site.description,
     homeUrl: base + (tag ? tagPath(lang, tag) : langPath(lang)),
-    feedUrls: urls(page),
+    feedUrls: urls(self),
     updated: newest?.updated ?? NO_DATE.iso,
     updatedMs: newest?.updatedMs ?? NO_DATE.ms,
     publisher: site.publisher,

@@ -53,3 +53,14 @@ describe('paged archives (RFC 5005)', () => {
     expect(((await combined.json()) as { detail: string }).detail).toContain('"page" cannot be combined');
   });
 });
+
+describe('self links of feed variants', () => {
+  it('name the document fetched, so validators find them matching', async () => {
+    const atom = parseXml(await (await fetchFrom('/en/atom.xml?limit=2')).text()).feed;
+    expect(atom.link).toContainEqual({ '@rel': 'self', '@href': `${BASE}/atom.xml?limit=2` });
+    const json = (await (await fetchFrom('/en/feed.json?limit=2')).json()) as { feed_url: string };
+    expect(json.feed_url).toBe(`${BASE}/feed.json?limit=2`);
+    const plain = parseXml(await (await fetchFrom('/en/rss.xml')).text()).rss;
+    expect(plain.channel['atom:link']).toContainEqual({ '@href': `${BASE}/rss.xml`, '@rel': 'self', '@type': 'application/rss+xml' });
+  });
+});
