@@ -82,7 +82,7 @@ p{margin:2px 0 0;font-size:14px}
             el('a', { href: item.url, textContent: item.title, target: '_blank', rel: 'noopener' }),
             el('time', {
               dateTime: item.date_published,
-              textContent: date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
+              textContent: date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
             }),
             ...(showSummary ? [el('p', { textContent: item.summary })] : []),
           ),

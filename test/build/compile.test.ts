@@ -144,3 +144,20 @@ describe('npm run build / npm run check', () => {
     expect(result.stdout).toContain('en: 1 article(s)');
   });
 });
+
+describe('deterministic builds', () => {
+  it('the same content gives byte-identical compiled content and pre-rendered feeds', async () => {
+    const { readContentDir } = await import('../../scripts/content-files');
+    const { prerenderFeeds } = await import('../../src/feeds/render');
+    const { Library } = await import('../../src/content/library');
+    const build = () => {
+      const content = compileContent(readContentDir('content')).content;
+      if (!content) throw new Error('content does not compile');
+      return JSON.stringify(content) + JSON.stringify(prerenderFeeds(new Library(content), 20));
+    };
+    const first = build();
+    // Long enough for any clock-derived value (milliseconds) to differ between the two builds.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(build()).toBe(first);
+  });
+});

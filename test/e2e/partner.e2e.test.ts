@@ -76,7 +76,7 @@ describe('embed script on a partner page (another origin)', () => {
     expect(style.color).toBe('rgb(0, 76, 151)');
     expect(style.display).not.toBe('none');
     expect(style.font).not.toBe('serif');
-    expect(await page.locator('[data-hit-embed-root] time').first().textContent()).toBe('September 5, 2025');
+    expect(await page.locator('[data-hit-embed-root] time').first().textContent()).toBe('5 September 2025');
     // The widget changed nothing of the host page, and replaced the fallback link.
     expect(await page.$eval('#own', (e) => getComputedStyle(e).fontSize)).toBe(ownFontSizeBefore);
     expect(await page.locator('a[data-hit-embed]').count()).toBe(0);
