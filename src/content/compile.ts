@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { renderBody } from './markdown';
 import { type CompiledContent, isLang, LANGS, type Lang, type Site, type Translation } from './model';
 import { type FrontMatter, frontMatterSchema, SLUG, siteSchema } from './schema';
-import { cleanStrings, cleanText } from './text';
+import { cleanStrings, cleanText, escapeXml } from './text';
 
 /** A content file, its path relative to the content directory. */
 export interface SourceFile {
@@ -217,9 +217,7 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
     const bodyProblems: string[] = [];
     const body = renderBody(parsed.body, (m) => bodyProblems.push(m));
     // The lead image travels inside the HTML too, so RSS and Atom readers show it without enclosures.
-    const html = fm.image
-      ? `<figure><img src="${escapeAttribute(fm.image.src)}" alt="${escapeAttribute(fm.image.alt)}"></figure>\n${body}`
-      : body;
+    const html = fm.image ? `<figure><img src="${escapeXml(fm.image.src)}" alt="${escapeXml(fm.image.alt)}"></figure>\n${body}` : body;
     for (const message of bodyProblems) problems.push({ file, field: 'body', message });
     if (body === '') problems.push({ file, field: 'body', message: 'has no text left after removing unsafe HTML' });
     located.push({
@@ -292,8 +290,4 @@ function checkSlugsAndTranslations(located: Located[], prefix: string, problems:
       });
     }
   }
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -54,8 +54,10 @@ export class FeedRenderer {
     const key = `${base}|${format}|${selectionKey(selection)}|${hub ?? ''}`;
     return this.cache.get(key, () => {
       const prerendered = this.prerendered[prerenderKey(format, selection, hub)];
-      const doc = prerendered === undefined ? buildFeedDocument(this.library, base, selection) : undefined;
-      const text = prerendered?.replaceAll(ORIGIN_PLACEHOLDER, base) ?? renderFeed(format, doc as FeedDocument, hub);
+      const text =
+        prerendered !== undefined
+          ? prerendered.replaceAll(ORIGIN_PLACEHOLDER, base)
+          : renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
       return makeRepresentation(
         text,
         `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,

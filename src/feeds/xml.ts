@@ -1,14 +1,12 @@
 /** Small XML helpers for the parts of RSS and Atom that the `feed` package cannot write. */
+import { escapeXml } from '../content/text';
+
+export { escapeXml };
 
 /** Namespace of our one extension element, <hit:translationGroup>. */
 export const HIT_NS = 'tag:cie.hit.edu.cn,2025:syndication';
 /** RFC 5005 Feed History namespace (<fh:archive/>). */
 export const FH_NS = 'http://purl.org/syndication/history/1.0';
-
-/** Escapes text for XML element content and double-quoted attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** Escapes plain text so that it reads the same when a field is declared to hold HTML. */
 export const escapeHtml = escapeXml;
