@@ -14,7 +14,7 @@ import { ProblemError, problemResponse } from './http/problem';
 import { guessedPath } from './http/redirects';
 import { CACHE, makeRepresentation, type Representation, RepresentationCache } from './http/representation';
 import { ArticlePage } from './pages/article';
-import { FAVICON_SVG, newestMs, renderOpml, renderRobots, renderSitemap } from './pages/documents';
+import { FAVICON_SVG, renderOpml, renderRobots, renderSitemap } from './pages/documents';
 import { EMBED_CSS, EmbedPage } from './pages/embed';
 import { embedQuery, parseEmbedOptions } from './pages/embed-options';
 import { HomePage } from './pages/home';
@@ -40,7 +40,7 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, str
   const app = new Hono<AppEnv>();
   const feeds = new FeedRenderer(library, prerenderedFeeds);
   const documents = new RepresentationCache();
-  const newest = newestMs(library);
+  const newest = library.lastUpdateMs();
 
   // Exact URLs (no query) already answered: repeat requests skip routing entirely (see `fetch` below).
   const answered = new Map<string, Representation>();
@@ -136,7 +136,7 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, str
       c,
       `/${lang}/?${n}`,
       () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />,
-      library.articles(lang)[0]?.updatedMs,
+      library.lastUpdateMs(lang),
     );
   });
   app.get('/:lang/articles/:slug', (c) => {
@@ -158,7 +158,7 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, str
       c,
       `/${lang}/tags/${tag}/`,
       () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />,
-      library.articles(lang, tag)[0]?.updatedMs,
+      library.lastUpdateMs(lang, tag),
     );
   });
 

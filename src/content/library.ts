@@ -39,14 +39,7 @@ export class Library {
    * so the floor is what caches key on.
    */
   updatedFloor(lang: Lang, tag: string | undefined, sinceMs: number): number {
-    const key = `${lang}|${tag ?? ''}`;
-    let sorted = this.updatedDesc.get(key);
-    if (!sorted) {
-      sorted = this.articles(lang, tag)
-        .map((a) => a.updatedMs)
-        .sort((a, b) => b - a);
-      this.updatedDesc.set(key, sorted);
-    }
+    const sorted = this.updatesNewestFirst(lang, tag);
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
@@ -55,6 +48,28 @@ export class Library {
       else hi = mid;
     }
     return lo === 0 ? Number.POSITIVE_INFINITY : (sorted[lo - 1] ?? Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The newest update time among the articles of a language (and tag), or of all languages: the
+   * Last-Modified of the pages listing them. Lists are ordered by publication, so this is not
+   * simply the first article's update.
+   */
+  lastUpdateMs(lang?: Lang, tag?: string): number {
+    const langs = lang === undefined ? LANGS : [lang];
+    return Math.max(0, ...langs.map((l) => this.updatesNewestFirst(l, tag)[0] ?? 0));
+  }
+
+  private updatesNewestFirst(lang: Lang, tag: string | undefined): number[] {
+    const key = `${lang}|${tag ?? ''}`;
+    let sorted = this.updatedDesc.get(key);
+    if (!sorted) {
+      sorted = this.articles(lang, tag)
+        .map((a) => a.updatedMs)
+        .sort((a, b) => b - a);
+      this.updatedDesc.set(key, sorted);
+    }
+    return sorted;
   }
 
   /** The other language versions of the same story. */

@@ -1,10 +1,14 @@
 /** The machine-read documents beside the pages: OPML, sitemap, robots.txt, favicon. */
 import type { Library } from '../content/library';
-import { LANGS, LANGUAGE_TAG } from '../content/model';
+import { LANGS, LANGUAGE_TAG, type Lang } from '../content/model';
 import { escapeXml } from '../feeds/xml';
 import { articlePath, FEED_FORMAT_NAME, FEED_FORMATS, feedPath, langPath, tagPath } from '../urls';
 
-const newestMs = (library: Library) => Math.max(0, ...LANGS.map((l) => library.articles(l)[0]?.updatedMs ?? 0));
+/** W3C date-time (UTC) of the newest update among a list's articles, for <lastmod>. */
+const lastmod = (library: Library, lang: Lang, tag?: string) => {
+  const ms = library.lastUpdateMs(lang, tag);
+  return ms > 0 ? new Date(ms).toISOString() : undefined;
+};
 
 /** OPML 2.0 subscription list of all six feeds, grouped by language. */
 export function renderOpml(library: Library, base: string): string {
@@ -21,7 +25,7 @@ export function renderOpml(library: Library, base: string): string {
     '<opml version="2.0">',
     '  <head>',
     '    <title>Study at HIT news feeds · 留学哈工大新闻订阅</title>',
-    `    <dateModified>${new Date(newestMs(library)).toUTCString()}</dateModified>`,
+    `    <dateModified>${new Date(library.lastUpdateMs()).toUTCString()}</dateModified>`,
     `    <ownerName>${escapeXml(library.sites.en.publisher)}</ownerName>`,
     `    <docs>http://opml.org/spec2.opml</docs>`,
     '  </head>',
@@ -44,7 +48,7 @@ export function renderSitemap(library: Library, base: string): string {
       '  </url>',
     ].join('\n');
   const indexes = LANGS.map((l) => ({ lang: LANGUAGE_TAG[l], href: base + langPath(l) }));
-  const urls = [entry(`${base}/`, undefined, []), ...LANGS.map((l) => entry(base + langPath(l), library.articles(l)[0]?.updated, indexes))];
+  const urls = [entry(`${base}/`, undefined, []), ...LANGS.map((l) => entry(base + langPath(l), lastmod(library, l), indexes))];
   for (const lang of LANGS) {
     for (const a of library.articles(lang)) {
       const versions = [a, ...library.translationsOf(a)];
@@ -53,7 +57,7 @@ export function renderSitemap(library: Library, base: string): string {
       urls.push(entry(base + articlePath(lang, a.slug), a.updated, alternates));
     }
     for (const tag of Object.keys(library.sites[lang].tags)) {
-      if (library.articles(lang, tag).length > 0) urls.push(entry(base + tagPath(lang, tag), library.articles(lang, tag)[0]?.updated, []));
+      if (library.articles(lang, tag).length > 0) urls.push(entry(base + tagPath(lang, tag), lastmod(library, lang, tag), []));
     }
   }
   return [
@@ -71,5 +75,3 @@ export function renderRobots(base: string): string {
 
 export const FAVICON_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#004c97"/><text x="32" y="41" font-family="system-ui,sans-serif" font-size="22" font-weight="700" text-anchor="middle" fill="#fff">HIT</text></svg>';
-
-export { newestMs };

@@ -240,3 +240,19 @@ describe('security headers', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
   });
 });
+
+describe('Last-Modified of lists', () => {
+  it('is the newest update, even when an older article was updated last', async () => {
+    const revisedMs = Date.parse('2025-03-01T10:00:00+08:00');
+    const content = syntheticContent([
+      syntheticArticle('new', 'en', 20),
+      syntheticArticle('old-revised', 'en', 1, { updated: '2025-03-01T10:00:00+08:00', updatedMs: revisedMs }),
+    ]);
+    const app = createApp(new Library(content));
+    const env = { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+    for (const path of ['/en/', '/', '/en/tags/open-source/', '/feeds.opml', '/en/rss.xml']) {
+      const res = await app.fetch(new Request(`http://feeds.test${path}`), env);
+      expect(res.headers.get('last-modified'), path).toBe(new Date(revisedMs).toUTCString());
+    }
+  });
+});
