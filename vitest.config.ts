@@ -5,8 +5,8 @@ export default defineConfig({
   test: {
     projects: [
       {
-        // Tests that call the Worker as a client would, inside workerd.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // Tests that call the Worker as a client would, inside workerd, over the fixture content (never content/).
+        plugins: [cloudflareTest({ main: './test/support/worker.ts', wrangler: { configPath: './wrangler.toml' } })],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
       },
       {

@@ -1,20 +1,36 @@
 /**
- * npm run bundle: builds the deployable Worker (wrangler deploy --dry-run) and reports its size
- * against Cloudflare's limits. Exits 1 when it would not deploy on the Workers Paid plan.
+ * npm run bundle [-- --env staging|production] [--outdir dist]: builds the deployable Worker
+ * (wrangler deploy --dry-run) and reports its size against Cloudflare's limits. Exits 1 when it
+ * would not deploy on the Workers Paid plan.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { deployableEnvironments } from './wrangler-envs';
 
-const outdir = process.argv[2] ?? 'dist';
+let values: { env?: string; outdir: string };
+try {
+  values = parseArgs({ options: { env: { type: 'string' }, outdir: { type: 'string', default: 'dist' } }, strict: true })
+    .values as typeof values;
+} catch (error) {
+  console.error(`✗ ${(error as Error).message.split('\n')[0]}; usage: npm run bundle [-- --env <environment>] [--outdir dist]`);
+  process.exit(2);
+}
+if (values.env !== undefined && !deployableEnvironments().includes(values.env)) {
+  console.error(`✗ no environment "${values.env}" in wrangler.toml; the environments are: ${deployableEnvironments().join(', ')}`);
+  process.exit(2);
+}
+const outdir = values.outdir;
 const MiB = 1024 * 1024;
 // https://developers.cloudflare.com/workers/platform/limits/#worker-size (compressed size)
 const LIMITS = { free: 3 * MiB, paid: 10 * MiB };
 
 rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
-const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { encoding: 'utf8' });
+const envArgs = values.env ? ['--env', values.env] : [];
+const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir, ...envArgs], { encoding: 'utf8' });
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
@@ -24,7 +40,7 @@ const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
 const bytes = Buffer.concat(files.map((f) => readFileSync(join(outdir, f))));
 const gzipped = gzipSync(bytes, { level: 9 }).byteLength;
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-console.log(`Worker bundle (${files.join(', ')}), built in ${seconds} s:`);
+console.log(`Worker bundle${values.env ? ` for ${values.env}` : ''} (${files.join(', ')}), built in ${seconds} s:`);
 console.log(`  raw      ${kib(bytes.byteLength)}`);
 console.log(
   `  gzipped  ${kib(gzipped)}  = ${((gzipped / LIMITS.free) * 100).toFixed(1)}% of the Free plan's 3 MiB, ${((gzipped / LIMITS.paid) * 100).toFixed(1)}% of Paid's 10 MiB`,

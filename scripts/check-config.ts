@@ -1,22 +1,86 @@
-/** Validates the vars of every wrangler.toml environment with the Worker's own schema. */
-
+/**
+ * Validates the vars of every wrangler.toml environment with the Worker's own schema, plus what
+ * only a deploy needs: production must name its public https origin, and no setting may hide in vars.
+ * Usage: tsx scripts/check-config.ts [--config wrangler.toml]
+ */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, loadConfig, VAR_NAMES } from '../src/config';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
-const { values } = parseArgs({ options: { config: { type: 'string', default: 'wrangler.toml' } } });
-let failed = false;
-for (const env of wranglerEnvironments(values.config)) {
-  const label = env ? `[env.${env}.vars]` : '[vars]';
-  try {
-    const config = loadConfig(wranglerVars(env, values.config));
-    console.log(
-      `✓ ${values.config} ${label}: SITE_URL ${config.siteUrl ?? '(request origin)'}, FEED_ITEMS ${config.feedItems}, WEBSUB_HUB ${config.hub ?? '(none)'}`,
+// Top-level keys of a wrangler environment: written inside [vars] they silently become strings.
+const WRANGLER_SETTINGS = new Set([
+  'name',
+  'main',
+  'routes',
+  'route',
+  'workers_dev',
+  'compatibility_date',
+  'compatibility_flags',
+  'account_id',
+  'vars',
+  'kv_namespaces',
+  'r2_buckets',
+  'd1_databases',
+  'analytics_engine_datasets',
+  'triggers',
+  'assets',
+  'build',
+  'minify',
+  'observability',
+  'placement',
+  'limits',
+  'durable_objects',
+  'services',
+  'zone_id',
+]);
+
+const show = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value)?.slice(0, 120));
+
+/** Every problem of one environment's vars, each naming the var and echoing its value. */
+export function varProblems(env: string, vars: Record<string, unknown>): string[] {
+  const section = env ? `[env.${env}.vars]` : '[vars]';
+  const problems: string[] = [];
+  for (const [name, value] of Object.entries(vars)) {
+    if (VAR_NAMES.includes(name)) continue;
+    problems.push(
+      WRANGLER_SETTINGS.has(name)
+        ? `${section} ${name} = ${show(value)}: "${name}" is a wrangler setting, not a var; move it above the ${section} line, into [${env ? `env.${env}` : 'top level'}]`
+        : `${section} ${name} = ${show(value)}: not a var this Worker reads; the vars are ${VAR_NAMES.join(', ')}`,
     );
+  }
+  try {
+    loadConfig(vars);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    console.error(`✗ ${values.config} ${label}: ${error.message}`);
-    failed = true;
+    problems.push(`${section} ${error.message}`);
   }
+  if (env === 'production') {
+    const site = typeof vars.SITE_URL === 'string' ? vars.SITE_URL.trim() : '';
+    if (site === '') {
+      problems.push(
+        `${section} SITE_URL = ${show(vars.SITE_URL ?? '')}: production needs its public origin, e.g. "https://news.example.edu"`,
+      );
+    } else if (site.startsWith('http://')) {
+      problems.push(`${section} SITE_URL = ${show(site)}: production must be served over https; write "https://${site.slice(7)}"`);
+    }
+  }
+  return problems;
 }
-process.exit(failed ? 1 : 0);
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { config: { type: 'string', default: 'wrangler.toml' } } });
+  let failed = false;
+  for (const env of wranglerEnvironments(values.config)) {
+    const vars = await wranglerVars(env, values.config);
+    const problems = varProblems(env, vars);
+    for (const p of problems) console.error(`✗ ${values.config} ${p}`);
+    if (problems.length === 0) {
+      const c = loadConfig(vars);
+      console.log(
+        `✓ ${values.config} ${env ? `[env.${env}.vars]` : '[vars]'}: SITE_URL ${c.siteUrl ?? '(request origin)'}, FEED_ITEMS ${c.feedItems}, WEBSUB_HUB ${c.hub ?? '(none)'}`,
+      );
+    }
+    failed ||= problems.length > 0;
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -1,34 +1,61 @@
 /**
- * npm run deploy [-- --env staging|production]: check, test, deploy, then notify the WebSub hub.
- * Stops at the first failing step; nothing is deployed unless the checks and tests pass.
+ * npm run deploy -- --env staging|production: check, test, deploy, record what was published, then
+ * notify the WebSub hub. Stops at the first failing step; nothing is deployed unless everything passes,
+ * and the top-level (local development) config is never deployed.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config';
-import { allFeedUrls, changedFeeds, feedEtags, publishToHub } from './websub';
-import { wranglerVars } from './wrangler-envs';
+import { deployableEnvironments, hasCloudflareCredentials } from './wrangler-envs';
 
-const { values } = parseArgs({ options: { env: { type: 'string', default: '' } } });
-const envArgs = values.env ? ['--env', values.env] : [];
+const USAGE = `usage: npm run deploy -- --env <${deployableEnvironments().join('|') || 'environment'}>`;
+
+function fail(message: string, code = 1): never {
+  console.error(`✗ ${message}`);
+  process.exit(code);
+}
+
+let env: string | undefined;
+try {
+  env = parseArgs({ options: { env: { type: 'string' } }, strict: true }).values.env;
+} catch (error) {
+  fail(`${(error as Error).message.split('\n')[0]}; ${USAGE}`, 2);
+}
+// First, before a minute of checks: the environment must exist.
+const environments = deployableEnvironments();
+if (!env) fail(`say which environment to deploy; ${USAGE}`, 2);
+if (!environments.includes(env)) {
+  const hint = env === 'production' ? ' ([env.production] is not set up yet: copy the block in README › Deploying into wrangler.toml)' : '';
+  fail(`no environment "${env}" in wrangler.toml${hint}; the environments are: ${environments.join(', ') || 'none'}`, 2);
+}
+if (!hasCloudflareCredentials()) {
+  fail(
+    'no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (README › Deploying from a server or CI); nothing was deployed',
+  );
+}
 
 function step(title: string, command: string, args: string[]) {
   console.log(`\n▶ ${title}: ${command} ${args.join(' ')}`);
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, INCLUDE_DRAFTS: '' } });
-  if (result.status !== 0) {
-    console.error(`\n✗ ${title} failed; nothing was deployed.`);
-    process.exit(result.status ?? 1);
-  }
+  if (result.status !== 0) fail(`${title} failed; nothing was deployed.`, result.status ?? 1);
 }
 
 step('Check content, config and types', 'npm', ['run', 'check']);
 step('Run the tests', 'npm', ['test']);
 
-const config = loadConfig(wranglerVars(values.env));
+const { loadConfig } = await import('../src/config');
+const { wranglerVars } = await import('./wrangler-envs');
+const { allFeedUrls, changedFeeds, feedEtags, publishToHub } = await import('./websub');
+const { recordPublished } = await import('./published');
+const config = loadConfig(await wranglerVars(env));
 const { content } = await import('../src/generated/content');
 const urls = config.hub && config.siteUrl ? allFeedUrls(content, config.siteUrl) : [];
 const before = config.hub ? await feedEtags(urls) : new Map();
 
-step('Deploy', 'npx', ['wrangler', 'deploy', ...envArgs]);
+step('Deploy', 'npx', ['wrangler', 'deploy', '--env', env]);
+if (env === 'production') {
+  const record = recordPublished(content);
+  console.log(`\n✓ ${record.path} lists ${record.count} published article(s); commit it (it keeps their URLs from breaking)`);
+}
 
 if (config.hub) {
   const changed = changedFeeds(before, await feedEtags(urls));
@@ -37,4 +64,4 @@ if (config.hub) {
     console.log(`${status >= 200 && status < 300 ? '✓' : '✗'} hub ${config.hub} ← ${url} (${status})`);
   }
 }
-console.log('\n✓ deployed');
+console.log(`\n✓ deployed to ${env}`);

@@ -1,70 +1,99 @@
 /**
- * Scaffolds a new article as a draft: content/articles/<year>/<slug>/zh.md and en.md.
- * Usage: npm run new -- <slug> [--tags a,b] [--content DIR]   (no slug in a terminal: asks)
+ * Scaffolds a new article as a draft: content/articles/<year>/<slug>/<lang>.md for every language.
+ * Usage: npm run new -- <slug> --tags a,b [--content DIR]   (in a terminal, without them: asks)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { LANGS, type Lang } from '../src/content/model';
-import { SLUG } from '../src/content/schema';
+import { SCAFFOLD, UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
+import { SLUG, slugProblem } from '../src/build/schema';
+import { LANGS } from '../src/content/model';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { tags: { type: 'string' }, content: { type: 'string', default: 'content' } },
-});
-const contentDir = values.content;
-const available = Object.keys((parse(readFileSync(join(contentDir, 'site/en.yaml'), 'utf8')) as { tags: Record<string, string> }).tags);
+const USAGE = 'usage: npm run new -- <slug> --tags <tag,tag> [--content DIR]   (or just `npm run new` in a terminal)';
 
-let slug = positionals[0];
-let tags = values.tags
-  ?.split(',')
-  .map((t) => t.trim())
-  .filter(Boolean);
-if (!slug && process.stdin.isTTY) {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  slug = (await rl.question('Slug (lower-case words joined by hyphens, e.g. summer-school-2026): ')).trim();
-  tags ??= (await rl.question(`Tags, comma-separated (${available.join(', ')}): `))
-    .split(',')
+function fail(message: string, code = 1): never {
+  console.error(`✗ ${message}`);
+  process.exit(code);
+}
+
+let args: { values: { tags?: string; content: string }; positionals: string[] };
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    strict: true,
+    options: { tags: { type: 'string' }, content: { type: 'string', default: 'content' } },
+  });
+} catch (error) {
+  fail(`${(error as Error).message.split('\n')[0]}; ${USAGE}`, 2);
+}
+const contentDir = args.values.content;
+const available = Object.keys(
+  (parse(readFileSync(join(contentDir, `site/${LANGS[0]}.yaml`), 'utf8')) as { tags: Record<string, string> }).tags,
+);
+
+/** What is wrong with a slug, or undefined. */
+function slugError(slug: string): string | undefined {
+  if (!SLUG.test(slug)) return slugProblem(slug, 'summer-school-2026');
+  const existing = findArticle(join(contentDir, 'articles'), slug);
+  return existing
+    ? `slug "${slug}" is taken by ${relative(process.cwd(), existing)}; choose another (slugs are permanent URLs)`
+    : undefined;
+}
+/** What is wrong with a tag list, or undefined. */
+function tagsError(tags: string[]): string | undefined {
+  if (tags.length === 0) return `name at least one tag; choose from ${available.join(', ')}`;
+  const unknown = tags.filter((t) => !available.includes(t));
+  return unknown.length
+    ? `unknown tag ${unknown.join(', ')}; choose from ${available.join(', ')} (or add one to content/site/*.yaml)`
+    : undefined;
+}
+const splitTags = (text: string) =>
+  text
+    .split(/[,，、\s]+/)
     .map((t) => t.trim())
     .filter(Boolean);
+
+let slug = args.positionals[0];
+let tags = args.values.tags === undefined ? undefined : splitTags(args.values.tags);
+if (args.positionals.length > 1) fail(`one slug at a time (got ${args.positionals.join(' ')}); ${USAGE}`, 2);
+if ((!slug || !tags) && process.stdin.isTTY) {
+  // Asks again until the answer is usable, so a typo costs one line, not a restart.
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  while (!slug || slugError(slug)) {
+    if (slug) console.error(`  ✗ ${slugError(slug)}`);
+    slug = (await rl.question('Slug (lower-case words joined by hyphens, e.g. summer-school-2026): ')).trim();
+  }
+  while (!tags || tagsError(tags)) {
+    if (tags) console.error(`  ✗ ${tagsError(tags)}`);
+    tags = splitTags(await rl.question(`Tags, comma-separated (${available.join(', ')}): `));
+  }
   rl.close();
 }
-if (!slug) fail('usage: npm run new -- <slug> [--tags a,b]');
-if (!SLUG.test(slug)) fail(`"${slug}" is not a valid slug; use lower-case letters, digits and hyphens, e.g. summer-school-2026`);
-tags = tags?.length ? tags : [available[0] ?? ''];
-const unknown = tags.filter((t) => !available.includes(t));
-if (unknown.length) fail(`unknown tag ${unknown.join(', ')}; choose from ${available.join(', ')} (or add one to content/site/*.yaml)`);
-const existing = findArticle(join(contentDir, 'articles'), slug);
-if (existing) fail(`slug "${slug}" is taken by ${relative(process.cwd(), existing)}; choose another (slugs are permanent URLs)`);
+if (!slug) fail(`say the slug; ${USAGE}`, 2);
+if (!tags) fail(`say the tags (--tags ${available.slice(0, 2).join(',')}); choose from ${available.join(', ')}`, 2);
+const problem = slugError(slug) ?? tagsError(tags);
+if (problem) fail(problem);
 
-// Now in Beijing time, to the minute, written with its offset.
-const beijing = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 16);
-const published = `${beijing}:00+08:00`;
-const dir = join(contentDir, 'articles', beijing.slice(0, 4), slug);
+// Today in Beijing, at the time of day that keeps the date the same in most time zones.
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const published = `${today}${UNKNOWN_TIME_OF_DAY}`;
+const dir = join(contentDir, 'articles', today.slice(0, 4), slug);
 mkdirSync(dir, { recursive: true });
-const TEXT: Record<Lang, { title: string; summary: string; author: string; body: string }> = {
-  zh: { title: '标题', summary: '一句话摘要。', author: '作者', body: '正文。段落之间空一行。链接请写完整地址(https://...)。' },
-  en: {
-    title: 'Headline',
-    summary: 'One-sentence summary.',
-    author: 'Author',
-    body: 'The article. Leave a blank line between paragraphs. Write links in full (https://...).',
-  },
-};
 for (const lang of LANGS) {
-  const t = TEXT[lang];
+  const t = SCAFFOLD[lang];
   writeFileSync(
     join(dir, `${lang}.md`),
     [
       '---',
       `title: ${t.title}`,
       `summary: ${t.summary}`,
-      `published: ${published}`,
+      `published: ${published}   # ${UNKNOWN_TIME_OF_DAY.slice(1, 6)} Beijing time when the hour is unknown`,
       `author: ${t.author}`,
       `tags: [${tags.join(', ')}]   # choose from: ${available.join(', ')}`,
       '# original: https://cie.hit.edu.cn/...   (optional: the page on the college site)',
+      '# image: { src: https://..., alt: what the picture shows }   (optional lead image)',
       '# Remove the next line when the article is ready to publish.',
       'draft: true',
       '---',
@@ -75,7 +104,8 @@ for (const lang of LANGS) {
   );
 }
 console.log(`✓ created ${relative(process.cwd(), dir)}/{${LANGS.join(',')}}.md as a draft`);
-console.log('  Edit both files, preview with `npm start`, remove `draft: true`, then `npm run check`.');
+console.log('  Write both files (a language you do not publish in: delete its file), preview with `npm start`,');
+console.log('  remove `draft: true`, then `npm run check`.');
 
 function findArticle(dir: string, wanted: string): string | undefined {
   if (!existsSync(dir)) return undefined;
@@ -87,9 +117,4 @@ function findArticle(dir: string, wanted: string): string | undefined {
     if (found) return found;
   }
   return undefined;
-}
-
-function fail(message: string): never {
-  console.error(`✗ ${message}`);
-  process.exit(1);
 }

@@ -23,7 +23,7 @@ import { NotFoundPage } from './pages/not-found';
 import { PartnersPage } from './pages/partners';
 import { STYLESHEET } from './pages/style';
 import { TagPage } from './pages/tag';
-import { FEED_FILE, type FeedFormat } from './urls';
+import { articlePath, FEED_FILE, type FeedFormat } from './urls';
 
 export interface AppEnv {
   Bindings: Env;
@@ -141,8 +141,17 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, str
   });
   app.get('/:lang/articles/:slug', (c) => {
     const lang = c.req.param('lang');
-    const article = isLang(lang) ? library.find(lang, c.req.param('slug')) : undefined;
-    if (!article) return notFound(c);
+    const slug = c.req.param('slug');
+    const article = isLang(lang) ? library.find(lang, slug) : undefined;
+    if (!article) {
+      // A renamed article: its old URL keeps working.
+      const moved = isLang(lang) ? library.renamedFrom(lang, slug) : undefined;
+      if (!moved) return notFound(c);
+      return new Response(null, {
+        status: 301,
+        headers: { Location: c.get('base') + articlePath(moved.lang, moved.slug), 'Cache-Control': CACHE.redirect },
+      });
+    }
     return page(
       c,
       `/${lang}/articles/${article.slug}`,

@@ -32,18 +32,21 @@ const feedItems = z.pipe(
   z.transform(Number),
 );
 
-const envSchema = z
-  .object({
-    SITE_URL: z._default(siteUrl, ''),
-    FEED_ITEMS: z._default(feedItems, 20),
-    WEBSUB_HUB: z._default(hubUrl, ''),
-  })
-  .check(
-    z.refine((v) => !v.WEBSUB_HUB || v.SITE_URL, {
-      path: ['WEBSUB_HUB'],
-      message: 'needs SITE_URL set as well: the hub must be told the public URLs of the feeds',
-    }),
-  );
+const vars = {
+  SITE_URL: z._default(siteUrl, ''),
+  FEED_ITEMS: z._default(feedItems, 20),
+  WEBSUB_HUB: z._default(hubUrl, ''),
+};
+
+const envSchema = z.object(vars).check(
+  z.refine((v) => !v.WEBSUB_HUB || v.SITE_URL, {
+    path: ['WEBSUB_HUB'],
+    message: 'needs SITE_URL set as well: the hub must be told the public URLs of the feeds',
+  }),
+);
+
+/** The vars this Worker reads (wrangler.toml [vars]). */
+export const VAR_NAMES = Object.keys(vars);
 
 export interface Config {
   /** Origin for absolute links; undefined means the request's origin. */
@@ -67,8 +70,12 @@ export function loadConfig(env: object): Config {
   if (hit) return hit;
   const result = envSchema.safeParse(env);
   if (!result.success) {
-    const details = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`Invalid wrangler var(s) — ${details}`);
+    const details = result.error.issues.map((i) => {
+      const name = i.path.join('.');
+      const value = (env as Record<string, unknown>)[name];
+      return `${name} = ${JSON.stringify(typeof value === 'string' ? value.slice(0, 200) : value)}: ${i.message}`;
+    });
+    throw new ConfigError(`Invalid wrangler var${details.length > 1 ? 's' : ''}: ${details.join('; ')}`);
   }
   const { SITE_URL, FEED_ITEMS, WEBSUB_HUB } = result.data;
   const config: Config = { feedItems: FEED_ITEMS, ...(SITE_URL ? { siteUrl: SITE_URL } : {}), ...(WEBSUB_HUB ? { hub: WEBSUB_HUB } : {}) };

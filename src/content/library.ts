@@ -5,6 +5,7 @@ export class Library {
   readonly sites: Record<Lang, Site>;
   private readonly bySlug: Record<Lang, Map<string, Translation>>;
   private readonly byTag: Record<Lang, Map<string, Translation[]>>;
+  private readonly renamed = new Map<string, Translation>();
   private readonly updatedDesc = new Map<string, number[]>();
 
   constructor(private readonly content: CompiledContent) {
@@ -15,6 +16,7 @@ export class Library {
       for (const tag of Object.keys(content.sites[lang].tags)) this.byTag[lang].set(tag, []);
       for (const article of content.articles[lang]) {
         this.bySlug[lang].set(article.slug, article);
+        for (const former of article.formerSlugs ?? []) this.renamed.set(`${lang}/${former}`, article);
         for (const tag of article.tags) this.byTag[lang].get(tag)?.push(article);
       }
     }
@@ -27,6 +29,11 @@ export class Library {
 
   find(lang: Lang, slug: string): Translation | undefined {
     return this.bySlug[lang].get(slug);
+  }
+
+  /** The article that was published under a former slug (see `redirect_from`), if any. */
+  renamedFrom(lang: Lang, slug: string): Translation | undefined {
+    return this.renamed.get(`${lang}/${slug}`);
   }
 
   hasTag(lang: Lang, tag: string): boolean {

@@ -43,6 +43,8 @@ export interface Translation {
   tags: string[];
   image?: { src: string; alt: string };
   original?: string;
+  /** Former slugs of a renamed article, oldest first: they redirect here, and the oldest is the feed id. */
+  formerSlugs?: string[];
   /** Sanitised HTML body, safe to embed in feeds and pages. */
   html: string;
   draft: boolean;

@@ -91,6 +91,9 @@ export function newestUpdateMs(articles: readonly Translation[]): number {
   return articles.reduce((newest, a) => Math.max(newest, a.updatedMs), NO_DATE.ms);
 }
 
+/** Marks drafts in the feeds of a local preview (`npm start`), as the pages mark them. */
+const DRAFT_PREFIX: Record<Lang, string> = { zh: '［草稿］', en: '[DRAFT] ' };
+
 /** Builds the format-neutral feed for a selection, with absolute URLs under `base`. */
 export function buildFeedDocument(library: Library, base: string, selection: FeedSelection): FeedDocument {
   const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
@@ -99,10 +102,11 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
   const pages = archivePages(total, pageSize);
   const articles = selectedArticles(library, selection);
   const items: FeedItem[] = articles.map((a) => ({
-    id: articleId(lang, a.slug),
-    groupId: translationGroupId(a.slug),
+    // A renamed article keeps the id of its first name, so readers do not see it as new.
+    id: articleId(lang, a.formerSlugs?.[0] ?? a.slug),
+    groupId: translationGroupId(a.formerSlugs?.[0] ?? a.slug),
     url: base + articlePath(lang, a.slug),
-    title: a.title,
+    title: a.draft ? `${DRAFT_PREFIX[lang]}${a.title}` : a.title,
     summary: a.summary,
     html: a.html,
     published: a.published,

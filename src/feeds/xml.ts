@@ -1,7 +1,8 @@
 /** Small XML helpers for the parts of RSS and Atom that the `feed` package cannot write. */
-import { escapeXml } from '../content/text';
-
-export { escapeXml };
+/** Escapes text for XML/HTML element content and double-quoted attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
 
 /** Namespace of our one extension element, <hit:translationGroup>. */
 export const HIT_NS = 'tag:cie.hit.edu.cn,2025:syndication';

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFeeds, publishToHub } from '../../scripts/websub';
+import { compileContent } from '../../src/build/compile';
 import { ConfigError, loadConfig } from '../../src/config';
-import { compileContent } from '../../src/content/compile';
 import { articleSource, siteSources } from '../support/fixtures';
 
 const tsx = (script: string, ...args: string[]) =>
@@ -17,7 +17,7 @@ const tsx = (script: string, ...args: string[]) =>
 
 function contentCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'hit-authoring-'));
-  cpSync('content', dir, { recursive: true });
+  cpSync('test/fixtures/content', dir, { recursive: true });
   return dir;
 }
 
@@ -28,7 +28,8 @@ describe('npm run new', () => {
     expect(made.status, made.stderr).toBe(0);
     const year = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
     const en = readFileSync(join(dir, 'articles', year, 'summer-school', 'en.md'), 'utf8');
-    expect(en).toMatch(/^published: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$/m);
+    // 20:00 Beijing = 12:00 UTC: the date reads the same from UTC-11 to UTC+11.
+    expect(en).toMatch(/^published: \d{4}-\d{2}-\d{2}T20:00:00\+08:00 /m);
     expect(en).toContain('tags: [study-at-hit, open-source]   # choose from: study-at-hit, open-source, partnership');
     expect(en).toContain('draft: true');
     const check = tsx('scripts/build-content.ts', '--check', '--content', dir);
@@ -37,14 +38,27 @@ describe('npm run new', () => {
   });
 
   it('refuses a slug that is taken, in any year', () => {
-    const result = tsx('scripts/new-article.ts', 'openatom-foundation-visit', '--content', contentCopy());
+    const result = tsx('scripts/new-article.ts', 'openatom-foundation-visit', '--tags', 'open-source', '--content', contentCopy());
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/slug "openatom-foundation-visit" is taken by .*articles\/2025\/openatom-foundation-visit/);
   });
 
   it('refuses an invalid slug or an unknown tag', () => {
-    expect(tsx('scripts/new-article.ts', 'Summer School', '--content', contentCopy()).stderr).toContain('is not a valid slug');
+    expect(tsx('scripts/new-article.ts', 'Summer School', '--tags', 'open-source', '--content', contentCopy()).stderr).toBe(
+      '✗ "Summer School" is not a slug; expected lower-case letters, digits and hyphens, e.g. summer-school-2026\n',
+    );
     expect(tsx('scripts/new-article.ts', 'ok-slug', '--tags', 'robots', '--content', contentCopy()).stderr).toContain('unknown tag robots');
+  });
+
+  it('requires tags (no silent default) and answers an unknown option with one line of usage', () => {
+    const noTags = tsx('scripts/new-article.ts', 'ok-slug', '--content', contentCopy());
+    expect(noTags.status).toBe(2);
+    expect(noTags.stderr).toBe('✗ say the tags (--tags study-at-hit,open-source); choose from study-at-hit, open-source, partnership\n');
+    const typo = tsx('scripts/new-article.ts', 'ok-slug', '--tag', 'open-source', '--content', contentCopy());
+    expect(typo.status).toBe(2);
+    expect(typo.stderr.trim().split('\n')).toHaveLength(1);
+    expect(typo.stderr).toContain("Unknown option '--tag'");
+    expect(typo.stderr).toContain('usage: npm run new -- <slug> --tags <tag,tag>');
   });
 });
 
@@ -71,10 +85,12 @@ describe('drafts', () => {
 describe('configuration', () => {
   it('names the bad var and what it accepts', () => {
     expect(() => loadConfig({ SITE_URL: 'https://x.edu/news', FEED_ITEMS: '20' })).toThrow(
-      "SITE_URL: must be empty (use each request's origin) or an http(s) origin with no path, query or fragment",
+      'Invalid wrangler var: SITE_URL = "https://x.edu/news": must be empty (use each request\'s origin) or an http(s) origin with no path, query or fragment',
     );
-    expect(() => loadConfig({ FEED_ITEMS: '500' })).toThrow('FEED_ITEMS: must be a whole number from 1 to 100');
-    expect(() => loadConfig({ WEBSUB_HUB: 'https://hub.example/' })).toThrow('WEBSUB_HUB: needs SITE_URL set as well');
+    expect(() => loadConfig({ FEED_ITEMS: '500' })).toThrow('FEED_ITEMS = "500": must be a whole number from 1 to 100');
+    expect(() => loadConfig({ WEBSUB_HUB: 'https://hub.example/' })).toThrow(
+      'WEBSUB_HUB = "https://hub.example/": needs SITE_URL set as well',
+    );
     expect(() => loadConfig({ FEED_ITEMS: 'x' })).toThrow(ConfigError);
   });
 
@@ -93,8 +109,8 @@ describe('configuration', () => {
     writeFileSync(join(dir, 'wrangler.toml'), toml);
     const result = tsx('scripts/check-config.ts', '--config', join(dir, 'wrangler.toml'));
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('[env.staging.vars]: Invalid wrangler var(s) — FEED_ITEMS: must be a whole number from 1 to 100');
-    expect(result.stdout).toContain('[env.production.vars]');
+    expect(result.stderr).toContain('[env.staging.vars] Invalid wrangler var: FEED_ITEMS = "0": must be a whole number from 1 to 100');
+    expect(result.stdout).toContain('[vars]');
   });
 });
 
@@ -136,5 +152,89 @@ describe('WebSub', () => {
     } finally {
       hub.close();
     }
+  });
+});
+
+describe('npm run check: wrangler environments', () => {
+  const base = readFileSync('wrangler.toml', 'utf8');
+  const production = (vars: string, settings = '') =>
+    `${base}\n[env.production]\nname = "hit-cie-feeds"\n${settings}[env.production.vars]\n${vars}\n`;
+  const check = (toml: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hit-wrangler-'));
+    writeFileSync(join(dir, 'wrangler.toml'), toml);
+    return tsx('scripts/check-config.ts', '--config', join(dir, 'wrangler.toml'));
+  };
+  const errors = (toml: string) =>
+    check(toml)
+      .stderr.trim()
+      .split('\n')
+      .map((l) => l.replace(/^✗ \S+ /, ''));
+
+  it.each([
+    [
+      'an empty SITE_URL',
+      'SITE_URL = ""',
+      '[env.production.vars] SITE_URL = "": production needs its public origin, e.g. "https://news.example.edu"',
+    ],
+    [
+      'an http SITE_URL',
+      'SITE_URL = "http://news.example.edu"',
+      '[env.production.vars] SITE_URL = "http://news.example.edu": production must be served over https; write "https://news.example.edu"',
+    ],
+    [
+      'an unknown var',
+      'SITE_URL = "https://news.example.edu"\nFEED_ITEM = "20"',
+      '[env.production.vars] FEED_ITEM = "20": not a var this Worker reads; the vars are SITE_URL, FEED_ITEMS, WEBSUB_HUB',
+    ],
+    [
+      'routes written inside vars',
+      'SITE_URL = "https://news.example.edu"\nroutes = [{ pattern = "news.example.edu", custom_domain = true }]',
+      '[env.production.vars] routes = [{"pattern":"news.example.edu","custom_domain":true}]: "routes" is a wrangler setting, not a var; move it above the [env.production.vars] line, into [env.production]',
+    ],
+  ])('refuses, for production, %s, echoing the value', (_name, vars, message) => {
+    expect(errors(production(vars))).toEqual([message]);
+  });
+
+  it('accepts the production block the README gives', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const block = /```toml\n( *\[env\.production\][\s\S]*?) *```/.exec(readme)?.[1]?.replace(/^ +/gm, '');
+    expect(block).toBeDefined();
+    const result = check(`${base}\n${block}`);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('[env.production.vars]: SITE_URL https://news.example.edu');
+  });
+});
+
+describe('npm run deploy', () => {
+  const deploy = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy.ts', ...args], {
+      encoding: 'utf8',
+      // No credentials: a fresh machine, never the developer's own login.
+      env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'hit-home-')), XDG_CONFIG_HOME: '', CLOUDFLARE_API_TOKEN: '' },
+    });
+
+  it('requires an environment and never deploys the top-level config', () => {
+    const result = deploy();
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('✗ say which environment to deploy; usage: npm run deploy -- --env <staging>\n');
+  });
+
+  it('answers a misspelt environment in one line, before any check runs', () => {
+    const result = deploy('--env', 'stagign');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('✗ no environment "stagign" in wrangler.toml; the environments are: staging\n');
+    expect(result.stdout).toBe('');
+  });
+
+  it('says how to set production up when it is not configured yet', () => {
+    expect(deploy('--env', 'production').stderr).toContain('[env.production] is not set up yet: copy the block in README › Deploying');
+  });
+
+  it('stops at authentication with one line, having deployed and recorded nothing', () => {
+    const result = deploy('--env', 'staging');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      '✗ no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (README › Deploying from a server or CI); nothing was deployed\n',
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readContentDir } from '../../scripts/content-files';
 import { createApp } from '../../src/app';
-import { compileContent, formatProblem } from '../../src/content/compile';
+import { compileContent, formatProblem } from '../../src/build/compile';
 import { Library } from '../../src/content/library';
 import { articleSource, siteSources } from '../support/fixtures';
 import { EXECUTABLE, hostileContentDir } from '../support/hostile';

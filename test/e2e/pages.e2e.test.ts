@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type RunningWorker, startWorker } from './server';
+import { launchChromium, type RunningWorker, startFixtureWorker } from './server';
 
 const SHOTS = 'test-results/screenshots';
 let worker: RunningWorker;
@@ -9,7 +9,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  [worker, browser] = await Promise.all([startFixtureWorker(), launchChromium()]);
 });
 afterAll(async () => {
   await browser?.close();

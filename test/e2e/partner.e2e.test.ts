@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, launchChromium, type RunningWorker, startWorker } from './server';
+import { freePort, launchChromium, type RunningWorker, startFixtureWorker } from './server';
 
 // A partner's page on another origin, with CSS that would wreck any widget it could reach.
 const HOSTILE_CSS = `* { color: rgb(255, 0, 0) !important; font-family: serif !important; }
@@ -21,7 +21,7 @@ let partnerOrigin: string;
 const pages = new Map<string, { html: string; csp?: string }>();
 
 beforeAll(async () => {
-  [worker, browser] = await Promise.all([startWorker(), launchChromium()]);
+  [worker, browser] = await Promise.all([startFixtureWorker(), launchChromium()]);
   const snippet = `<a href="${worker.origin}/en/" data-hit-embed>Study at HIT news</a><script src="${worker.origin}/embed.js" data-lang="en" data-limit="5" data-tag="open-source" async></script>`;
   pages.set('/script', partnerPage(snippet));
   // A host with a strict CSP that allows only the Worker: the widget must still be styled.

@@ -1,7 +1,11 @@
 /** Starts the Worker locally (wrangler dev, workerd inside) on a free 127.0.0.1 port for e2e tests. */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { projectWorkspace } from '../../scripts/workspace';
 
 export interface RunningWorker {
   origin: string;
@@ -50,6 +54,12 @@ export async function startWorker(vars: Record<string, string> = {}, cwd = proce
       await new Promise((r) => setTimeout(r, 200));
     },
   };
+}
+
+/** `wrangler dev` over a copy of the project holding `contentDir` (the fixture content by default), never content/. */
+export function startFixtureWorker(vars: Record<string, string> = {}, contentDir = 'test/fixtures/content'): Promise<RunningWorker> {
+  const dir = projectWorkspace(mkdtempSync(join(tmpdir(), 'hit-e2e-ws-')), (content) => cpSync(contentDir, content, { recursive: true }));
+  return startWorker(vars, dir);
 }
 
 /** Debian's Chromium, headless, with no background traffic (the machine has no internet). */

@@ -6,7 +6,7 @@ import type { CompiledContent } from '../../src/content/model';
 
 export { parseXml } from './xml';
 
-/** Requests the deployed Worker (the repository's compiled content). */
+/** Requests the Worker under test (over the fixture content in test/fixtures/content). */
 export function request(path: string, init?: RequestInit): Promise<Response> {
   // Concatenated, not new URL(path, base): a path such as "//x" must stay a path.
   return exports.default.fetch(new Request(`http://feeds.test${path}`, init));

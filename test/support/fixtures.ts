@@ -2,7 +2,7 @@
  * The one fixture builder for tests. Everything here is SYNTHETIC test data, generated in memory:
  * it never lands in content/.
  */
-import type { SourceFile } from '../../src/content/compile';
+import type { SourceFile } from '../../src/build/compile';
 import { type CompiledContent, LANGS, type Lang, type Site, type Translation } from '../../src/content/model';
 
 export const SYNTHETIC_SITES: Record<Lang, Site> = {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appWith, parseXml, request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 import type { Parsed } from '../support/xml';
@@ -151,10 +151,14 @@ describe('feeds over many articles', () => {
   });
 
   it('answers a clear error when SITE_URL is malformed', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const fetchBad = appWith(syntheticContent(articles), { SITE_URL: 'news.example.edu' });
     const res = await fetchBad('/en/rss.xml');
     expect(res.status).toBe(500);
-    expect(((await res.json()) as { detail: string }).detail).toContain('SITE_URL: must be empty');
+    expect(((await res.json()) as { detail: string }).detail).toContain('SITE_URL = "news.example.edu": must be empty');
+    // The operator's log names the var as well.
+    expect(log).toHaveBeenCalledWith(expect.stringContaining('SITE_URL = "news.example.edu"'));
+    log.mockRestore();
   });
 });
 
@@ -232,7 +236,7 @@ describe('WebSub hub', () => {
 
 describe('feeds rendered at build time', () => {
   it('are byte-identical to the same feeds rendered in the Worker', async () => {
-    const { content } = await import('../../src/generated/content');
+    const { content } = await import('../generated/content');
     const renderedHere = appWith(content);
     for (const path of [
       '/zh/rss.xml',

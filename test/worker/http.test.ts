@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import { request } from '../support/client';
@@ -185,9 +185,18 @@ describe('errors', () => {
         throw new Error('secret internal detail');
       }
     }
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const app = createApp(new BrokenLibrary(syntheticContent([syntheticArticle('a', 'en', 1)])));
     const res = await app.fetch(new Request('http://feeds.test/en/articles/a'), { SITE_URL: '', FEED_ITEMS: '20' } as unknown as Env);
     expect(res.status).toBe(500);
+    // The operator's log has the detail the client never sees.
+    expect(log).toHaveBeenCalledWith(
+      'unexpected failure',
+      'GET',
+      '/en/articles/a',
+      expect.objectContaining({ message: 'secret internal detail' }),
+    );
+    log.mockRestore();
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.text();
     expect(body).toContain('The server failed to answer');

@@ -20,8 +20,3 @@ export function cleanStrings(value: unknown): unknown {
   }
   return value;
 }
-
-/** Escapes text for XML/HTML element content and double-quoted attribute values. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

@@ -1,0 +1,200 @@
+/** One article file -> a Translation, with every problem of the file (front matter and body) at once. */
+import type { z } from 'zod';
+import type { Lang, Translation } from '../content/model';
+import { escapeXml } from '../feeds/xml';
+import { beijingTime, parseDateTime } from './dates';
+import { parseYaml } from './front-matter';
+import { renderBody } from './markdown';
+import { PLACEHOLDER_MARKS } from './scaffold';
+import { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from './schema';
+import type { Problem } from './source';
+import { normalizeUrl } from './urls';
+
+/** Where an article file sits: articles/<year>/<slug>/<lang>.md. */
+export interface ArticlePath {
+  file: string;
+  year: number;
+  slug: string;
+  lang: Lang;
+}
+
+export interface ArticleResult {
+  translation?: Translation;
+  /** Line of a field, for problems found later across files. */
+  lineOf: (field: string) => number | undefined;
+}
+
+/** The closest known field to a misspelt one, if it is close. */
+function suggestField(key: string): string | undefined {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0] ?? 0;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const next = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+        prev = row[j] ?? 0;
+        row[j] = next;
+      }
+    }
+    return row[b.length] ?? Number.POSITIVE_INFINITY;
+  };
+  const lower = key.toLowerCase().replaceAll('-', '_');
+  return FRONT_MATTER_FIELDS.find((f) => f === lower) ?? FRONT_MATTER_FIELDS.find((f) => distance(lower, f) <= 2);
+}
+
+function schemaProblems(
+  file: string,
+  error: z.ZodError,
+  lineOf: (path: readonly (string | number)[]) => number | undefined,
+  problems: Problem[],
+) {
+  // A field written "Title" is reported as such, not also as a missing "title".
+  const suggested = new Set(error.issues.flatMap((i) => (i.code === 'unrecognized_keys' ? i.keys.map(suggestField) : [])));
+  for (const issue of error.issues) {
+    if (issue.path.length === 1 && suggested.has(String(issue.path[0])) && issue.message.startsWith('is required')) continue;
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const guess = suggestField(key);
+        problems.push({
+          file,
+          line: lineOf([...issue.path.map(String), key]),
+          field: [...issue.path, key].join('.'),
+          message: guess
+            ? `is not a known field; did you mean "${guess}"?`
+            : `is not a known field; the fields are ${FRONT_MATTER_FIELDS.join(', ')}`,
+        });
+      }
+      continue;
+    }
+    // "tags", not "tags.1": the message echoes the offending value instead.
+    const named = issue.path.filter((p): p is string => typeof p === 'string');
+    problems.push({ file, line: lineOf(issue.path as (string | number)[]), field: named.join('.') || undefined, message: issue.message });
+  }
+}
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/;
+
+/** Compiles one decoded article file; `now` decides what counts as the future. */
+export function compileArticle(at: ArticlePath, text: string, now: number, problems: Problem[]): ArticleResult {
+  const { file } = at;
+  const match = FRONT_MATTER.exec(text);
+  if (!match) {
+    const message = text.startsWith('---')
+      ? 'the front matter that starts on line 1 is never closed; add a line "---" after the last field'
+      : 'has no front matter; the file must start with a line "---", then the fields (title: ...), then "---"';
+    problems.push({ file, line: 1, message });
+    return { lineOf: () => undefined };
+  }
+  const yamlProblems: { line: number; message: string }[] = [];
+  const yaml = parseYaml(match[1] ?? '', 2, yamlProblems);
+  for (const p of yamlProblems) problems.push({ file, line: p.line, message: p.message });
+  const lineOf = (field: string) => yaml?.lineOf([field]);
+  const before = problems.length;
+
+  let fm: FrontMatter | undefined;
+  if (yaml) {
+    if (yaml.data === null || typeof yaml.data !== 'object' || Array.isArray(yaml.data)) {
+      problems.push({ file, line: 2, message: 'the front matter has no "field: value" lines' });
+    } else {
+      const result = frontMatterSchema.safeParse(yaml.data);
+      if (result.success) fm = result.data;
+      else schemaProblems(file, result.error, yaml.lineOf, problems);
+    }
+  }
+
+  // The body is checked whatever the front matter's state, so one run shows every problem.
+  const bodyLine = (match[0].match(/\n/g)?.length ?? 0) + 1;
+  const bodyText = text.slice(match[0].length);
+  if (bodyText.trim() === '') {
+    problems.push({ file, line: bodyLine, field: 'body', message: 'is empty; expected the article text below the closing "---"' });
+  }
+  const body = renderBody(bodyText, (p) =>
+    problems.push({ file, ...(p.line === undefined ? {} : { line: p.line + bodyLine - 1 }), field: 'body', message: p.message }),
+  );
+  if (bodyText.trim() !== '' && body === '' && problems.length === before) {
+    problems.push({ file, field: 'body', message: 'has no text left after removing unsafe HTML' });
+  }
+  if (!fm) return { lineOf };
+
+  const published = parseDateTime(fm.published);
+  const updatedText = fm.updated ?? fm.published;
+  const updated = parseDateTime(updatedText);
+  if ('error' in published || 'error' in updated) return { lineOf };
+  if (updated.ms < published.ms) {
+    problems.push({
+      file,
+      line: lineOf('updated'),
+      field: 'updated',
+      message: `${updatedText} is before published (${fm.published}); expected the same time or later`,
+    });
+  }
+  if (published.year !== at.year) {
+    problems.push({
+      file,
+      line: lineOf('published'),
+      field: 'published',
+      message: `is in ${published.year} but the article is in the folder articles/${at.year}/; move the folder to articles/${published.year}/${at.slug}/ or fix the date`,
+    });
+  }
+  // By calendar day in the author's own offset: an article dated today at 20:00 may go out at 11:00.
+  for (const [field, value, parsed] of [
+    ['published', fm.published, published],
+    ['updated', updatedText, updated],
+  ] as const) {
+    const offsetMs = parsed.ms - Date.parse(`${value.slice(0, 19)}Z`);
+    const day = (ms: number) => new Date(ms - offsetMs).toISOString().slice(0, 10);
+    if (!fm.draft && day(parsed.ms) > day(now) && (field === 'published' || fm.updated)) {
+      problems.push({
+        file,
+        line: lineOf(field),
+        field,
+        message: `${value} is in the future (now: ${beijingTime(now)}); publish it on that day, or keep "draft: true" until then`,
+      });
+    }
+  }
+  if (!fm.draft) {
+    for (const [field, value] of [
+      ['title', fm.title],
+      ['summary', fm.summary],
+      ['author', fm.author],
+      ['body', bodyText],
+    ] as const) {
+      const mark = PLACEHOLDER_MARKS.find((m) => value.includes(m));
+      if (mark) {
+        const line = field === 'body' ? bodyLine + bodyText.split('\n').findIndex((l) => l.includes(mark)) : lineOf(field);
+        problems.push({
+          file,
+          line,
+          field,
+          message: `still has the placeholder text "${mark}" written by npm run new; write the real ${field === 'body' ? 'article' : field}`,
+        });
+      }
+    }
+  }
+  if (problems.length > before) return { lineOf };
+
+  // The lead image travels inside the HTML too, so readers that ignore enclosures still show it.
+  const image = fm.image ? { src: normalizeUrl(fm.image.src), alt: fm.image.alt } : undefined;
+  const html = image ? `<figure><img src="${escapeXml(image.src)}" alt="${escapeXml(image.alt)}"></figure>\n${body}` : body;
+  return {
+    lineOf,
+    translation: {
+      slug: at.slug,
+      lang: at.lang,
+      title: fm.title,
+      summary: fm.summary,
+      published: fm.published,
+      updated: updatedText,
+      publishedMs: published.ms,
+      updatedMs: updated.ms,
+      author: fm.author,
+      tags: fm.tags,
+      ...(image ? { image } : {}),
+      ...(fm.original ? { original: normalizeUrl(fm.original) } : {}),
+      ...(fm.redirect_from?.length ? { formerSlugs: fm.redirect_from } : {}),
+      html,
+      draft: fm.draft ?? false,
+    },
+  };
+}

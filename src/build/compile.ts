@@ -1,0 +1,245 @@
+/**
+ * content/ -> CompiledContent, validating everything and collecting every problem of every file
+ * at once. Build time only (run by scripts/build-content.ts); pure: files and a clock in, result out.
+ */
+import { type CompiledContent, isLang, LANGS, type Lang, type Site, type Translation } from '../content/model';
+import { compileArticle } from './article';
+import { parseYaml } from './front-matter';
+import { SLUG, siteSchema, slugProblem } from './schema';
+import { decodeSource, type Problem, type SourceFile } from './source';
+import { cleanText } from './text';
+
+export { formatProblem, type Problem, type SourceFile } from './source';
+
+export interface CompileOptions {
+  /** Include articles marked `draft: true` (local preview only). */
+  includeDrafts?: boolean;
+  /** The time that counts as now (ms), for "published in the future"; default: the clock. */
+  now?: number;
+}
+
+export interface CompileResult {
+  content?: CompiledContent;
+  problems: Problem[];
+  /** Drafts left out of this build. */
+  skippedDrafts: string[];
+}
+
+/** The record of published slugs that `npm run deploy` keeps (content/published.yaml). */
+export const PUBLISHED_RECORD = 'published.yaml';
+
+function decoded(source: SourceFile, file: string, problems: Problem[]): string | undefined {
+  const result = decodeSource(source);
+  if ('text' in result) return cleanText(result.text);
+  problems.push({ file, ...(result.line === undefined ? {} : { line: result.line }), message: result.error });
+  return undefined;
+}
+
+function compileSites(files: SourceFile[], prefix: string, problems: Problem[]) {
+  const sites: Partial<Record<Lang, Site>> = {};
+  for (const lang of LANGS) {
+    const path = `site/${lang}.yaml`;
+    const file = `${prefix}${path}`;
+    const source = files.find((f) => f.path === path);
+    if (!source) {
+      problems.push({ file, message: `is missing; every language (${LANGS.join(', ')}) needs its site metadata` });
+      continue;
+    }
+    const text = decoded(source, file, problems);
+    if (text === undefined) continue;
+    const yamlProblems: { line: number; message: string }[] = [];
+    const yaml = parseYaml(text, 1, yamlProblems);
+    for (const p of yamlProblems) problems.push({ file, ...p });
+    if (!yaml) continue;
+    const result = siteSchema.safeParse(yaml.data);
+    if (result.success) sites[lang] = { lang, ...result.data };
+    else {
+      for (const issue of result.error.issues) {
+        const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+        for (const key of keys) {
+          const path = key === undefined ? issue.path : [...issue.path, key];
+          problems.push({
+            file,
+            line: yaml.lineOf(path as (string | number)[]),
+            field: path.join('.') || undefined,
+            message: key === undefined ? issue.message : 'is not a known field (a typo?)',
+          });
+        }
+      }
+    }
+  }
+  const [first, ...rest] = LANGS.map((lang) => sites[lang]);
+  if (first) {
+    const expected = Object.keys(first.tags).sort().join(', ');
+    for (const site of rest) {
+      if (site && Object.keys(site.tags).sort().join(', ') !== expected) {
+        problems.push({
+          file: `${prefix}site/${site.lang}.yaml`,
+          field: 'tags',
+          message: `labels tags [${Object.keys(site.tags).sort().join(', ')}]; expected the same slugs as site/${first.lang}.yaml: [${expected}]`,
+        });
+      }
+    }
+  }
+  return sites;
+}
+
+interface Located {
+  translation: Translation;
+  file: string;
+  dir: string;
+  lineOf: (field: string) => number | undefined;
+}
+
+/** Where a file under articles/ belongs, or a problem saying why it is not published. */
+function articlePath(path: string): { year: number; slug: string; lang: Lang } | string {
+  const parts = path.split('/');
+  const name = parts.at(-1) ?? '';
+  const expected = `expected articles/<year>/<slug>/<lang>.md with <lang> one of ${LANGS.join(', ')}`;
+  if (!/\.md$/i.test(name)) {
+    return /\.(png|jpe?g|gif|webp|svg)$/i.test(name)
+      ? 'is a picture beside the article, which is not published; put it on the web and write its https:// address in the article'
+      : `is not an article and is not published; ${expected}`;
+  }
+  const lang = name.slice(0, -3);
+  if (!isLang(lang)) {
+    const hint = isLang(lang.toLowerCase().slice(0, 2)) ? ` (rename it ${lang.toLowerCase().slice(0, 2)}.md)` : '';
+    return `is not published: "${name}" is not a language file${hint}; ${expected}`;
+  }
+  if (parts.length !== 4 || !/^\d{4}$/.test(parts[1] ?? '')) return `is not where an article goes; ${expected}`;
+  const slug = parts[2] ?? '';
+  if (!SLUG.test(slug)) return `folder name ${slugProblem(slug, 'openatom-visit')} (the folder name is the article's URL)`;
+  return { year: Number(parts[1]), slug, lang };
+}
+
+/** Validates and compiles a content directory's files; `prefix` is prepended to paths in messages. */
+export function compileContent(files: SourceFile[], prefix = 'content/', options: CompileOptions = {}): CompileResult {
+  const problems: Problem[] = [];
+  const skippedDrafts: string[] = [];
+  const now = options.now ?? Date.now();
+  const sites = compileSites(files, prefix, problems);
+  const located: Located[] = [];
+
+  for (const source of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    if (!source.path.startsWith('articles/')) continue;
+    const file = `${prefix}${source.path}`;
+    const at = articlePath(source.path);
+    if (typeof at === 'string') {
+      problems.push({ file, message: at });
+      continue;
+    }
+    const text = decoded(source, file, problems);
+    if (text === undefined) continue;
+    const { translation, lineOf } = compileArticle({ file, ...at }, text, now, problems);
+    if (!translation) continue;
+    if (translation.draft && !options.includeDrafts) {
+      skippedDrafts.push(file);
+      continue;
+    }
+    const site = sites[at.lang];
+    const unknown = site ? translation.tags.filter((t) => !(t in site.tags)) : [];
+    if (site && unknown.length > 0) {
+      problems.push({
+        file,
+        line: lineOf('tags'),
+        field: 'tags',
+        message: `unknown tag ${unknown.map((t) => `"${t}"`).join(', ')}; expected one of ${Object.keys(site.tags).join(', ')} (or add it to site/*.yaml)`,
+      });
+    }
+    located.push({ file, dir: source.path.split('/').slice(0, -1).join('/'), translation, lineOf });
+  }
+
+  checkSlugsAndTranslations(located, prefix, problems);
+  checkPublishedRecord(files, located, skippedDrafts, prefix, problems);
+  const complete = LANGS.every((lang) => sites[lang]);
+  if (problems.length > 0 || !complete) return { problems, skippedDrafts };
+
+  const articles = Object.fromEntries(
+    LANGS.map((lang) => [
+      lang,
+      located
+        .map((l) => l.translation)
+        .filter((t) => t.lang === lang)
+        .sort((a, b) => b.publishedMs - a.publishedMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+    ]),
+  ) as Record<Lang, Translation[]>;
+  return { content: { sites: sites as Record<Lang, Site>, articles }, problems, skippedDrafts };
+}
+
+function checkSlugsAndTranslations(located: Located[], prefix: string, problems: Problem[]) {
+  const dirsBySlug = new Map<string, Set<string>>();
+  for (const l of located) {
+    for (const slug of [l.translation.slug, ...(l.translation.formerSlugs ?? [])]) {
+      const dirs = dirsBySlug.get(`${l.translation.lang}/${slug}`) ?? new Set<string>();
+      dirs.add(l.dir);
+      dirsBySlug.set(`${l.translation.lang}/${slug}`, dirs);
+    }
+  }
+  for (const [key, dirs] of dirsBySlug) {
+    if (dirs.size > 1) {
+      const list = [...dirs].sort();
+      problems.push({
+        file: `${prefix}${list[1]}`,
+        field: 'slug',
+        message: `duplicate slug "${key.split('/')[1]}": also used by ${prefix}${list[0]}; expected each article folder name (and redirect_from) to be unique`,
+      });
+    }
+  }
+  const first = LANGS[0];
+  for (const l of located) {
+    if (l.translation.lang === first) continue;
+    const other = located.find((o) => o.dir === l.dir && o.translation.lang === first);
+    if (!other) continue;
+    const mine = [...l.translation.tags].sort().join(', ');
+    const theirs = [...other.translation.tags].sort().join(', ');
+    if (mine !== theirs) {
+      problems.push({
+        file: l.file,
+        line: l.lineOf('tags'),
+        field: 'tags',
+        message: `[${mine}] differ from the translation ${other.file}: [${theirs}]; expected both languages to share the same tags`,
+      });
+    }
+  }
+}
+
+/** Published URLs never break: a slug once deployed must still exist, or redirect to its new name. */
+function checkPublishedRecord(files: SourceFile[], located: Located[], drafts: string[], prefix: string, problems: Problem[]) {
+  const source = files.find((f) => f.path === PUBLISHED_RECORD);
+  if (!source) return;
+  const file = `${prefix}${PUBLISHED_RECORD}`;
+  const text = decoded(source, file, problems);
+  if (text === undefined) return;
+  const yamlProblems: { line: number; message: string }[] = [];
+  const yaml = parseYaml(text, 1, yamlProblems);
+  for (const p of yamlProblems) problems.push({ file, ...p });
+  const record = (yaml?.data ?? {}) as Record<string, unknown>;
+  const answering = new Set(
+    located.flatMap((l) => [l.translation.slug, ...(l.translation.formerSlugs ?? [])].map((s) => `${l.translation.lang}/${s}`)),
+  );
+  for (const lang of LANGS) {
+    const slugs = record[lang];
+    if (slugs === undefined || slugs === null) continue;
+    if (!Array.isArray(slugs)) {
+      problems.push({
+        file,
+        line: yaml?.lineOf([lang]),
+        field: lang,
+        message: 'must be a list of slugs (this file is written by npm run deploy)',
+      });
+      continue;
+    }
+    slugs.forEach((slug, i) => {
+      if (answering.has(`${lang}/${slug}`)) return;
+      const draft = drafts.find((d) => d.includes(`/${slug}/${lang}.md`));
+      problems.push({
+        file,
+        line: yaml?.lineOf([lang, i]),
+        field: lang,
+        message: draft
+          ? `"${slug}" was published, but ${draft} is now a draft: published URLs must keep working; remove "draft: true"`
+          : `"${slug}" was published, but no ${lang} article has that slug now: if it was renamed, add "redirect_from: [${slug}]" to the renamed article; if it was withdrawn on purpose, delete this line`,
+      });
+    });
+  }
+}

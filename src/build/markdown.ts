@@ -1,0 +1,145 @@
+/** Markdown -> sanitised HTML for article bodies (build time only; never bundled into the Worker). */
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+import { normalizeUrl, urlProblem } from './urls';
+
+const marked = new Marked({ gfm: true, async: false });
+
+/** Bodies larger than this are refused: feed readers truncate or drop items far smaller. */
+export const MAX_BODY_BYTES = 1.5 * 1024 * 1024;
+/** Deeper nesting of blockquotes and lists is refused: marked's time grows with its square. */
+export const MAX_NESTING = 16;
+
+// Schemes that run code: sanitize-html strips them as it strips <script>; that is not an author's slip.
+const ACTIVE_SCHEME = /^\s*(javascript|vbscript|data):/i;
+
+/** A problem in a body, with the line (1-based, within the body) where it was found. */
+export interface BodyProblem {
+  line?: number;
+  message: string;
+}
+
+/** How deeply a line nests blockquotes and lists: its ">" markers, list markers and indentation. */
+function nesting(line: string): number {
+  const prefix = /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))*/.exec(line)?.[0] ?? '';
+  const markers = (prefix.match(/>|[-*+][ \t]|\d{1,9}[.)][ \t]/g) ?? []).length;
+  const indent = /^[ \t]*/.exec(line)?.[0].replaceAll('\t', '    ').length ?? 0;
+  return markers + Math.floor(indent / 4);
+}
+
+/** Line (1-based) of the first occurrence of `needle` at or after line `from`, else undefined. */
+function lineOf(lines: string[], needle: string, from = 1): number | undefined {
+  for (let i = from - 1; i < lines.length; i++) if (lines[i]?.includes(needle)) return i + 1;
+  for (let i = 0; i < from - 1; i++) if (lines[i]?.includes(needle)) return i + 1;
+  return undefined;
+}
+
+/** Renders one body to safe HTML; every problem an author must fix is reported with its line. */
+export function renderBody(markdown: string, onProblem: (problem: BodyProblem) => void): string {
+  const bytes = new TextEncoder().encode(markdown).byteLength;
+  if (bytes > MAX_BODY_BYTES) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    onProblem({
+      message: `is ${mb(bytes)}; at most ${mb(MAX_BODY_BYTES)} (readers truncate or refuse items this large): split it or link a document`,
+    });
+    return '';
+  }
+  const lines = markdown.split('\n');
+  const deep = lines.findIndex((l) => nesting(l) > MAX_NESTING);
+  if (deep >= 0) {
+    onProblem({
+      line: deep + 1,
+      message: `nests blockquotes or lists ${nesting(lines[deep] ?? '')} levels deep; at most ${MAX_NESTING}: flatten it`,
+    });
+    return '';
+  }
+  let raw: string;
+  try {
+    raw = marked.parse(markdown) as string;
+  } catch (error) {
+    onProblem({ message: `cannot be rendered as Markdown (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` });
+    return '';
+  }
+  let searchFrom = 1;
+  const report = (url: string, message: string) => {
+    const line = lineOf(lines, url, searchFrom) ?? lineOf(lines, encodeURI(url), searchFrom);
+    if (line !== undefined) searchFrom = line;
+    onProblem({ line, message });
+  };
+  const html = sanitizeHtml(raw, {
+    allowedTags: [
+      'p',
+      'br',
+      'hr',
+      'h2',
+      'h3',
+      'h4',
+      'h5',
+      'h6',
+      'blockquote',
+      'ul',
+      'ol',
+      'li',
+      'a',
+      'strong',
+      'em',
+      'b',
+      'i',
+      'code',
+      'pre',
+      'del',
+      's',
+      'sub',
+      'sup',
+      'abbr',
+      'img',
+      'figure',
+      'figcaption',
+      'table',
+      'thead',
+      'tbody',
+      'tr',
+      'th',
+      'td',
+    ],
+    allowedAttributes: {
+      a: ['href', 'title', 'hreflang'],
+      img: ['src', 'alt', 'title', 'width', 'height'],
+      abbr: ['title'],
+      ol: ['start'],
+      th: ['colspan', 'rowspan'],
+      td: ['colspan', 'rowspan'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['https'] },
+    allowProtocolRelative: false,
+    // The page has the h1; a "# heading" in a body becomes h2.
+    transformTags: {
+      h1: 'h2',
+      a: (tagName, attribs) => {
+        const href = attribs.href;
+        if (href === undefined || ACTIVE_SCHEME.test(href)) return { tagName, attribs };
+        const problem = urlProblem(href, 'link');
+        if (problem) {
+          report(href, `link ${problem}`);
+          return { tagName, attribs };
+        }
+        return { tagName, attribs: { ...attribs, href: normalizeUrl(href) } };
+      },
+      img: (tagName, attribs) => {
+        const src = attribs.src ?? '';
+        // Never dropped in silence: an image that cannot be kept is the author's to fix.
+        const problem = src === '' ? 'has no address (src)' : urlProblem(src, 'image');
+        if (problem) {
+          report(src || '<img', `image ${problem}`);
+          return { tagName, attribs };
+        }
+        if (!attribs.alt?.trim())
+          report(src, `image "${src}" has no description; write it between the brackets: ![what the picture shows](${src})`);
+        return { tagName, attribs: { ...attribs, src: normalizeUrl(src) } };
+      },
+    },
+  });
+  // sanitize-html escapes ">" in text already; this guards the CDATA sections feeds wrap bodies in.
+  return html.replaceAll(']]>', ']]&gt;').trim();
+}

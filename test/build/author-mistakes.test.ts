@@ -1,0 +1,379 @@
+/**
+ * The mistakes a web team makes when writing articles, each with the exact message the build
+ * prints. Every article here is SYNTHETIC, written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileContent, formatProblem, type SourceFile } from '../../src/build/compile';
+import { siteSources } from '../support/fixtures';
+
+/** The clock the build sees: 2025-06-15 12:00 Beijing time. */
+const NOW = Date.parse('2025-06-15T12:00:00+08:00');
+const OK = ['title: A visit', 'summary: What happened.', 'published: 2025-03-01T20:00:00+08:00', 'author: Shao Wei', 'tags: [open-source]'];
+
+/** An article file written line by line, as an editor saves it. */
+const raw = (lines: string[], body = 'Body text.', path = 'articles/2025/visit/en.md'): SourceFile => ({
+  path,
+  text: `---\n${lines.join('\n')}\n---\n\n${body}\n`,
+});
+const bytes = (path: string, data: Uint8Array): SourceFile => ({ path, bytes: data });
+const withField = (field: string, line: string) => OK.map((l) => (l.startsWith(`${field}:`) ? line : l));
+
+const gbk = new Uint8Array([
+  ...new TextEncoder().encode('---\ntitle: '),
+  0xb9,
+  0xfa,
+  0xbc,
+  0xca, // 国际 in GBK
+  ...new TextEncoder().encode(`\n${OK.slice(1).join('\n')}\n---\n\nBody.\n`),
+]);
+
+const MISTAKES: [string, SourceFile[], string[]][] = [
+  [
+    'a full-width colon after a key',
+    [raw(withField('title', 'title：A visit'))],
+    [
+      'content/articles/2025/visit/en.md:2  has a full-width colon "：" after "title"; YAML needs an ASCII colon and a space: title: A visit',
+    ],
+  ],
+  [
+    'no space after the colon',
+    [raw(withField('author', 'author:Shao Wei'))],
+    ['content/articles/2025/visit/en.md:5  needs a space after the colon: author: Shao Wei'],
+  ],
+  [
+    'a tab before a field',
+    [raw(['title: A visit', '\tsummary: What happened.', ...OK.slice(2)])],
+    ['content/articles/2025/visit/en.md:3  is indented with a tab; YAML needs spaces (indent with 2 spaces)'],
+  ],
+  [
+    'a full-width space before a field',
+    [raw(['title: A visit', '\u3000summary: What happened.', ...OK.slice(2)])],
+    ['content/articles/2025/visit/en.md:3  is indented with a full-width space "　"; YAML needs ordinary spaces'],
+  ],
+  [
+    'a field indented under a complete field',
+    [raw(['title: A visit', '  summary: What happened.', ...OK.slice(2)])],
+    [
+      'content/articles/2025/visit/en.md:3  starts with 2 spaces, but the line above is a complete field; start each field at the beginning of the line',
+    ],
+  ],
+  [
+    'image lines that do not line up',
+    [raw([...OK, 'image:', '  src: https://example.edu/a.jpg', '   alt: A photo'])],
+    [
+      'content/articles/2025/visit/en.md:9  is indented by 3 spaces but the line above by 2; the lines under "image:" must line up, e.g. "image:⏎  src: https://...⏎  alt: ..."',
+    ],
+  ],
+  [
+    'a colon inside an unquoted value',
+    [raw(withField('title', 'title: Summer school: day one'))],
+    [
+      'content/articles/2025/visit/en.md:2  the value of "title" contains ": "; put the whole value in double quotes: title: "Summer school: day one"',
+    ],
+  ],
+  [
+    'an unclosed quote',
+    [raw(withField('summary', 'summary: "What happened.'))],
+    [
+      'content/articles/2025/visit/en.md:6  a value opened with a quote mark is not closed; end it with the same quote mark on the same line',
+    ],
+  ],
+  [
+    'an unclosed tag list',
+    [raw(withField('tags', 'tags: [open-source, events'))],
+    [
+      'content/articles/2025/visit/en.md:6  a list opened with "[" is not closed; end it with "]" on the same line, e.g. [study-at-hit, open-source]',
+    ],
+  ],
+  ['a field written twice', [raw([...OK, 'title: Again'])], ['content/articles/2025/visit/en.md:7  "title" appears twice; keep one']],
+  [
+    'a misspelt field',
+    [raw([...OK, 'publised: 2025-03-01T20:00:00+08:00'])],
+    ['content/articles/2025/visit/en.md:7  publised: is not a known field; did you mean "published"?'],
+  ],
+  [
+    'a capitalised field',
+    [raw(['Title: A visit', ...OK.slice(1)])],
+    ['content/articles/2025/visit/en.md:2  Title: is not a known field; did you mean "title"?'],
+  ],
+  ['a missing title', [raw(OK.slice(1))], ['content/articles/2025/visit/en.md  title: is required; expected the headline']],
+  [
+    'an empty summary',
+    [raw(withField('summary', 'summary:'))],
+    ['content/articles/2025/visit/en.md:3  summary: is empty; expected one or two sentences that say what happened'],
+  ],
+  [
+    'a tag that is not a slug',
+    [raw(withField('tags', 'tags: [open-source, Open Source]'))],
+    [
+      'content/articles/2025/visit/en.md:6  tags: "Open Source" is not a slug; expected lower-case letters, digits and hyphens, e.g. study-at-hit',
+    ],
+  ],
+  [
+    'tags separated by a full-width comma',
+    [raw(withField('tags', 'tags: [open-source，events]'))],
+    [
+      'content/articles/2025/visit/en.md:6  tags: "open-source，events" is not a slug: separate several with an ASCII comma "," (not "，" or "、")',
+    ],
+  ],
+  [
+    'an empty tag list',
+    [raw(withField('tags', 'tags: []'))],
+    ['content/articles/2025/visit/en.md:6  tags: is an empty list; expected at least one tag, e.g. [study-at-hit]'],
+  ],
+  [
+    'an unknown tag',
+    [raw(withField('tags', 'tags: [robotics]'))],
+    ['content/articles/2025/visit/en.md:6  tags: unknown tag "robotics"; expected one of open-source, events (or add it to site/*.yaml)'],
+  ],
+  [
+    'a date without a time',
+    [raw(withField('published', 'published: 2025-03-01'))],
+    [
+      'content/articles/2025/visit/en.md:4  published: "2025-03-01" has no time; expected date, time and UTC offset, e.g. 2025-09-05T20:00:00+08:00 (20:00 Beijing time, 12:00 UTC, when the hour is unknown)',
+    ],
+  ],
+  [
+    'a date without an offset',
+    [raw(withField('published', 'published: 2025-03-01T20:00:00'))],
+    [
+      'content/articles/2025/visit/en.md:4  published: "2025-03-01T20:00:00" has no UTC offset; expected ISO 8601 with an offset, e.g. 2025-09-05T20:00:00+08:00',
+    ],
+  ],
+  [
+    'an impossible date',
+    [raw(withField('published', 'published: 2025-02-30T20:00:00+08:00'))],
+    ['content/articles/2025/visit/en.md:4  published: "2025-02-30T20:00:00+08:00" is not a real date: 2025-02 has 28 days'],
+  ],
+  [
+    'hour 24',
+    [raw(withField('published', 'published: 2025-03-01T24:00:00+08:00'))],
+    [
+      'content/articles/2025/visit/en.md:4  published: "2025-03-01T24:00:00+08:00" is not a real time; hours run from 00 to 23, minutes and seconds from 00 to 59',
+    ],
+  ],
+  [
+    'updated before published',
+    [raw([...OK, 'updated: 2025-02-01T20:00:00+08:00'])],
+    [
+      'content/articles/2025/visit/en.md:7  updated: 2025-02-01T20:00:00+08:00 is before published (2025-03-01T20:00:00+08:00); expected the same time or later',
+    ],
+  ],
+  [
+    'a folder year that differs from the published year',
+    [raw(withField('published', 'published: 2024-12-31T20:00:00+08:00'))],
+    [
+      'content/articles/2025/visit/en.md:4  published: is in 2024 but the article is in the folder articles/2025/; move the folder to articles/2024/visit/ or fix the date',
+    ],
+  ],
+  [
+    'a publication date in the future',
+    [raw(withField('published', 'published: 2025-06-16T09:00:00+08:00'))],
+    [
+      'content/articles/2025/visit/en.md:4  published: 2025-06-16T09:00:00+08:00 is in the future (now: 2025-06-15 12:00 +08:00); publish it on that day, or keep "draft: true" until then',
+    ],
+  ],
+  [
+    'an original URL with a space',
+    [raw([...OK, 'original: https://cie.hit.edu.cn/2025/0905/page 1.htm'])],
+    [
+      'content/articles/2025/visit/en.md:7  original: "https://cie.hit.edu.cn/2025/0905/page 1.htm" contains a space; a URL has none (write %20 if the address really has one)',
+    ],
+  ],
+  [
+    'an original URL without a scheme',
+    [raw([...OK, 'original: cie.hit.edu.cn/2025/0905/page.htm'])],
+    [
+      'content/articles/2025/visit/en.md:7  original: "cie.hit.edu.cn/2025/0905/page.htm" is not absolute; feeds are read off-site, so write the full address, e.g. https://cie.hit.edu.cn/...',
+    ],
+  ],
+  [
+    'an http: lead image',
+    [raw([...OK, 'image:', '  src: http://cie.hit.edu.cn/a.jpg', '  alt: A photo'])],
+    [
+      'content/articles/2025/visit/en.md:8  image.src: "http://cie.hit.edu.cn/a.jpg" uses http:, which readers and pages on https block; use https://cie.hit.edu.cn/a.jpg',
+    ],
+  ],
+  [
+    'a lead image written as a plain URL',
+    [raw([...OK, 'image: https://cie.hit.edu.cn/a.jpg'])],
+    ['content/articles/2025/visit/en.md:7  image: must be two lines, "src: https://..." and "alt: ..." indented under "image:"'],
+  ],
+  [
+    'a relative link in the body',
+    [raw(OK, 'First paragraph.\n\nSee [the page](/en/other).')],
+    [
+      'content/articles/2025/visit/en.md:11  body: link "/en/other" is not absolute; feeds are read off-site, so write the full address, e.g. https://cie.hit.edu.cn/...',
+    ],
+  ],
+  [
+    'an http: image in the body',
+    [raw(OK, 'First.\n\n![Campus](http://cie.hit.edu.cn/a.jpg)')],
+    [
+      'content/articles/2025/visit/en.md:11  body: image "http://cie.hit.edu.cn/a.jpg" uses http:, which readers and pages on https block; use https://cie.hit.edu.cn/a.jpg',
+    ],
+  ],
+  [
+    'a picture beside the article in the body',
+    [raw(OK, 'First.\n\n![Campus](photo.jpg)'), { path: 'articles/2025/visit/photo.jpg' }],
+    [
+      'content/articles/2025/visit/en.md:11  body: image "photo.jpg" is not absolute; feeds are read off-site, so write the full address, e.g. https://cie.hit.edu.cn/...',
+      'content/articles/2025/visit/photo.jpg  is a picture beside the article, which is not published; put it on the web and write its https:// address in the article',
+    ],
+  ],
+  [
+    'an image with no description',
+    [raw(OK, 'First.\n\n![](https://cie.hit.edu.cn/a.jpg)')],
+    [
+      'content/articles/2025/visit/en.md:11  body: image "https://cie.hit.edu.cn/a.jpg" has no description; write it between the brackets: ![what the picture shows](https://cie.hit.edu.cn/a.jpg)',
+    ],
+  ],
+  [
+    'a data: image',
+    [raw(OK, 'First.\n\n![dot](data:image/png;base64,AAAA)')],
+    [
+      'content/articles/2025/visit/en.md:11  body: image "data:image/png;base64,AAAA" is not an https:// address; upload the picture and link it with https://',
+    ],
+  ],
+  [
+    'an empty body',
+    [raw(OK, '   ')],
+    ['content/articles/2025/visit/en.md:8  body: is empty; expected the article text below the closing "---"'],
+  ],
+  [
+    'placeholder text left by npm run new',
+    [raw(withField('title', 'title: Headline (to be written)'), 'The article (to be written).')],
+    [
+      'content/articles/2025/visit/en.md:2  title: still has the placeholder text "(to be written)" written by npm run new; write the real title',
+      'content/articles/2025/visit/en.md:9  body: still has the placeholder text "(to be written)" written by npm run new; write the real article',
+    ],
+  ],
+  [
+    'no front matter',
+    [{ path: 'articles/2025/visit/en.md', text: 'title: A visit\n\nBody.\n' }],
+    [
+      'content/articles/2025/visit/en.md:1  has no front matter; the file must start with a line "---", then the fields (title: ...), then "---"',
+    ],
+  ],
+  [
+    'front matter never closed',
+    [{ path: 'articles/2025/visit/en.md', text: `---\n${OK.join('\n')}\n\nBody.\n` }],
+    ['content/articles/2025/visit/en.md:1  the front matter that starts on line 1 is never closed; add a line "---" after the last field'],
+  ],
+  [
+    'a file saved as GBK',
+    [bytes('articles/2025/visit/en.md', gbk)],
+    [
+      'content/articles/2025/visit/en.md:2  is not UTF-8 text (byte 0xB9 on this line). It looks like GBK/GB2312, the old Chinese Windows encoding. Save the file as UTF-8 (in the editor: Save As → Encoding → UTF-8); nothing was built from it',
+    ],
+  ],
+  [
+    'a language file named English.md',
+    [raw(OK, 'Body.', 'articles/2025/visit/English.md')],
+    [
+      'content/articles/2025/visit/English.md  is not published: "English.md" is not a language file (rename it en.md); expected articles/<year>/<slug>/<lang>.md with <lang> one of zh, en',
+    ],
+  ],
+  [
+    'an article outside a year folder',
+    [raw(OK, 'Body.', 'articles/visit/en.md')],
+    ['content/articles/visit/en.md  is not where an article goes; expected articles/<year>/<slug>/<lang>.md with <lang> one of zh, en'],
+  ],
+  [
+    'a folder name with capitals',
+    [raw(OK, 'Body.', 'articles/2025/Summer School/en.md')],
+    [
+      'content/articles/2025/Summer School/en.md  folder name "Summer School" is not a slug; expected lower-case letters, digits and hyphens, e.g. openatom-visit (the folder name is the article\'s URL)',
+    ],
+  ],
+  [
+    'translations with different tags',
+    [raw(OK), raw(withField('tags', 'tags: [open-source, events]'), 'Body.', 'articles/2025/visit/zh.md')],
+    [
+      'content/articles/2025/visit/en.md:6  tags: [open-source] differ from the translation content/articles/2025/visit/zh.md: [events, open-source]; expected both languages to share the same tags',
+    ],
+  ],
+  [
+    'a YAML alias bomb',
+    [
+      raw([
+        ...OK,
+        'a: &a ["x","x","x","x","x","x","x","x","x"]',
+        'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+        'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+        'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      ]),
+    ],
+    ['content/articles/2025/visit/en.md:2  uses YAML aliases (*name), which front matter does not support; write the values out'],
+  ],
+  [
+    '10,000 nested blockquotes',
+    [raw(OK, `${'>'.repeat(10_000)} deep`)],
+    ['content/articles/2025/visit/en.md:9  body: nests blockquotes or lists 10000 levels deep; at most 16: flatten it'],
+  ],
+  [
+    '10,000 nested list items',
+    [raw(OK, `${'- '.repeat(10_000)}item`)],
+    ['content/articles/2025/visit/en.md:9  body: nests blockquotes or lists 10000 levels deep; at most 16: flatten it'],
+  ],
+  [
+    'lists indented 400 levels deep',
+    [raw(OK, Array.from({ length: 400 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n'))],
+    ['content/articles/2025/visit/en.md:41  body: nests blockquotes or lists 17 levels deep; at most 16: flatten it'],
+  ],
+  [
+    'a 2 MB body',
+    [raw(OK, 'word '.repeat(420_000))],
+    [
+      'content/articles/2025/visit/en.md  body: is 2.0 MB; at most 1.5 MB (readers truncate or refuse items this large): split it or link a document',
+    ],
+  ],
+];
+
+describe('author mistakes: every one named with file, line and a plain message', () => {
+  it.each(MISTAKES)('%s', (_name, files, expected) => {
+    const problems = compileContent([...siteSources(), ...files], 'content/', { now: NOW }).problems.map(formatProblem);
+    expect(problems).toEqual(expected);
+  });
+});
+
+describe('what Windows editors write is accepted', () => {
+  it('a UTF-8 byte-order mark and CRLF line ends build the same article as LF', () => {
+    const lf = raw(OK, 'First paragraph.\n\nSecond paragraph.');
+    const windows = bytes('articles/2025/visit/en.md', new TextEncoder().encode(`\uFEFF${(lf.text ?? '').replaceAll('\n', '\r\n')}`));
+    const build = (file: SourceFile) => compileContent([...siteSources(), file], 'content/', { now: NOW });
+    expect(build(windows).problems).toEqual([]);
+    expect(build(windows).content).toEqual(build(lf).content);
+    expect(build(windows).content?.articles.en[0]?.title).toBe('A visit');
+  });
+});
+
+describe('published articles keep their URLs', () => {
+  const record = (yaml: string): SourceFile => ({ path: 'published.yaml', text: yaml });
+  const build = (...files: SourceFile[]) => compileContent([...siteSources(), ...files], 'content/', { now: NOW });
+
+  it('fails when a published slug disappears, saying how to rename or withdraw', () => {
+    expect(build(raw(OK), record('en: [visit, old-visit]\n')).problems.map(formatProblem)).toEqual([
+      'content/published.yaml:1  en: "old-visit" was published, but no en article has that slug now: if it was renamed, add "redirect_from: [old-visit]" to the renamed article; if it was withdrawn on purpose, delete this line',
+    ]);
+  });
+
+  it('fails when a published article is turned back into a draft', () => {
+    expect(build(raw([...OK, 'draft: true']), record('en: [visit]\n')).problems.map(formatProblem)).toEqual([
+      'content/published.yaml:1  en: "visit" was published, but content/articles/2025/visit/en.md is now a draft: published URLs must keep working; remove "draft: true"',
+    ]);
+  });
+
+  it('passes when the renamed article declares its former slug, which keeps its feed id', () => {
+    const result = build(raw([...OK, 'redirect_from: [old-visit]']), record('en: [old-visit]\n'));
+    expect(result.problems).toEqual([]);
+    expect(result.content?.articles.en[0]).toMatchObject({ slug: 'visit', formerSlugs: ['old-visit'] });
+  });
+
+  it('refuses a former slug that another article still uses', () => {
+    const other = raw(OK, 'Body.', 'articles/2025/old-visit/en.md');
+    expect(build(raw([...OK, 'redirect_from: [old-visit]']), other).problems.map(formatProblem)).toEqual([
+      'content/articles/2025/visit  slug: duplicate slug "old-visit": also used by content/articles/2025/old-visit; expected each article folder name (and redirect_from) to be unique',
+    ]);
+  });
+});
