@@ -1,12 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * Some packages (feed 6) point at source maps they do not ship; vite then prints a stack trace on a
+ * cold cache. Loading such a file without its dangling comment keeps the test output about the tests.
+ */
+const danglingSourceMaps: Plugin = {
+  name: 'dangling-source-maps',
+  enforce: 'pre',
+  load(id) {
+    const file = id.split('?')[0] ?? id;
+    if (!file.includes('/node_modules/') || !/\.[cm]?js$/.test(file) || !existsSync(file)) return null;
+    const code = readFileSync(file, 'utf8');
+    const comment = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code);
+    if (!comment?.[1] || comment[1].startsWith('data:') || existsSync(resolve(dirname(file), comment[1]))) return null;
+    return code.slice(0, comment.index);
+  },
+};
 
 export default defineConfig({
   test: {
     projects: [
       {
         // Tests that call the Worker as a client would, inside workerd, over the fixture content (never content/).
-        plugins: [cloudflareTest({ main: './test/support/worker.ts', wrangler: { configPath: './wrangler.toml' } })],
+        plugins: [
+          danglingSourceMaps,
+          cloudflareTest({ main: './test/support/worker.ts', wrangler: { configPath: './test/fixtures/wrangler.toml' } }),
+        ],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
       },
       {

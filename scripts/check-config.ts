@@ -1,8 +1,9 @@
 /**
  * Validates the vars of every wrangler.toml environment with the Worker's own schema, plus what
  * only a deploy needs: production must name its public https origin, and no setting may hide in vars.
- * Usage: tsx scripts/check-config.ts [--config wrangler.toml]
+ * Usage: tsx scripts/check-config.ts [--config wrangler.toml] [--types]  (--types: also worker-configuration.d.ts)
  */
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, VAR_NAMES } from '../src/config';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
@@ -68,7 +69,9 @@ export function varProblems(env: string, vars: Record<string, unknown>): string[
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { config: { type: 'string', default: 'wrangler.toml' } } });
+  const { values } = parseArgs({
+    options: { config: { type: 'string', default: 'wrangler.toml' }, types: { type: 'boolean', default: false } },
+  });
   let failed = false;
   for (const env of wranglerEnvironments(values.config)) {
     const vars = await wranglerVars(env, values.config);
@@ -82,5 +85,15 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     failed ||= problems.length > 0;
   }
+  // The Env type is generated from wrangler.toml (as Cloudflare's templates do); it must not drift.
+  const types =
+    values.types &&
+    spawnSync('npx', ['wrangler', 'types', '--check', '--strict-vars', 'false', '--config', values.config], {
+      encoding: 'utf8',
+    });
+  if (types && types.status !== 0) {
+    console.error(`✗ worker-configuration.d.ts is out of date with ${values.config}: run \`npm run types\` and commit the file`);
+    failed = true;
+  } else if (types) console.log(`✓ worker-configuration.d.ts matches ${values.config}`);
   process.exit(failed ? 1 : 0);
 }

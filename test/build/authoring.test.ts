@@ -105,7 +105,10 @@ describe('configuration', () => {
 
   it('npm run check validates every wrangler environment', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hit-wrangler-'));
-    const toml = readFileSync('wrangler.toml', 'utf8').replace(/(\[env\.staging\.vars\][^[]*?)FEED_ITEMS = "20"/, '$1FEED_ITEMS = "0"');
+    const toml = readFileSync('test/fixtures/wrangler.toml', 'utf8').replace(
+      /(\[env\.staging\.vars\][^[]*?)FEED_ITEMS = "20"/,
+      '$1FEED_ITEMS = "0"',
+    );
     writeFileSync(join(dir, 'wrangler.toml'), toml);
     const result = tsx('scripts/check-config.ts', '--config', join(dir, 'wrangler.toml'));
     expect(result.status).toBe(1);
@@ -156,7 +159,8 @@ describe('WebSub', () => {
 });
 
 describe('npm run check: wrangler environments', () => {
-  const base = readFileSync('wrangler.toml', 'utf8');
+  // A fixed wrangler.toml, not the repository's: the web team adds its production block there.
+  const base = readFileSync('test/fixtures/wrangler.toml', 'utf8');
   const production = (vars: string, settings = '') =>
     `${base}\n[env.production]\nname = "hit-cie-feeds"\n${settings}[env.production.vars]\n${vars}\n`;
   const check = (toml: string) => {
@@ -206,8 +210,12 @@ describe('npm run check: wrangler environments', () => {
 });
 
 describe('npm run deploy', () => {
+  // In a folder holding the fixture wrangler.toml (staging only), as a fresh clone has it.
+  const cwd = mkdtempSync(join(tmpdir(), 'hit-deploy-'));
+  cpSync('test/fixtures/wrangler.toml', join(cwd, 'wrangler.toml'));
   const deploy = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/deploy.ts', ...args], {
+    spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'scripts/deploy.ts'), ...args], {
+      cwd,
       encoding: 'utf8',
       // No credentials: a fresh machine, never the developer's own login.
       env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'hit-home-')), XDG_CONFIG_HOME: '', CLOUDFLARE_API_TOKEN: '' },
