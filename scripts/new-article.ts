@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { SCAFFOLD, UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
@@ -61,13 +61,21 @@ if (args.positionals.length > 1) fail(`one slug at a time (got ${args.positional
 if ((!slug || !tags) && process.stdin.isTTY) {
   // Asks again until the answer is usable, so a typo costs one line, not a restart.
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // Lines typed (or pasted) ahead of a question are kept for it, which rl.question() would drop.
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (question: string) => {
+    process.stdout.write(question);
+    const answer = await lines.next();
+    if (answer.done) fail('no answer; nothing was created');
+    return String(answer.value).trim();
+  };
   while (!slug || slugError(slug)) {
     if (slug) console.error(`  ✗ ${slugError(slug)}`);
-    slug = (await rl.question('Slug (lower-case words joined by hyphens, e.g. summer-school-2026): ')).trim();
+    slug = await ask('Slug (lower-case words joined by hyphens, e.g. summer-school-2026): ');
   }
   while (!tags || tagsError(tags)) {
     if (tags) console.error(`  ✗ ${tagsError(tags)}`);
-    tags = splitTags(await rl.question(`Tags, comma-separated (${available.join(', ')}): `));
+    tags = splitTags(await ask(`Tags, comma-separated (${available.join(', ')}): `));
   }
   rl.close();
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,5 +244,54 @@ describe('npm run deploy', () => {
     expect(result.stderr).toBe(
       '✗ no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (README › Deploying from a server or CI); nothing was deployed\n',
     );
+  });
+});
+
+describe('npm run build (and npm start, which runs it) with a bad var', () => {
+  it('stops in one line naming the var and its value, before writing anything', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hit-badvar-'));
+    writeFileSync(
+      join(cwd, 'wrangler.toml'),
+      readFileSync('test/fixtures/wrangler.toml', 'utf8').replace('FEED_ITEMS = "20"', 'FEED_ITEMS = "twenty"'),
+    );
+    const out = join(cwd, 'generated', 'content.ts');
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        import.meta.resolve('tsx'),
+        join(process.cwd(), 'scripts/build-content.ts'),
+        '--content',
+        join(process.cwd(), 'test/fixtures/content'),
+        '--out',
+        out,
+      ],
+      { cwd, encoding: 'utf8' },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      '✗ wrangler.toml [vars]: Invalid wrangler var: FEED_ITEMS = "twenty": must be a whole number from 1 to 100\n',
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('npm run new in a terminal', () => {
+  it('asks again when the slug or the tags are wrong, then scaffolds the article', () => {
+    const dir = contentCopy();
+    // `script` gives the program a terminal, as a person running it has; the answers come in order.
+    const command = `${process.execPath} --import ${import.meta.resolve('tsx')} scripts/new-article.ts --content ${dir}`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      input: 'Summer School\nopenatom-foundation-visit\nsummer-school\nrobots\nopen-source\n',
+      timeout: 30_000,
+    });
+    expect(result.status, result.stdout).toBe(0);
+    expect(result.stdout).toContain('✗ "Summer School" is not a slug');
+    expect(result.stdout).toContain('✗ slug "openatom-foundation-visit" is taken');
+    expect(result.stdout).toContain('✗ unknown tag robots');
+    expect(result.stdout).toContain('as a draft');
+    const year = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
+    expect(readFileSync(join(dir, 'articles', year, 'summer-school', 'zh.md'), 'utf8')).toContain('tags: [open-source]');
   });
 });
