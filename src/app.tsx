@@ -5,7 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config';
 import type { Library } from './content/library';
 import { isLang, LANGS, type Lang } from './content/model';
 import { parseFeedQuery, selectFeed } from './feeds/query';
-import { FeedRenderer } from './feeds/render';
+import { FeedRenderer, type OriginSplitText } from './feeds/render';
 import { EMBED_JS } from './generated/embed';
 import { sendRepresentation } from './http/conditional';
 import { ALLOWED_METHODS, applyStandardHeaders, htmlPolicy, preflightResponse } from './http/headers';
@@ -36,7 +36,7 @@ const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
 const HTML = 'text/html; charset=utf-8';
 
 /** Builds the Worker's app over `library` (the compiled content, or a test fixture's), with feeds the build rendered. */
-export function createApp(library: Library, prerenderedFeeds: Record<string, string> = {}) {
+export function createApp(library: Library, prerenderedFeeds: Record<string, OriginSplitText> = {}) {
   const app = new Hono<AppEnv>();
   const feeds = new FeedRenderer(library, prerenderedFeeds);
   const documents = new RepresentationCache();

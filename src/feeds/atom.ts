@@ -1,66 +1,65 @@
-/** Atom 1.0, serialised with `feed`, plus xml:lang, per-entry links and hit:translationGroup. */
-import { Feed } from 'feed';
+/**
+ * Atom 1.0, built as one element tree from the feed model and serialised in one call by xml-js,
+ * the serialiser `feed` itself uses. `feed`'s own Atom writer has no way to add elements to an
+ * entry (its RSS writer has extensions; its Atom writer builds entries from fixed fields), and
+ * this feed's entries need several: translation, original and enclosure links, the lead image.
+ */
+import { js2xml } from 'xml-js';
 import { extraFeedLinks, type FeedDocument } from './model';
-import { emptyElement, escapeHtml, escapeXml, FH_NS, HIT_NS, replaceOnce } from './xml';
+import { ATOM_NS, FH_NS, MEDIA_NS, xmlAttributes, xmlText } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
-// `feed` has no hook for extra entry elements: each entry's <rights> carries a placeholder we replace.
-const entryMarker = (i: number) => `@@hit-entry-${i}@@`;
-const FEED_MARKER = '@@hit-feed@@';
+
+// Bodies come from the build with every "]]>" escaped, so a CDATA section holds them safely.
+const html = (markup: string) => ({ ...xmlAttributes({ type: 'html' }), _cdata: markup });
+const text = (value: string) => ({ ...xmlAttributes({ type: 'text' }), ...xmlText(value) });
+const link = (attributes: Record<string, string | undefined>) => xmlAttributes(attributes);
 
 /** Renders a feed document as Atom 1.0. */
 export function renderAtom(doc: FeedDocument, hub?: string): string {
-  const feed = new Feed({
-    id: doc.id,
-    title: doc.title,
-    description: doc.description,
-    link: doc.homeUrl,
-    // Never let `feed` default <updated> to the clock.
-    updated: new Date(doc.updatedMs),
-    generator: GENERATOR,
-    feedLinks: { atom: doc.feedUrls.atom },
-    author: { name: doc.publisher, link: doc.publisherUrl },
-    copyright: FEED_MARKER,
-    favicon: doc.icon,
-    ...(doc.logo ? { image: doc.logo } : {}),
-    ...(hub ? { hub } : {}),
-  });
-  doc.items.forEach((item, i) => {
-    feed.addItem({
-      // type="html": plain text must be escaped to read the same.
-      title: escapeHtml(item.title),
-      id: item.id,
-      link: item.url,
-      date: new Date(item.updatedMs),
-      published: new Date(item.publishedMs),
-      description: escapeHtml(item.summary),
-      content: item.html,
-      author: [{ name: item.author }],
-      category: item.categories.map((c) => ({ term: c.term, name: c.label })),
-      copyright: entryMarker(i),
-    });
-  });
-  let xml = feed.atom1();
-  xml = replaceOnce(
-    xml,
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:hit="${HIT_NS}"${doc.archive.isArchive ? ` xmlns:fh="${FH_NS}"` : ''} xml:lang="${doc.languageTag}">`,
-  );
-  const extra = [...extraFeedLinks(doc, 'atom').map((l) => emptyElement('link', l)), ...(doc.archive.isArchive ? ['<fh:archive/>'] : [])];
-  xml = replaceOnce(xml, `<rights>${FEED_MARKER}</rights>`, [`<rights>${escapeXml(doc.rights)}</rights>`, ...extra].join('\n    '));
-  doc.items.forEach((item, i) => {
-    // Readers (feedparser, newsboat) take an entry's *last* rel="alternate" link as its link,
-    // so the translations go before the entry's own link.
-    const translations = item.translations.map((t) =>
-      emptyElement('link', { rel: 'alternate', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title }),
-    );
-    const own = `<link href="${escapeXml(item.url)}"/>`;
-    if (translations.length > 0) xml = replaceOnce(xml, own, [...translations, own].join('\n        '));
-    const extra = [
-      ...(item.original ? [emptyElement('link', { rel: 'via', type: 'text/html', href: item.original })] : []),
-      `<hit:translationGroup>${escapeXml(item.groupId)}</hit:translationGroup>`,
-    ];
-    xml = replaceOnce(xml, `<rights>${entryMarker(i)}</rights>`, extra.join('\n        '));
-  });
-  return xml;
+  const feed = {
+    ...xmlAttributes({
+      xmlns: ATOM_NS,
+      ...(doc.archive.isArchive ? { 'xmlns:fh': FH_NS } : {}),
+      ...(doc.items.some((i) => i.image) ? { 'xmlns:media': MEDIA_NS } : {}),
+      'xml:lang': doc.languageTag,
+    }),
+    id: xmlText(doc.id),
+    title: text(doc.title),
+    subtitle: text(doc.description),
+    // Never the clock: the newest item's update.
+    updated: xmlText(new Date(doc.updatedMs).toISOString()),
+    generator: xmlText(GENERATOR),
+    author: { name: xmlText(doc.publisher), uri: xmlText(doc.publisherUrl) },
+    link: [
+      link({ rel: 'alternate', type: 'text/html', href: doc.homeUrl }),
+      link({ rel: 'self', type: 'application/atom+xml', href: doc.feedUrls.atom }),
+      ...(hub ? [link({ rel: 'hub', href: hub })] : []),
+      ...extraFeedLinks(doc, 'atom').map((l) => link(l)),
+    ],
+    icon: xmlText(doc.icon),
+    ...(doc.logo ? { logo: xmlText(doc.logo) } : {}),
+    rights: text(doc.rights),
+    ...(doc.archive.isArchive ? { 'fh:archive': {} } : {}),
+    entry: doc.items.map((item) => ({
+      id: xmlText(item.id),
+      title: text(item.title),
+      updated: xmlText(new Date(item.updatedMs).toISOString()),
+      published: xmlText(new Date(item.publishedMs).toISOString()),
+      author: { name: xmlText(item.author) },
+      // The entry's own page is its only alternate; readers differ on which alternate they take.
+      link: [
+        link({ rel: 'alternate', type: 'text/html', hreflang: doc.languageTag, href: item.url }),
+        ...item.translations.map((t) => link({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title })),
+        ...(item.original ? [link({ rel: 'via', type: 'text/html', href: item.original })] : []),
+        ...(item.image ? [link({ rel: 'enclosure', type: item.image.type, href: item.image.src, title: item.image.alt })] : []),
+      ],
+      // Readers show `term`: the label in the feed's language; the scheme (the tag's page) keeps the slug.
+      category: item.categories.map((c) => xmlAttributes({ term: c.label, scheme: c.url, label: c.label })),
+      summary: text(item.summary),
+      content: html(item.html),
+      ...(item.image ? { 'media:thumbnail': xmlAttributes({ url: item.image.src }) } : {}),
+    })),
+  };
+  return js2xml({ _declaration: xmlAttributes({ version: '1.0', encoding: 'utf-8' }), feed }, { compact: true, spaces: 4 });
 }

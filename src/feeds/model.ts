@@ -17,10 +17,26 @@ export interface FeedItem {
   updated: string;
   updatedMs: number;
   author: string;
-  categories: { term: string; label: string }[];
+  /** Tag slug, its label in the feed's language, and its page (the machine-readable scheme/domain). */
+  categories: { term: string; label: string; url: string }[];
   translations: { languageTag: string; url: string; title: string }[];
   original?: string;
-  image?: { src: string; alt: string };
+  image?: { src: string; alt: string; type?: string };
+}
+
+/** The media type of an image, from its file extension (readers use it to pick a thumbnail). */
+export function imageType(src: string): string | undefined {
+  const ext = /\.([a-z0-9]+)$/i.exec(new URL(src).pathname)?.[1]?.toLowerCase();
+  const types: Record<string, string> = {
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+    png: 'image/png',
+    gif: 'image/gif',
+    webp: 'image/webp',
+    avif: 'image/avif',
+    svg: 'image/svg+xml',
+  };
+  return ext ? types[ext] : undefined;
 }
 
 export interface FeedDocument {
@@ -58,11 +74,11 @@ export interface FeedDocument {
 export interface FeedSelection {
   lang: Lang;
   tag?: string;
-  /** Items in the current feed. */
+  /** Items in the current feed; with `page`, the oldest `limit` items of that page. */
   limit: number;
   /** Items per archive page (FEED_ITEMS). */
   pageSize: number;
-  /** An archive page, 1 = the oldest items. */
+  /** An archive page, 1 = the oldest items: the `pageSize` items after the first (page - 1) × pageSize. */
   page?: number;
   /** Only items updated at or after this time (see Library.updatedFloor). */
   updatedFloor?: number;
@@ -70,6 +86,17 @@ export interface FeedSelection {
 
 /** Number of complete archive pages of a feed with `total` items. */
 export const archivePages = (total: number, pageSize: number) => Math.floor(total / pageSize);
+
+/**
+ * The archive link after a document whose oldest item has `rest` items older than it, so that a
+ * client following links reads every item exactly once: a full archive page when the document ends
+ * on a page boundary, else the oldest `rest mod pageSize` items of the page it ends inside.
+ */
+function olderThan(rest: number, pageSize: number, pageUrls: (p: number, count?: number) => Record<FeedFormat, string>) {
+  if (rest <= 0) return {};
+  const within = rest % pageSize;
+  return { prev: within === 0 ? pageUrls(rest / pageSize) : pageUrls(Math.floor(rest / pageSize) + 1, within) };
+}
 
 /** The cache key of a selection: equal keys give byte-identical feeds. */
 export const selectionKey = (s: FeedSelection) =>
@@ -82,7 +109,10 @@ const NO_DATE = { iso: '1970-01-01T00:00:00Z', ms: 0 };
 export function selectedArticles(library: Library, selection: FeedSelection): readonly Translation[] {
   const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
   const all = library.articles(lang, tag);
-  if (page !== undefined) return all.slice(all.length - page * pageSize, all.length - (page - 1) * pageSize);
+  if (page !== undefined) {
+    const end = all.length - (page - 1) * pageSize;
+    return all.slice(Math.max(0, end - limit), end);
+  }
   return (updatedFloor === undefined ? all : all.filter((a) => a.updatedMs >= updatedFloor)).slice(0, limit);
 }
 
@@ -114,30 +144,37 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     updated: a.updated,
     updatedMs: a.updatedMs,
     author: a.author,
-    categories: a.tags.map((t) => ({ term: t, label: site.tags[t] ?? t })),
+    categories: a.tags.map((t) => ({ term: t, label: site.tags[t] ?? t, url: base + tagPath(lang, t) })),
     translations: library.translationsOf(a).map((t) => ({
       languageTag: LANGUAGE_TAG[t.lang],
       url: base + articlePath(t.lang, t.slug),
       title: t.title,
     })),
     ...(a.original ? { original: a.original } : {}),
-    ...(a.image ? { image: a.image } : {}),
+    ...(a.image ? { image: { ...a.image, ...(imageType(a.image.src) ? { type: imageType(a.image.src) } : {}) } } : {}),
   }));
   const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);
   const urls = (query = '') =>
     Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag) + query])) as Record<FeedFormat, string>;
-  const pageUrls = (p: number) => urls(`?page=${p}`);
+  const pageUrls = (p: number, count = pageSize) => urls(count === pageSize ? `?page=${p}` : `?page=${p}&limit=${count}`);
   // The self link names the document fetched (validators compare them); a `since` view is named by its feed.
-  const self = page !== undefined ? `?page=${page}` : updatedFloor === undefined && limit !== pageSize ? `?limit=${limit}` : '';
+  const self =
+    page !== undefined
+      ? limit === pageSize
+        ? `?page=${page}`
+        : `?page=${page}&limit=${limit}`
+      : updatedFloor === undefined && limit !== pageSize
+        ? `?limit=${limit}`
+        : '';
   const archive: FeedDocument['archive'] =
     page !== undefined
       ? {
           isArchive: true,
           current: urls(),
           ...(page > 1 ? { prev: pageUrls(page - 1) } : {}),
-          ...(page < pages ? { next: pageUrls(page + 1) } : {}),
+          ...(limit === pageSize && page < pages ? { next: pageUrls(page + 1) } : {}),
         }
-      : { isArchive: false, ...(pages > 0 && total > limit && updatedFloor === undefined ? { prev: pageUrls(pages) } : {}) };
+      : { isArchive: false, ...(updatedFloor === undefined ? olderThan(total - articles.length, pageSize, pageUrls) : {}) };
   return {
     id: feedId(lang, tag),
     lang,

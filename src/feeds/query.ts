@@ -28,7 +28,7 @@ export type FeedQuery = z.infer<typeof feedQuerySchema>;
 /** What each parameter accepts, as the 400 answer tells the client. */
 const ALLOWED: Record<keyof FeedQuery, string> = {
   limit: "an integer from 1 to 100 (default: the feed's usual length)",
-  page: "an archive page number from 1 (the oldest items) to the number in the feed's prev-archive link",
+  page: "an archive page number from 1 (the oldest items) to the number in the feed's prev-archive link; with limit, that page's oldest items",
   since: 'an RFC 3339 timestamp such as 2025-09-05T00:00:00+08:00 or 2025-09-04T16:00:00Z',
 };
 
@@ -50,8 +50,8 @@ export function parseFeedQuery(url: URL): FeedQuery {
     throw invalid(parameter, `"${parameter}" ${issue?.message ?? 'is invalid'}; got "${(raw[parameter] ?? '').slice(0, 100)}".`);
   }
   const query = result.data;
-  if (query.page !== undefined && (query.limit !== undefined || query.since !== undefined)) {
-    throw invalid('page', '"page" cannot be combined with "limit" or "since": archive pages have a fixed size and content.');
+  if (query.page !== undefined && query.since !== undefined) {
+    throw invalid('page', '"page" cannot be combined with "since": archive pages have fixed contents.');
   }
   return query;
 }
@@ -60,19 +60,25 @@ export function parseFeedQuery(url: URL): FeedQuery {
 export function selectFeed(library: Library, lang: Lang, tag: string | undefined, query: FeedQuery, pageSize: number): FeedSelection {
   const base = { lang, ...(tag ? { tag } : {}), pageSize };
   if (query.page !== undefined) {
-    const pages = archivePages(library.articles(lang, tag).length, pageSize);
-    if (query.page > pages) {
+    const total = library.articles(lang, tag).length;
+    const pages = archivePages(total, pageSize);
+    // ?page=N&limit=M is the oldest M items of page N: where a shorter current feed's archive link leads.
+    const limit = query.limit ?? pageSize;
+    if (limit > pageSize) {
+      throw invalid('limit', `"limit" with "page" selects the oldest items of that page, at most ${pageSize}; got "${limit}".`);
+    }
+    if ((query.page - 1) * pageSize + limit > total) {
       throw new ProblemError({
         status: 404,
         title: 'No such archive page',
         detail:
           pages === 0
             ? 'This feed has no archive pages yet: all its items are in the feed itself.'
-            : `There is no archive page ${query.page}; this feed has pages 1 to ${pages}.`,
+            : `There is no archive page ${query.page}${query.limit === undefined ? '' : ` with ${limit} items`}; this feed has pages 1 to ${pages}.`,
         pages,
       });
     }
-    return { ...base, limit: pageSize, page: query.page };
+    return { ...base, limit, page: query.page };
   }
   if (query.since !== undefined) {
     // A partner asking what changed gets up to 100 items unless it says otherwise.

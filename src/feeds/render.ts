@@ -15,10 +15,34 @@ const RENDERERS: Record<FeedFormat, (doc: FeedDocument, hub?: string) => string>
 };
 
 /**
- * Stands for the site's origin in feeds rendered at build time; replaced by the real origin once
- * per isolate. `.invalid` (RFC 2606) can never be a real host, and an origin needs no escaping.
+ * Two stand-ins for the site's origin in feeds rendered at build time, equal but for one letter.
+ * Rendering twice and comparing tells exactly where the origin went; an article that happens to
+ * contain either string is the same in both renders, so it can never be mistaken for the origin.
  */
-export const ORIGIN_PLACEHOLDER = 'https://origin.invalid';
+const ORIGIN_A = 'https://a.origin.invalid';
+const ORIGIN_B = 'https://b.origin.invalid';
+const DIFFERS_AT = 8;
+
+/** A feed rendered at build time: its text split where the origin goes. */
+export type OriginSplitText = string[];
+
+/** Splits a render made with ORIGIN_A at every place its ORIGIN_B twin differs. */
+function splitAtOrigins(a: string, b: string): OriginSplitText {
+  if (a.length !== b.length) throw new Error('the two pre-renders differ in length: the origin reached a computed value');
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    const start = i - DIFFERS_AT;
+    if (!a.startsWith(ORIGIN_A, start) || !b.startsWith(ORIGIN_B, start))
+      throw new Error(`the pre-renders differ at ${i}, not at an origin`);
+    parts.push(a.slice(from, start));
+    from = start + ORIGIN_A.length;
+    i = from - 1;
+  }
+  parts.push(a.slice(from));
+  return parts;
+}
 
 /** Renders one format of a feed document to a string. */
 export function renderFeed(format: FeedFormat, doc: FeedDocument, hub?: string): string {
@@ -28,16 +52,21 @@ export function renderFeed(format: FeedFormat, doc: FeedDocument, hub?: string):
 const prerenderKey = (format: FeedFormat, selection: FeedSelection, hub?: string) => `${format}|${selectionKey(selection)}|${hub ?? ''}`;
 
 /**
- * The six main feeds, rendered at build time with ORIGIN_PLACEHOLDER for the configured item count
+ * The six main feeds, rendered at build time with stand-in origins for the configured item count
  * and hub: their first request only substitutes the origin. (Tag feeds, requested far less, render on
  * first use: pre-rendering them too would triple the bundle for little.)
  */
-export function prerenderFeeds(library: Library, pageSize: number, hub?: string): Record<string, string> {
-  const out: Record<string, string> = {};
+export function prerenderFeeds(library: Library, pageSize: number, hub?: string): Record<string, OriginSplitText> {
+  const out: Record<string, OriginSplitText> = {};
   for (const lang of LANGS) {
     const selection: FeedSelection = { lang, limit: pageSize, pageSize };
-    const doc = buildFeedDocument(library, ORIGIN_PLACEHOLDER, selection);
-    for (const format of FEED_FORMATS) out[prerenderKey(format, selection, hub)] = renderFeed(format, doc, hub);
+    const [a, b] = [ORIGIN_A, ORIGIN_B].map((origin) => buildFeedDocument(library, origin, selection));
+    for (const format of FEED_FORMATS) {
+      out[prerenderKey(format, selection, hub)] = splitAtOrigins(
+        renderFeed(format, a as FeedDocument, hub),
+        renderFeed(format, b as FeedDocument, hub),
+      );
+    }
   }
   return out;
 }
@@ -47,7 +76,7 @@ export class FeedRenderer {
   private readonly cache = new RepresentationCache();
   constructor(
     private readonly library: Library,
-    private readonly prerendered: Record<string, string> = {},
+    private readonly prerendered: Record<string, OriginSplitText> = {},
   ) {}
 
   get(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): Promise<Representation> {
@@ -55,9 +84,7 @@ export class FeedRenderer {
     return this.cache.get(key, () => {
       const prerendered = this.prerendered[prerenderKey(format, selection, hub)];
       const text =
-        prerendered !== undefined
-          ? prerendered.replaceAll(ORIGIN_PLACEHOLDER, base)
-          : renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
+        prerendered !== undefined ? prerendered.join(base) : renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
       return makeRepresentation(
         text,
         `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,

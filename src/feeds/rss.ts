@@ -1,7 +1,11 @@
-/** RSS 2.0, serialised with `feed`, plus atom:link, dc:creator and hit:translationGroup. */
+/**
+ * RSS 2.0, serialised by `feed` in one call: what RSS itself lacks (translation, original, archive
+ * and licence links, the byline, the lead image) goes in through `feed`'s extensions, as elements
+ * of the Atom, Dublin Core, Media RSS and Feed History namespaces.
+ */
 import { Feed } from 'feed';
 import { extraFeedLinks, type FeedDocument } from './model';
-import { emptyElement, escapeHtml, escapeXml, FH_NS, HIT_NS, replaceOnce } from './xml';
+import { escapeHtml, FH_NS, MEDIA_NS, xmlAttributes, xmlText } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 
@@ -20,10 +24,35 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     feedLinks: { rss: doc.feedUrls.rss },
     copyright: doc.rights,
     ...(doc.logo ? { image: doc.logo } : {}),
-    ...(hub ? { hub } : {}),
   });
+  // The channel's atom:link list replaces `feed`'s own (self only), so it holds self and hub too.
+  feed.addExtension({
+    name: 'atom:link',
+    objects: [
+      xmlAttributes({ href: doc.feedUrls.rss, rel: 'self', type: 'application/rss+xml' }),
+      ...(hub ? [xmlAttributes({ href: hub, rel: 'hub' })] : []),
+      ...extraFeedLinks(doc, 'rss').map((l) => xmlAttributes(l)),
+    ] as unknown as Record<string, unknown>, // xml-js writes an array as repeated elements
+  });
+  for (const [name, value] of [
+    ['title', doc.title],
+    ['description', doc.description],
+    ['copyright', doc.rights],
+  ] as const) {
+    feed.addExtension({ name, objects: xmlText(value) });
+  }
+  if (doc.archive.isArchive) feed.addExtension({ name: 'fh:archive', objects: xmlAttributes({ 'xmlns:fh': FH_NS }) });
+
   for (const item of doc.items) {
-    const links = item.original ? [xmlJsAttributes({ rel: 'via', type: 'text/html', href: item.original })] : [];
+    // <link> (written first by `feed`) is the item's only alternate: readers differ on which
+    // alternate they take, so the translations are rel="related" with their language.
+    const links = [
+      ...item.translations.map((t) =>
+        xmlAttributes({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title }),
+      ),
+      ...(item.original ? [xmlAttributes({ rel: 'via', type: 'text/html', href: item.original })] : []),
+    ];
+    const image = item.image;
     feed.addItem({
       title: item.title,
       id: item.id,
@@ -33,35 +62,33 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
       published: new Date(item.publishedMs),
       description: escapeHtml(item.summary),
       content: item.html,
-      // Categories need `name`, or RSS prints "undefined".
-      category: item.categories.map((c) => ({ name: c.label })),
       extensions: [
+        // Plain text, not `feed`'s CDATA (which splits only the first "]]>").
+        { name: 'title', objects: xmlText(item.title) },
         // RSS <author> wants an e-mail address; a byline is dc:creator.
-        { name: 'dc:creator', objects: { _text: item.author } },
-        // xml-js writes an array as repeated elements; `feed`'s type only says "object".
+        { name: 'dc:creator', objects: xmlText(item.author) },
+        // The label in the feed's language; the domain (the tag's page) keeps the slug machine-readable.
+        {
+          name: 'category',
+          objects: item.categories.map((c) => ({ ...xmlText(c.label), ...xmlAttributes({ domain: c.url }) })) as unknown as Record<
+            string,
+            unknown
+          >,
+        },
         ...(links.length > 0 ? [{ name: 'atom:link', objects: links as unknown as Record<string, unknown> }] : []),
-        { name: 'hit:translationGroup', objects: { _text: item.groupId } },
+        ...(image
+          ? [
+              {
+                name: 'media:content',
+                objects: {
+                  ...xmlAttributes({ 'xmlns:media': MEDIA_NS, url: image.src, medium: 'image', type: image.type }),
+                  'media:description': xmlText(image.alt),
+                },
+              },
+            ]
+          : []),
       ],
     });
   }
-  let xml = feed.rss2();
-  for (const item of doc.items) {
-    // Readers (feedparser) take an item's *last* alternate link as its link, so the translations
-    // go before the item's own <link>.
-    const translations = item.translations.map((t) =>
-      emptyElement('atom:link', { rel: 'alternate', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title }),
-    );
-    const own = `<link>${escapeXml(item.url)}</link>`;
-    if (translations.length > 0) xml = replaceOnce(xml, own, [...translations, own].join('\n            '));
-  }
-  const archive = doc.archive.isArchive;
-  xml = replaceOnce(xml, '<rss version="2.0"', `<rss version="2.0" xmlns:hit="${HIT_NS}"${archive ? ` xmlns:fh="${FH_NS}"` : ''}`);
-  const extra = [...extraFeedLinks(doc, 'rss').map((l) => emptyElement('atom:link', l)), ...(archive ? ['<fh:archive/>'] : [])];
-  if (extra.length > 0) xml = replaceOnce(xml, '</channel>', `${extra.map((e) => `    ${e}\n`).join('')}    </channel>`);
-  return xml;
-}
-
-// xml-js (inside `feed`) escapes only '"' in attribute values; escape the rest ourselves.
-function xmlJsAttributes(attributes: Record<string, string>) {
-  return { _attributes: Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, escapeXml(v)])) };
+  return feed.rss2();
 }

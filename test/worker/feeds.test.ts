@@ -43,16 +43,19 @@ describe('the six feeds of the repository content', () => {
     expect(item.pubDate).toBe('Thu, 04 Sep 2025 16:00:00 GMT');
     expect(item['dc:creator']).toBe('邵微');
     expect(item.author).toBeUndefined();
-    expect(item.category).toEqual(['留学哈工大', '开源', '合作交流']);
+    // Labels in the feed's language; the domain (the tag's page) keeps the slug.
+    expect(item.category).toEqual([
+      { '#text': '留学哈工大', '@domain': 'http://feeds.test/zh/tags/study-at-hit/' },
+      { '#text': '开源', '@domain': 'http://feeds.test/zh/tags/open-source/' },
+      { '#text': '合作交流', '@domain': 'http://feeds.test/zh/tags/partnership/' },
+    ]);
     expect(item['content:encoded']).toContain('<p>(邵微/文)7月18日,国际教育学院院长赵异肖一行访问开放原子开源基金会');
     expect(item.description).toContain('7月18日');
-    expect(item['atom:link']).toContainEqual(
-      expect.objectContaining({ '@rel': 'alternate', '@hreflang': 'en', '@href': `http://feeds.test/en/articles/${SLUG}` }),
-    );
-    expect(item['atom:link']).toContainEqual(
-      expect.objectContaining({ '@rel': 'via', '@href': 'https://cie.hit.edu.cn/2025/0905/c18246a377172/page.htm' }),
-    );
-    expect(item['hit:translationGroup']).toBe(GROUP);
+    // The translation is related, never a second alternate: readers would take it as the item's link.
+    expect(item['atom:link']).toEqual([
+      { '@rel': 'related', '@type': 'text/html', '@hreflang': 'en', '@href': `http://feeds.test/en/articles/${SLUG}`, '@title': EN_TITLE },
+      { '@rel': 'via', '@type': 'text/html', '@href': 'https://cie.hit.edu.cn/2025/0905/c18246a377172/page.htm' },
+    ]);
     expect(channel.copyright).toBe('© 哈尔滨工业大学国际教育学院 版权所有');
   });
 
@@ -60,7 +63,7 @@ describe('the six feeds of the repository content', () => {
     const feed = parseXml(await (await request('/en/atom.xml')).text()).feed;
     expect(feed['@xml:lang']).toBe('en');
     expect(feed.id).toBe('tag:cie.hit.edu.cn,2025:feeds/en');
-    expect(feed.link).toContainEqual({ '@rel': 'self', '@href': 'http://feeds.test/en/atom.xml' });
+    expect(feed.link).toContainEqual({ '@rel': 'self', '@type': 'application/atom+xml', '@href': 'http://feeds.test/en/atom.xml' });
     expect(feed.updated).toBe('2025-09-04T16:00:00.000Z');
     const entry = feed.entry[0];
     expect(entry.title['#text']).toBe(EN_TITLE);
@@ -68,15 +71,19 @@ describe('the six feeds of the repository content', () => {
     expect(entry.published).toBe('2025-09-04T16:00:00.000Z');
     expect(entry.updated).toBe('2025-09-04T16:00:00.000Z');
     expect(entry.author.name).toBe('Shao Wei');
-    expect(entry.category.map((c: Record<string, string>) => [c['@term'], c['@label']])).toEqual([
-      ['study-at-hit', 'Study at HIT'],
-      ['open-source', 'Open source'],
-      ['partnership', 'Partnerships'],
+    // Readers show `term`: the label; the scheme (the tag's page) keeps the slug machine-readable.
+    expect(entry.category.map((c: Record<string, string>) => [c['@term'], c['@scheme']])).toEqual([
+      ['Study at HIT', 'http://feeds.test/en/tags/study-at-hit/'],
+      ['Open source', 'http://feeds.test/en/tags/open-source/'],
+      ['Partnerships', 'http://feeds.test/en/tags/partnership/'],
+    ]);
+    // Its own page is the entry's only alternate; the translation is related.
+    expect(entry.link.filter((l: Record<string, string>) => l['@rel'] === 'alternate')).toEqual([
+      { '@rel': 'alternate', '@type': 'text/html', '@hreflang': 'en', '@href': `http://feeds.test/en/articles/${SLUG}` },
     ]);
     expect(entry.link).toContainEqual(
-      expect.objectContaining({ '@rel': 'alternate', '@hreflang': 'zh-CN', '@href': `http://feeds.test/zh/articles/${SLUG}` }),
+      expect.objectContaining({ '@rel': 'related', '@hreflang': 'zh-CN', '@href': `http://feeds.test/zh/articles/${SLUG}` }),
     );
-    expect(entry['hit:translationGroup']).toBe(GROUP);
   });
 
   it('JSON Feed is version 1.1 with language, authors and the pairing key', async () => {
@@ -146,7 +153,7 @@ describe('feeds over many articles', () => {
   it('uses SITE_URL for every absolute link when it is set', async () => {
     const fetchSite = appWith(syntheticContent(articles), { SITE_URL: 'https://news.example.edu/' });
     const text = await (await fetchSite('/en/atom.xml')).text();
-    expect(text).toContain('<link rel="self" href="https://news.example.edu/en/atom.xml"/>');
+    expect(text).toContain('<link rel="self" type="application/atom+xml" href="https://news.example.edu/en/atom.xml"/>');
     expect(text).not.toContain('feeds.test');
   });
 
@@ -193,8 +200,8 @@ describe('guards against the known traps of the feed package', () => {
     expect(rss.channel.item[0].title).toBe('Fish & chips <b>not bold</b>');
     expect(rss.channel.item[0]['content:encoded']).toContain('Literal ]]&gt; twice ]]&gt;');
     const atom = parseXml(await (await fetchFrom('/en/atom.xml')).text()).feed;
-    // Atom titles are type="html": the escaped markup reads as the plain title.
-    expect(atom.entry[0].title['#text']).toBe('Fish &amp; chips &lt;b&gt;not bold&lt;/b&gt;');
+    // Atom titles are type="text": exactly the title, whatever it holds.
+    expect(atom.entry[0].title).toEqual({ '@type': 'text', '#text': 'Fish & chips <b>not bold</b>' });
     expect(atom.entry[0].category[1]['@label']).toBe('Events & exchange');
   });
 
@@ -204,7 +211,7 @@ describe('guards against the known traps of the feed package', () => {
     expect(rss.match(/rel="self"/g)).toHaveLength(1);
     expect(atom.match(/rel="self"/g)).toHaveLength(1);
     expect(rss).toContain('href="http://feeds.test/en/rss.xml" rel="self"');
-    expect(atom).toContain('<link rel="self" href="http://feeds.test/en/atom.xml"/>');
+    expect(atom).toContain('<link rel="self" type="application/atom+xml" href="http://feeds.test/en/atom.xml"/>');
   });
 
   it('never prints "undefined" or "Invalid Date"', async () => {
