@@ -33,7 +33,7 @@ export function writeSyntheticContent(dir: string, count: number): void {
   const zhSentence = () => `${Array.from({ length: 20 + Math.floor(next() * 30) }, () => pick([...ZH_CHARS])).join('')}。`;
   mkdirSync(join(dir, 'site'), { recursive: true });
   for (const lang of ['zh', 'en']) {
-    const site = readFileSync(join('content', 'site', `${lang}.yaml`), 'utf8').replace(
+    const site = readFileSync(join('test/fixtures/content', 'site', `${lang}.yaml`), 'utf8').replace(
       /^title: (.*)$/m,
       'title: "[SYNTHETIC BENCHMARK] $1"',
     );

@@ -6,7 +6,7 @@
  */
 import { js2xml } from 'xml-js';
 import { extraFeedLinks, type FeedDocument } from './model';
-import { ATOM_NS, FH_NS, MEDIA_NS, xmlAttributes, xmlText } from './xml';
+import { ATOM_NS, FH_NS, MEDIA_NS, plainText, xmlAttributes, xmlText } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 
@@ -50,12 +50,14 @@ export function renderAtom(doc: FeedDocument, hub?: string): string {
       // The entry's own page is its only alternate; readers differ on which alternate they take.
       link: [
         link({ rel: 'alternate', type: 'text/html', hreflang: doc.languageTag, href: item.url }),
-        ...item.translations.map((t) => link({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title })),
+        ...item.translations.map((t) =>
+          link({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: plainText(t.title) }),
+        ),
         ...(item.original ? [link({ rel: 'via', type: 'text/html', href: item.original })] : []),
-        ...(item.image ? [link({ rel: 'enclosure', type: item.image.type, href: item.image.src, title: item.image.alt })] : []),
+        ...(item.image ? [link({ rel: 'enclosure', type: item.image.type, href: item.image.src, title: plainText(item.image.alt) })] : []),
       ],
       // Readers show `term`: the label in the feed's language; the scheme (the tag's page) keeps the slug.
-      category: item.categories.map((c) => xmlAttributes({ term: c.label, scheme: c.url, label: c.label })),
+      category: item.categories.map((c) => xmlAttributes({ term: plainText(c.label), scheme: c.url, label: plainText(c.label) })),
       summary: text(item.summary),
       content: html(item.html),
       ...(item.image ? { 'media:thumbnail': xmlAttributes({ url: item.image.src }) } : {}),

@@ -5,7 +5,7 @@
  */
 import { Feed } from 'feed';
 import { extraFeedLinks, type FeedDocument } from './model';
-import { escapeHtml, FH_NS, MEDIA_NS, xmlAttributes, xmlText } from './xml';
+import { escapeHtml, FH_NS, MEDIA_NS, plainText, xmlAttributes, xmlText } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 
@@ -48,7 +48,7 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     // alternate they take, so the translations are rel="related" with their language.
     const links = [
       ...item.translations.map((t) =>
-        xmlAttributes({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: t.title }),
+        xmlAttributes({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: plainText(t.title) }),
       ),
       ...(item.original ? [xmlAttributes({ rel: 'via', type: 'text/html', href: item.original })] : []),
     ];
@@ -60,7 +60,7 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
       // `feed` writes `published` as pubDate; `date` alone would put the update time there.
       date: new Date(item.updatedMs),
       published: new Date(item.publishedMs),
-      description: escapeHtml(item.summary),
+      description: escapeHtml(plainText(item.summary)),
       content: item.html,
       extensions: [
         // Plain text, not `feed`'s CDATA (which splits only the first "]]>").

@@ -15,11 +15,22 @@ export function escapeXml(text: string): string {
 export const escapeHtml = escapeXml;
 
 /**
+ * Plain text that readers cannot mistake for markup. Some clients decode HTML in titles even where
+ * the format says text (feedparser in RSS, @extractus/feed-extractor in both), others never do: no
+ * escaping reads the same in both for a title that says "&lt;" or "<b>". A WORD JOINER (U+2060,
+ * invisible, no width) after "&" or "<" where they start something entity- or tag-like keeps every
+ * client showing the same characters, and keeps the W3C validator from seeing HTML in text.
+ */
+export function plainText(text: string): string {
+  return text.replace(/&(?=#?[A-Za-z0-9]+;?)/g, '&\u2060').replace(/<(?=[/!?A-Za-z])/g, '<\u2060');
+}
+
+/**
  * An element's text for xml-js: it turns every "&amp;" back into "&" before escaping (to avoid
  * double escaping), which would change a text that really says "&amp;"; this undoes that in advance.
  */
 export function xmlText(text: string): { _text: string } {
-  return { _text: text.replaceAll('&amp;', '&amp;amp;') };
+  return { _text: plainText(text).replaceAll('&amp;', '&amp;amp;') };
 }
 
 /** Attributes for xml-js, which escapes only '"' in values: the rest is escaped here. */

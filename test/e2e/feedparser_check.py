@@ -1,15 +1,17 @@
-"""Reads feeds with Python's feedparser (Debian python3-feedparser) and prints what a reader sees, as JSON."""
+"""Reads feeds with Python's feedparser (Debian python3-feedparser) and prints what a reader stores, as JSON."""
+import calendar
 import html
 import json
 import sys
 
 import feedparser
 
-def shown(entry):
-    """The title as a reader displays it: HTML titles (Atom type="html") are rendered, so unescaped."""
-    title = entry.get("title")
-    detail = entry.get("title_detail") or {}
-    return html.unescape(title) if title is not None and detail.get("type") == "text/html" else title
+
+def shown(detail, value):
+    """Text as a reader displays it: HTML (RSS titles that look like markup, Atom type="html") is rendered."""
+    if value is None:
+        return None
+    return html.unescape(value) if (detail or {}).get("type") == "text/html" else value
 
 
 out = []
@@ -23,16 +25,16 @@ for url in sys.argv[1:]:
         "version": d.version,
         "title": d.feed.get("title"),
         "language": d.feed.get("language"),
-        "link": d.feed.get("link"),
         "entries": [
             {
-                "title": shown(e),
+                "title": shown(e.get("title_detail"), e.get("title")),
                 "link": e.get("link"),
                 "id": e.get("id"),
-                "published": e.get("published"),
-                "updated": e.get("updated"),
-                "has_content": bool(e.get("content") or e.get("summary")),
-                "tags": [t.get("label") or t.get("term") for t in e.get("tags", [])],
+                "published_ms": calendar.timegm(e.published_parsed) * 1000 if e.get("published_parsed") else None,
+                "author": e.get("author"),
+                "tags": [t.get("term") for t in e.get("tags", [])],
+                "related": [l.get("href") for l in e.get("links", []) if l.get("rel") == "related" and l.get("hreflang")],
+                "content": (e.get("content") or [{}])[0].get("value") or e.get("summary") or "",
             }
             for e in d.entries
         ],
