@@ -14,7 +14,7 @@ import { ProblemError, problemResponse } from './http/problem';
 import { guessedPath } from './http/redirects';
 import { CACHE, makeRepresentation, type Representation, RepresentationCache } from './http/representation';
 import { ArticlePage } from './pages/article';
-import { FAVICON_SVG, renderOpml, renderRobots, renderSitemap } from './pages/documents';
+import { FAVICON_SVG, OPML_LISTS, renderOpml, renderRobots, renderSitemap } from './pages/documents';
 import { EMBED_CSS, EmbedPage } from './pages/embed';
 import { embedQuery, parseEmbedOptions } from './pages/embed-options';
 import { HomePage } from './pages/home';
@@ -102,7 +102,7 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
     const format = FORMAT_BY_FILE[c.req.param('file') ?? ''];
     if (!format) return notFound(c);
     const { feedItems, hub } = c.get('config');
-    const selection = selectFeed(library, lang, tag, parseFeedQuery(c.get('url')), feedItems);
+    const selection = selectFeed(library, lang, tag, parseFeedQuery(c.get('url')), feedItems, c.get('url'));
     return respond(c, await feeds.get(c.get('base'), format, selection, hub));
   };
 
@@ -204,9 +204,12 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
   app.get('/embed.css', (c) => serve(c, 'embed.css', 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
 
   // Documents beside the pages.
-  app.get('/feeds.opml', (c) =>
-    serve(c, 'opml', 'text/x-opml; charset=utf-8', () => renderOpml(library, c.get('base')), { lastModified: newest }),
-  );
+  for (const [list, path] of Object.entries(OPML_LISTS)) {
+    const format = list === 'default' ? 'rss' : (list as FeedFormat);
+    app.get(path, (c) =>
+      serve(c, `opml-${list}`, 'text/x-opml; charset=utf-8', () => renderOpml(library, c.get('base'), format), { lastModified: newest }),
+    );
+  }
   app.get('/sitemap.xml', (c) =>
     serve(c, 'sitemap', 'application/xml; charset=utf-8', () => renderSitemap(library, c.get('base')), { lastModified: newest }),
   );

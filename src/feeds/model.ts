@@ -82,6 +82,8 @@ export interface FeedSelection {
   page?: number;
   /** Only items updated at or after this time (see Library.updatedFloor). */
   updatedFloor?: number;
+  /** The `since` value as requested, for the self link (validators compare it with the URL fetched). */
+  since?: string;
 }
 
 /** Number of complete archive pages of a feed with `total` items. */
@@ -100,10 +102,11 @@ function olderThan(rest: number, pageSize: number, pageUrls: (p: number, count?:
 
 /** The cache key of a selection: equal keys give byte-identical feeds. */
 export const selectionKey = (s: FeedSelection) =>
-  `${s.lang}|${s.tag ?? ''}|${s.limit}|${s.pageSize}|${s.page ?? ''}|${s.updatedFloor ?? ''}`;
+  `${s.lang}|${s.tag ?? ''}|${s.limit}|${s.pageSize}|${s.page ?? ''}|${s.updatedFloor ?? ''}|${s.since ?? ''}`;
 
-// A feed with no items still needs a fixed date; the Unix epoch keeps output deterministic.
-const NO_DATE = { iso: '1970-01-01T00:00:00Z', ms: 0 };
+// A feed with no articles at all still needs a fixed, plausible date (validators flag 1970): the
+// year the feeds' ids are minted in.
+const NO_DATE = { iso: '2025-01-01T00:00:00Z', ms: Date.UTC(2025, 0, 1) };
 
 /** The articles a selection shows, in feed order (newest first). */
 export function selectedArticles(library: Library, selection: FeedSelection): readonly Translation[] {
@@ -126,7 +129,7 @@ const DRAFT_PREFIX: Record<Lang, string> = { zh: '［草稿］', en: '[DRAFT] ' 
 
 /** Builds the format-neutral feed for a selection, with absolute URLs under `base`. */
 export function buildFeedDocument(library: Library, base: string, selection: FeedSelection): FeedDocument {
-  const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
+  const { lang, tag, limit, pageSize, page, updatedFloor, since } = selection;
   const site = library.sites[lang];
   const total = library.articles(lang, tag).length;
   const pages = archivePages(total, pageSize);
@@ -163,17 +166,19 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
       ? limit === pageSize
         ? `?page=${page}`
         : `?page=${page}&limit=${limit}`
-      : updatedFloor === undefined && limit !== pageSize
-        ? `?limit=${limit}`
-        : '';
+      : since !== undefined
+        ? `?since=${since.replaceAll('+', '%2B')}${limit === 100 ? '' : `&limit=${limit}`}`
+        : limit !== pageSize
+          ? `?limit=${limit}`
+          : '';
+  const neighbours =
+    page !== undefined
+      ? { ...(page > 1 ? { prev: pageUrls(page - 1) } : {}), ...(limit === pageSize && page < pages ? { next: pageUrls(page + 1) } : {}) }
+      : {};
   const archive: FeedDocument['archive'] =
     page !== undefined
-      ? {
-          isArchive: true,
-          current: urls(),
-          ...(page > 1 ? { prev: pageUrls(page - 1) } : {}),
-          ...(limit === pageSize && page < pages ? { next: pageUrls(page + 1) } : {}),
-        }
+      ? // fh:archive only with a neighbour: the W3C validator wants an archive to link one (or say it is complete).
+        { isArchive: neighbours.prev !== undefined || neighbours.next !== undefined, current: urls(), ...neighbours }
       : { isArchive: false, ...(updatedFloor === undefined ? olderThan(total - articles.length, pageSize, pageUrls) : {}) };
   return {
     id: feedId(lang, tag),
@@ -183,8 +188,10 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     description: site.description,
     homeUrl: base + (tag ? tagPath(lang, tag) : langPath(lang)),
     feedUrls: urls(self),
-    updated: newest?.updated ?? NO_DATE.iso,
-    updatedMs: newest?.updatedMs ?? NO_DATE.ms,
+    // An empty selection (nothing since ?since) is as new as the feed's newest update.
+    updated:
+      newest?.updated ?? (library.lastUpdateMs(lang, tag) > 0 ? new Date(library.lastUpdateMs(lang, tag)).toISOString() : NO_DATE.iso),
+    updatedMs: newest?.updatedMs ?? (library.lastUpdateMs(lang, tag) || NO_DATE.ms),
     publisher: site.publisher,
     publisherUrl: site.homePage,
     rights: site.rights,

@@ -57,7 +57,14 @@ export function parseFeedQuery(url: URL): FeedQuery {
 }
 
 /** Turns a validated query into the feed selection; an archive page past the last is a 404. */
-export function selectFeed(library: Library, lang: Lang, tag: string | undefined, query: FeedQuery, pageSize: number): FeedSelection {
+export function selectFeed(
+  library: Library,
+  lang: Lang,
+  tag: string | undefined,
+  query: FeedQuery,
+  pageSize: number,
+  url: URL,
+): FeedSelection {
   const base = { lang, ...(tag ? { tag } : {}), pageSize };
   if (query.page !== undefined) {
     const total = library.articles(lang, tag).length;
@@ -82,7 +89,12 @@ export function selectFeed(library: Library, lang: Lang, tag: string | undefined
   }
   if (query.since !== undefined) {
     // A partner asking what changed gets up to 100 items unless it says otherwise.
-    return { ...base, limit: query.limit ?? 100, updatedFloor: library.updatedFloor(lang, tag, query.since) };
+    return {
+      ...base,
+      limit: query.limit ?? 100,
+      updatedFloor: library.updatedFloor(lang, tag, query.since),
+      since: url.searchParams.get('since') ?? '',
+    };
   }
   return { ...base, limit: query.limit ?? pageSize };
 }

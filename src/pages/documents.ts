@@ -2,7 +2,7 @@
 import type { Library } from '../content/library';
 import { LANGS, LANGUAGE_TAG, type Lang } from '../content/model';
 import { escapeXml } from '../feeds/xml';
-import { articlePath, FEED_FORMAT_NAME, FEED_FORMATS, feedPath, langPath, tagPath } from '../urls';
+import { articlePath, FEED_FORMAT_NAME, FEED_FORMATS, type FeedFormat, feedPath, langPath, tagPath } from '../urls';
 
 /** W3C date-time (UTC) of the newest update among a list's articles, for <lastmod>. */
 const lastmod = (library: Library, lang: Lang, tag?: string) => {
@@ -10,27 +10,38 @@ const lastmod = (library: Library, lang: Lang, tag?: string) => {
   return ms > 0 ? new Date(ms).toISOString() : undefined;
 };
 
-/** OPML 2.0 subscription list of all six feeds, grouped by language. */
-export function renderOpml(library: Library, base: string): string {
-  const groups = LANGS.map((lang) => {
+/** The OPML subscription lists: the default (RSS) and one per format. */
+export const OPML_LISTS: Record<'default' | FeedFormat, string> = {
+  default: '/feeds.opml',
+  rss: '/feeds-rss.opml',
+  atom: '/feeds-atom.opml',
+  json: '/feeds-json.opml',
+};
+
+// OPML's type attribute: readers subscribe to type="rss" outlines (RSS and Atom alike); JSON Feed
+// has no registered value, and readers that cannot parse it skip an outline of another type.
+const OPML_TYPE: Record<FeedFormat, string> = { rss: 'rss', atom: 'rss', json: 'json' };
+
+/**
+ * OPML 2.0 subscription list: each language once, in one format (RSS 2.0 by default, which every
+ * reader parses), so importing it never subscribes to a story twice.
+ */
+export function renderOpml(library: Library, base: string, format: FeedFormat = 'rss'): string {
+  const outlines = LANGS.map((lang) => {
     const site = library.sites[lang];
-    const outlines = FEED_FORMATS.map(
-      (format) =>
-        `      <outline type="rss" text="${escapeXml(`${site.title} (${FEED_FORMAT_NAME[format]})`)}" title="${escapeXml(site.title)}" xmlUrl="${escapeXml(base + feedPath(lang, format))}" htmlUrl="${escapeXml(base + langPath(lang))}" language="${LANGUAGE_TAG[lang]}" description="${escapeXml(site.description)}"/>`,
-    );
-    return `    <outline text="${lang === 'zh' ? '中文' : 'English'}">\n${outlines.join('\n')}\n    </outline>`;
+    return `    <outline type="${OPML_TYPE[format]}" version="${format === 'rss' ? 'RSS2' : format === 'atom' ? 'ATOM' : 'JSONFEED1.1'}" text="${escapeXml(site.title)}" title="${escapeXml(site.title)}" xmlUrl="${escapeXml(base + feedPath(lang, format))}" htmlUrl="${escapeXml(base + langPath(lang))}" language="${LANGUAGE_TAG[lang]}" description="${escapeXml(site.description)}"/>`;
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<opml version="2.0">',
     '  <head>',
-    '    <title>Study at HIT news feeds · 留学哈工大新闻订阅</title>',
+    `    <title>Study at HIT news feeds · 留学哈工大新闻订阅 (${FEED_FORMAT_NAME[format]})</title>`,
     `    <dateModified>${new Date(library.lastUpdateMs()).toUTCString()}</dateModified>`,
     `    <ownerName>${escapeXml(library.sites.en.publisher)}</ownerName>`,
     `    <docs>http://opml.org/spec2.opml</docs>`,
     '  </head>',
     '  <body>',
-    ...groups,
+    ...outlines,
     '  </body>',
     '</opml>',
     '',

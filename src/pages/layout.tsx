@@ -110,7 +110,7 @@ export function Layout(props: LayoutProps) {
               </>
             ))}
             {' · '}
-            <a href="/feeds.opml">OPML</a>
+            OPML: <a href="/feeds.opml">RSS</a>, <a href="/feeds-atom.opml">Atom</a>, <a href="/feeds-json.opml">JSON Feed</a>
           </p>
         </footer>
       </body>

@@ -121,10 +121,11 @@ export async function rssParserRead(xml: string): Promise<ReaderView> {
       title: decode(i.title),
       ...(i.isoDate ? { dateMs: Date.parse(i.isoDate) } : {}),
       author: decode((i as { creator?: string; author?: string }).creator ?? (i as { author?: string }).author),
-      categories: (i.categories ?? []).map((c: unknown) =>
-        typeof c === 'string' ? c : decode((c as { _?: string; $?: { term?: string } })._ ?? (c as { $?: { term?: string } }).$?.term),
-      ),
-      content: i['content:encoded'] ?? i.content ?? '',
+      // rss-parser reads categories of RSS items only (as objects when they carry a domain).
+      ...(i.categories
+        ? { categories: i.categories.map((c: unknown) => (typeof c === 'string' ? c : decode((c as { _?: string })._))) }
+        : {}),
+      content: (i as { 'content:encoded'?: string })['content:encoded'] ?? i.content ?? '',
     })),
   };
 }

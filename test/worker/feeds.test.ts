@@ -1,4 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/app';
+import { Library } from '../../src/content/library';
+import { prerenderFeeds } from '../../src/feeds/render';
 import { appWith, parseXml, request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 import type { Parsed } from '../support/xml';
@@ -258,6 +261,47 @@ describe('feeds rendered at build time', () => {
       const [built, here] = [await request(path), await renderedHere(path)];
       expect(await built.text(), path).toBe(await here.text());
       expect(built.headers.get('etag'), path).toBe(here.headers.get('etag'));
+    }
+  });
+});
+
+describe('feeds rendered at build time, as the Worker serves them', () => {
+  const MAIN = ['/zh/rss.xml', '/zh/atom.xml', '/zh/feed.json', '/en/rss.xml', '/en/atom.xml', '/en/feed.json'];
+
+  it('are served for every main feed of every environment, never rendered again at run time', async () => {
+    const { content } = await import('../generated/content');
+    const { PRERENDERED_FEEDS } = await import('../generated/feeds');
+    // Mark the pre-rendered bytes: a main feed rendered at run time would lack the mark.
+    const marked = Object.fromEntries(
+      Object.entries(PRERENDERED_FEEDS).map(([k, parts]) => [k, [...parts.slice(0, -1), `${parts.at(-1)}MARK`]]),
+    );
+    const app = createApp(new Library(content), marked);
+    for (const vars of [{}, { SITE_URL: 'https://news.example.edu' }]) {
+      for (const path of MAIN) {
+        const res = await app.fetch(new Request(`http://feeds.test${path}`), {
+          SITE_URL: '',
+          FEED_ITEMS: '20',
+          WEBSUB_HUB: '',
+          ...vars,
+        } as unknown as Env);
+        expect((await res.text()).endsWith('MARK'), `${path} ${JSON.stringify(vars)}`).toBe(true);
+      }
+    }
+  });
+
+  it('keep article text that looks like the stand-in origin exactly as written', async () => {
+    const tricky = syntheticArticle('tricky', 'en', 3, {
+      summary: 'Mentions https://a.origin.invalid and https://b.origin.invalid in its text.',
+      html: '<p>See https://a.origin.invalid/en/ and https://b.origin.invalid.</p>',
+    });
+    const library = new Library(syntheticContent([tricky]));
+    const app = createApp(library, prerenderFeeds(library, 20));
+    for (const path of ['/en/rss.xml', '/en/atom.xml', '/en/feed.json']) {
+      const text = await (
+        await app.fetch(new Request(`http://feeds.test${path}`), { SITE_URL: '', FEED_ITEMS: '20' } as unknown as Env)
+      ).text();
+      expect(text, path).toContain('https://a.origin.invalid/en/ and https://b.origin.invalid.');
+      expect(text, path).toContain('http://feeds.test/en/articles/tricky');
     }
   });
 });

@@ -137,16 +137,31 @@ describe('missing pages', () => {
 });
 
 describe('OPML, sitemap, robots.txt', () => {
-  it('/feeds.opml lists all six feeds as OPML 2.0', async () => {
-    const res = await request('/feeds.opml');
-    expect(res.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
+  const outlines = async (path: string) => {
+    const res = await request(path);
+    expect(res.headers.get('content-type'), path).toBe('text/x-opml; charset=utf-8');
     const opml = parseXml(await res.text()).opml;
     expect(opml['@version']).toBe('2.0');
-    const outlines = opml.body.outline.flatMap((group: { outline: Record<string, string>[] }) => group.outline);
-    expect(outlines.map((o: Record<string, string>) => o['@xmlUrl'])).toEqual(
-      ['zh/rss.xml', 'zh/atom.xml', 'zh/feed.json', 'en/rss.xml', 'en/atom.xml', 'en/feed.json'].map((p) => `${BASE}/${p}`),
-    );
-    expect(outlines.every((o: Record<string, string>) => o['@type'] === 'rss')).toBe(true);
+    return [opml.body.outline].flat() as Record<string, string>[];
+  };
+
+  it('/feeds.opml subscribes to each language once, in RSS 2.0, which every reader parses', async () => {
+    const list = await outlines('/feeds.opml');
+    expect(list.map((o) => [o['@type'], o['@xmlUrl'], o['@language']])).toEqual([
+      ['rss', `${BASE}/zh/rss.xml`, 'zh-CN'],
+      ['rss', `${BASE}/en/rss.xml`, 'en'],
+    ]);
+  });
+
+  it('one list per format, JSON Feed with its own type so readers without it skip it', async () => {
+    expect((await outlines('/feeds-atom.opml')).map((o) => [o['@type'], o['@xmlUrl']])).toEqual([
+      ['rss', `${BASE}/zh/atom.xml`],
+      ['rss', `${BASE}/en/atom.xml`],
+    ]);
+    expect((await outlines('/feeds-json.opml')).map((o) => [o['@type'], o['@xmlUrl']])).toEqual([
+      ['json', `${BASE}/zh/feed.json`],
+      ['json', `${BASE}/en/feed.json`],
+    ]);
   });
 
   it('/sitemap.xml pairs translations with hreflang', async () => {
