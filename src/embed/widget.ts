@@ -2,8 +2,9 @@
  * embed.js: the partner widget. Browser code, compiled by `npm run build` into src/generated/embed.ts.
  * Snippet: <a href="https://HOST/en/" data-hit-embed>Study at HIT news</a>
  *          <script src="https://HOST/embed.js" data-lang="en" data-limit="5" async></script>
- * Replaces the link (kept when scripts are off or blocked) with the latest items, in a shadow root so
- * that no style crosses in either direction. Requests only this Worker; sets no cookie.
+ * Replaces the link (kept when scripts are off or blocked, or when the news cannot be shown) with the
+ * latest items, in a shadow root so that no style crosses in either direction. Requests only this
+ * Worker; sets no cookie. A bad option leaves the link and says why in the console, for the partner.
  */
 interface Item {
   url: string;
@@ -13,18 +14,38 @@ interface Item {
 }
 
 const TEXT = {
-  zh: { heading: '留学哈工大新闻', more: '更多新闻', failed: '暂时无法加载新闻。' },
-  en: { heading: 'Study at HIT news', more: 'More news', failed: 'The news could not be loaded.' },
+  zh: { heading: '留学哈工大新闻', more: '更多新闻' },
+  en: { heading: 'Study at HIT news', more: 'More news' },
 };
 
+/** The options a partner can set, and what each accepts (checked here, so readers never see an error). */
+const OPTIONS: Record<string, RegExp> = {
+  lang: /^(zh|en)$/,
+  limit: /^([1-9]\d?|100)$/,
+  tag: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  theme: /^(light|dark|auto)$/,
+  summary: /^(true|false)$/,
+};
+
+// The host element is in the partner's page: their rules (even `* {...}` with !important) reach it,
+// and what it inherits reaches the shadow tree. Inline !important declarations outrank every rule
+// of a stylesheet; `all` resets everything but direction and unicode-bidi, set after it.
+const HOST_RESET: [string, string][] = [
+  ['all', 'initial'],
+  ['display', 'block'],
+  ['direction', 'ltr'],
+  ['unicode-bidi', 'isolate'],
+];
+
 const STYLE = `
-:host{all:initial;display:block;contain:content}
-.box{font:15px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1d1d1f;background:#fff;border:1px solid #d8d8e0;border-radius:8px;padding:12px 16px;text-align:left}
-.dark{color:#ececf1;background:#15161a;border-color:#33343b}
+:host{contain:content}
+.box{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;background:#fff;border:1px solid #d8d8e0;border-radius:8px;padding:12px 16px;text-align:left;color-scheme:light}
+.box:lang(zh){font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+.dark{color:#ececf1;background:#15161a;border-color:#33343b;color-scheme:dark}
 h2{font-size:16px;margin:0 0 8px;font-weight:700}
 ul{list-style:none;margin:0;padding:0}li{margin:0 0 10px}
 a{color:#004c97;text-decoration:underline}.dark a{color:#7fb2ff}
-time,.error{display:block;font-size:13px;opacity:.75}
+time{display:block;font-size:13px;opacity:.75}
 p{margin:2px 0 0;font-size:14px}
 .more{font-size:14px}
 `;
@@ -34,6 +55,13 @@ p{margin:2px 0 0;font-size:14px}
   if (!script) return;
   const origin = new URL(script.src).origin;
   const data = script.dataset;
+  for (const [name, pattern] of Object.entries(OPTIONS)) {
+    const value = data[name];
+    if (value !== undefined && !pattern.test(value)) {
+      console.warn(`HIT news embed: data-${name}="${value}" is not valid (expected ${pattern.source}); showing the plain link instead.`);
+      return;
+    }
+  }
   const lang = data.lang === 'zh' ? 'zh' : 'en';
   const text = TEXT[lang];
   const tag = data.tag ?? '';
@@ -41,11 +69,11 @@ p{margin:2px 0 0;font-size:14px}
   const dark = data.theme === 'dark' || (data.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
   const showSummary = data.summary !== 'false';
 
-  const host = document.createElement('div');
+  // A custom element: no partner rule for div, section or p can select it.
+  const host = document.createElement('hit-news');
   host.setAttribute('data-hit-embed-root', '');
-  const fallback = script.previousElementSibling;
-  if (fallback?.hasAttribute('data-hit-embed')) fallback.replaceWith(host);
-  else script.before(host);
+  for (const [property, value] of HOST_RESET) host.style.setProperty(property, value, 'important');
+  const fallback = script.previousElementSibling?.hasAttribute('data-hit-embed') ? script.previousElementSibling : null;
   const root = host.attachShadow({ mode: 'open' });
 
   const el = <K extends keyof HTMLElementTagNameMap>(name: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Node[]) => {
@@ -72,6 +100,9 @@ p{margin:2px 0 0;font-size:14px}
     .then(async (res) => {
       const body = await res.json();
       if (!res.ok) throw new Error(body.detail ?? res.statusText);
+      // Only now does the widget replace the link: a failure leaves the partner's link in place.
+      if (fallback) fallback.replaceWith(host);
+      else script.before(host);
       const list = el('ul');
       for (const item of body.items as Item[]) {
         const date = new Date(item.date_published);
@@ -91,7 +122,6 @@ p{margin:2px 0 0;font-size:14px}
       box.append(list, more);
     })
     .catch((error: Error) => {
-      console.warn(`HIT news embed: ${error.message}`);
-      box.append(el('span', { className: 'error', textContent: `${text.failed} ${error.message}` }), more);
+      console.warn(`HIT news embed: ${error.message} Showing the plain link instead.`);
     });
 })();

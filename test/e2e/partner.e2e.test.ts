@@ -14,6 +14,42 @@ function partnerPage(body: string, csp?: string): { html: string; csp?: string }
   };
 }
 
+// Ordinary partner CSS, normal and !important, on every selector that could reach the widget's host.
+const HOSTILE_EVERYTHING = `
+* { letter-spacing: 2px; text-transform: uppercase; word-spacing: 6px; box-sizing: content-box; line-height: 3; }
+div, hit-news, [data-hit-embed-root] { border: 5px solid red; margin: 40px; padding: 20px; font: italic 30px serif; color: red; }
+html[dir=rtl] * { direction: rtl; text-align: right; }
+* { font-family: serif !important; color: green !important; font-size: 22px !important; letter-spacing: 3px !important; }
+body { font-weight: 900; text-indent: 50px; white-space: pre; }`;
+
+/** Computed styles of the widget's host and of every element inside its shadow root. */
+const WIDGET_STYLES = () => {
+  const host = document.querySelector('hit-news');
+  if (!host?.shadowRoot) return null;
+  const props = [
+    'color',
+    'font-family',
+    'font-size',
+    'font-style',
+    'font-weight',
+    'letter-spacing',
+    'word-spacing',
+    'text-transform',
+    'line-height',
+    'direction',
+    'text-align',
+    'text-indent',
+    'white-space',
+    'box-sizing',
+    'margin-top',
+    'padding-top',
+    'border-top-width',
+    'display',
+  ];
+  const pick = (e: Element) => Object.fromEntries(props.map((p) => [p, getComputedStyle(e).getPropertyValue(p)]));
+  return { host: pick(host), inside: [...host.shadowRoot.querySelectorAll('*')].map((e) => [e.tagName, pick(e)]) };
+};
+
 let worker: RunningWorker;
 let browser: Browser;
 let partner: Server;
@@ -34,6 +70,15 @@ beforeAll(async () => {
     partnerPage(`<iframe id="news" src="${worker.origin}/zh/embed?limit=3&theme=dark" width="400" height="400"></iframe>`),
   );
   pages.set('/fetch', partnerPage('<ul id="out"></ul>'));
+  // The same widget on a blank page, and on one whose stylesheet attacks everything it can reach.
+  pages.set('/blank', { html: `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${snippet}</body></html>` });
+  pages.set('/hostile', {
+    html: `<!DOCTYPE html><html dir="rtl"><head><meta charset="utf-8"><style>${HOSTILE_EVERYTHING}</style></head><body><div>${snippet}</div></body></html>`,
+  });
+  const badTag = snippet.replace('data-tag="open-source"', 'data-tag="nope"');
+  pages.set('/bad-tag', { html: `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${badTag}</body></html>` });
+  const badLimit = snippet.replace('data-limit="5"', 'data-limit="lots"');
+  pages.set('/bad-limit', { html: `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${badLimit}</body></html>` });
   const port = await freePort();
   partnerOrigin = `http://127.0.0.1:${port}`;
   partner = createServer((req, res) => {
@@ -83,6 +128,37 @@ describe('embed script on a partner page (another origin)', () => {
     expect([...origins].sort()).toEqual([partnerOrigin, worker.origin].sort());
     expect(await context.cookies()).toEqual([]);
     await page.screenshot({ path: `test-results/screenshots/partner${path.replace('/', '-')}.png` });
+    await context.close();
+  });
+
+  it('looks exactly as on a blank page under a hostile stylesheet (rtl, !important, host selectors)', async () => {
+    const styles = async (path: string) => {
+      const { context, page } = await visit(path);
+      await page.locator('hit-news li a').first().waitFor();
+      const result = await page.evaluate(WIDGET_STYLES);
+      await page.screenshot({ path: `test-results/screenshots/partner${path.replace('/', '-')}.png` });
+      await context.close();
+      return result;
+    };
+    const blank = await styles('/blank');
+    const hostile = await styles('/hostile');
+    expect(blank?.inside.length).toBeGreaterThan(5);
+    expect(hostile).toEqual(blank);
+  });
+
+  it.each([
+    ['/bad-tag', 'There is no tag "nope"'],
+    ['/bad-limit', 'data-limit="lots" is not valid'],
+  ])('%s: a bad option leaves the plain link for readers and tells the developer in the console', async (path, message) => {
+    const { context, page } = await visit(path);
+    const warnings: string[] = [];
+    page.on('console', (m) => warnings.push(m.text()));
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('a[data-hit-embed]').getAttribute('href')).toBe(`${worker.origin}/en/`);
+    expect(await page.locator('hit-news').count()).toBe(0);
+    expect(warnings.filter((w) => w.startsWith('HIT news embed:'))).toHaveLength(1);
+    expect(warnings.join('\n')).toContain(message);
     await context.close();
   });
 
