@@ -172,6 +172,26 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
       }
     }
   }
+  if (at.lang === 'zh') {
+    for (const [field, value] of [
+      ['title', fm.title],
+      ['summary', fm.summary],
+    ] as const) {
+      const problem = halfWidthPunctuation(value);
+      if (problem) problems.push({ file, line: lineOf(field), field, message: problem });
+    }
+    // Prose only: code blocks, link targets and HTML keep their ASCII.
+    let fenced = false;
+    bodyText.split('\n').forEach((line, i) => {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+      const prose = line
+        .replace(/`[^`]*`/g, '')
+        .replace(/\]\([^)]*\)/g, ']')
+        .replace(/<[^>]*>/g, '');
+      const problem = fenced || /^ {4}/.test(line) ? undefined : halfWidthPunctuation(prose);
+      if (problem) problems.push({ file, line: bodyLine + i, field: 'body', message: problem });
+    });
+  }
   if (problems.length > before) return { lineOf };
 
   // The lead image travels inside the HTML too, so readers that ignore enclosures still show it.
@@ -197,4 +217,19 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
       draft: fm.draft ?? false,
     },
   };
+}
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef';
+const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
+// ASCII punctuation touching a Chinese character: before it ("基金会,推动", "文)") or after it ("(邵").
+const HALF_WIDTH_IN_CHINESE = new RegExp(`[${CJK}] ?[,;:!?)]|[${CJK}] ?\\((?!https?:)|(?<![\\]\\w])\\((?=[${CJK}])`, 'u');
+
+/** Chinese text uses full-width punctuation; the first half-width mark on a line, with its fix. */
+export function halfWidthPunctuation(text: string): string | undefined {
+  const match = HALF_WIDTH_IN_CHINESE.exec(text);
+  if (!match) return undefined;
+  const mark = [...match[0]].find((c) => c in FULL_WIDTH) ?? '';
+  const at = Math.max(0, match.index - 4);
+  const context = text.slice(at, match.index + match[0].length + 4).replace(/\s+/g, ' ');
+  return `uses the half-width "${mark}" in Chinese text ("${context}"); write the full-width "${FULL_WIDTH[mark]}"`;
 }

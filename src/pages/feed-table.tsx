@@ -1,16 +1,17 @@
 /** Feed URLs to copy, one row per feed. */
-import { LANGUAGE_TAG } from '../content/model';
+import { LANGUAGE_TAG, type Lang } from '../content/model';
 import { FEED_FORMAT_NAME, FEED_MEDIA_TYPE } from '../urls';
+import { UI } from './i18n';
 import type { FeedLink } from './layout';
 
-export function FeedTable({ feeds, caption }: { feeds: FeedLink[]; caption: string }) {
+export function FeedTable({ feeds, caption, lang }: { feeds: FeedLink[]; caption: string; lang: Lang }) {
   return (
     <table class="feeds">
       <caption class="meta">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Format</th>
-          <th scope="col">URL</th>
+          <th scope="col">{UI[lang].format}</th>
+          <th scope="col">{UI[lang].address}</th>
         </tr>
       </thead>
       <tbody>

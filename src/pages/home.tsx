@@ -43,7 +43,7 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
       <h2>
         Feeds · <span lang="zh-CN">订阅源</span>
       </h2>
-      <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" />
+      <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" lang={'en'} />
       <p>
         <a href="/feeds.opml">{UI.en.opml}</a> ·{' '}
         <a href="/feeds.opml" lang="zh-CN">

@@ -8,8 +8,8 @@ export const UI = {
     articles: '全部文章',
     newest: '最新文章',
     feeds: '订阅源',
-    subscribe: '把下面任一地址粘贴到阅读器(如 Feedly、NetNewsWire、Thunderbird、newsboat)中即可订阅。',
-    opml: '一次导入全部六个订阅源(OPML)',
+    subscribe: '把下面任一地址粘贴到阅读器（如 Feedly、NetNewsWire、Thunderbird、newsboat）中即可订阅。',
+    opml: '一次导入中英文订阅源（OPML）',
     published: '发布于',
     updated: '更新于',
     by: '作者',
@@ -21,11 +21,15 @@ export const UI = {
     home: '首页',
     partners: '合作网站',
     noArticles: '暂无文章。',
-    draft: '草稿(仅本地预览)',
+    draft: '草稿（仅本地预览）',
     tagFeeds: '此标签的订阅源',
     allTags: '标签',
     newer: '← 较新的文章',
     older: '较早的文章 →',
+    format: '格式',
+    address: '地址',
+    themes: { light: '浅色', dark: '深色', auto: '跟随系统' },
+    etagPlaceholder: '上次响应的 ETag',
   },
   en: {
     siteName: 'Study at HIT news',
@@ -34,7 +38,7 @@ export const UI = {
     newest: 'Newest articles',
     feeds: 'Feeds',
     subscribe: 'Paste any of these addresses into your feed reader (Feedly, NetNewsWire, Thunderbird, newsboat …) to subscribe.',
-    opml: 'Import all six feeds at once (OPML)',
+    opml: 'Import both languages at once (OPML)',
     published: 'Published',
     updated: 'Updated',
     by: 'By',
@@ -51,8 +55,12 @@ export const UI = {
     allTags: 'Tags',
     newer: '← Newer articles',
     older: 'Older articles →',
+    format: 'Format',
+    address: 'URL',
+    themes: { light: 'light', dark: 'dark', auto: 'auto (follows the system)' },
+    etagPlaceholder: 'ETag from the last response',
   },
-} satisfies Record<Lang, Record<string, string>>;
+} satisfies Record<Lang, Record<string, string | Record<string, string>>>;
 
 /** A date as the page's readers write it, in the article's own offset (Beijing time). */
 export function formatDate(iso: string, lang: Lang): string {

@@ -4,18 +4,19 @@ import { LANGS, type Lang } from '../content/model';
 import { feedPath, tagPath } from '../urls';
 import { type EmbedOptions, embedQuery } from './embed-options';
 import { FeedTable } from './feed-table';
+import { UI } from './i18n';
 import { feedLinks, Layout } from './layout';
 
-const TEXT = {
+export const PARTNER_TEXT = {
   zh: {
     title: '合作网站转载指南',
-    intro: '欢迎新闻网站和开源社区转载“留学哈工大”新闻。以下方式任选其一,几分钟即可完成。',
+    intro: '欢迎新闻网站和开源社区转载“留学哈工大”新闻。以下方式任选其一，几分钟即可完成。',
     feeds: '订阅源',
     topics: '按标签订阅',
     embed: '嵌入最新新闻',
-    embedIntro: '把下面的代码粘贴到网页中需要显示新闻的位置。脚本关闭时显示为普通链接;样式不会影响您的页面。',
+    embedIntro: '把下面的代码粘贴到网页中需要显示新闻的位置。脚本关闭时显示为普通链接；样式不会影响您的页面。',
     options: '选项',
-    limit: '条数(1–20)',
+    limit: '条数（1–20）',
     tag: '标签',
     allTags: '全部',
     theme: '配色',
@@ -24,14 +25,14 @@ const TEXT = {
     no: '否',
     update: '更新代码',
     preview: '实时预览',
-    iframe: '不允许第三方脚本的网站可改用 iframe:',
+    iframe: '不允许第三方脚本的网站可改用 iframe：',
     fetchTitle: '用 fetch() 读取 JSON 订阅源',
     server: '服务器定时抓取',
     etiquette: [
-      '抓取间隔请不少于 10 分钟(响应头 Cache-Control: max-age=600)。',
-      '请发送条件请求:保存 ETag 并在下次请求时放入 If-None-Match,未更新时返回 304,没有正文。',
-      '增量同步:?since=上次同步时间(RFC 3339),只返回之后发布或更新的文章。',
-      '中英文版本共用同一个翻译组标识(JSON 的 _hit.translation_group,XML 的 hit:translationGroup),可据此配对。',
+      '抓取间隔请不少于 10 分钟（响应头 Cache-Control: max-age=600）。',
+      '请发送条件请求：保存 ETag 并在下次请求时放入 If-None-Match，未更新时返回 304，没有正文。',
+      '增量同步：?since=上次同步时间（RFC 3339），只返回之后发布或更新的文章。',
+      '中英文版本共用同一个翻译组标识（JSON 的 _hit.translation_group），可据此配对；XML 订阅源中，另一语言版本是 rel="related" 链接。',
     ],
     attribution: '署名与版权',
   },
@@ -61,7 +62,7 @@ const TEXT = {
       'Poll no more often than every 10 minutes (the feeds say Cache-Control: max-age=600).',
       'Send conditional requests: keep the ETag and send it back as If-None-Match; an unchanged feed answers 304 with no body.',
       'Sync incrementally with ?since=<your last sync, RFC 3339>: only items published or updated after it come back.',
-      'Both language versions of a story share one translation-group key (JSON _hit.translation_group, XML hit:translationGroup): pair them with it.',
+      'Both language versions of a story share one translation-group key (JSON _hit.translation_group): pair them with it; in the XML feeds the other language is a rel="related" link.',
     ],
     attribution: 'Attribution and rights',
   },
@@ -69,7 +70,7 @@ const TEXT = {
 
 export function PartnersPage(props: { library: Library; lang: Lang; base: string; options: EmbedOptions }) {
   const { library, lang, base, options } = props;
-  const t = TEXT[lang];
+  const t = PARTNER_TEXT[lang];
   const site = library.sites[lang];
   const other = LANGS.find((l) => l !== lang) ?? lang;
   const feeds = feedLinks(base, lang, site.title);
@@ -87,7 +88,7 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
   const iframe = `<iframe src="${iframeSrc}" title="${name}" width="100%" height="420" loading="lazy" style="border:0"></iframe>`;
   const json = base + feedPath(lang, 'json', options.tag);
   const fetchExample = `const res = await fetch('${json}?limit=5');\nconst feed = await res.json();\nfor (const item of feed.items) {\n  console.log(item.title, item.url, item.date_published);\n}`;
-  const pollExample = `curl -s -D - -H 'If-None-Match: "<ETag from the last response>"' \\\n  '${json}?since=2025-09-01T00:00:00%2B08:00'`;
+  const pollExample = `curl -s -D - -H 'If-None-Match: "<${UI[lang].etagPlaceholder}>"' \\\n  '${json}?since=2025-09-01T00:00:00%2B08:00'`;
   return (
     <Layout
       lang={lang}
@@ -103,7 +104,7 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
       <p>{t.intro}</p>
 
       <h2 id="feeds">{t.feeds}</h2>
-      <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" />
+      <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" lang={lang} />
       <h3>{t.topics}</h3>
       <ul>
         {Object.entries(site.tags).map(([slug, label]) => (
@@ -139,7 +140,7 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
             <select name="theme">
               {(['light', 'dark', 'auto'] as const).map((v) => (
                 <option value={v} selected={options.theme === v}>
-                  {v}
+                  {UI[lang].themes[v]}
                 </option>
               ))}
             </select>

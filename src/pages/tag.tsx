@@ -26,7 +26,7 @@ export function TagPage({ library, lang, tag, base }: { library: Library; lang: 
       <h1>{label}</h1>
       <ArticleList lang={lang} articles={library.articles(lang, tag)} level={2} />
       <h2>{UI[lang].tagFeeds}</h2>
-      <FeedTable feeds={feeds} caption={label} />
+      <FeedTable feeds={feeds} caption={label} lang={lang} />
     </Layout>
   );
 }

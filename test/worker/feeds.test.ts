@@ -7,7 +7,7 @@ import { syntheticArticle, syntheticContent } from '../support/fixtures';
 import type { Parsed } from '../support/xml';
 
 const SLUG = 'openatom-foundation-visit';
-const ZH_TITLE = '国际教育学院访问开放原子开源基金会,推动“留学哈工大”品牌走进国际开源社区';
+const ZH_TITLE = '国际教育学院访问开放原子开源基金会，推动“留学哈工大”品牌走进国际开源社区';
 const EN_TITLE = 'College of International Education visits the OpenAtom Foundation to bring Study at HIT to open-source communities';
 const GROUP = `tag:cie.hit.edu.cn,2025:articles/${SLUG}`;
 
@@ -52,7 +52,7 @@ describe('the six feeds of the repository content', () => {
       { '#text': '开源', '@domain': 'http://feeds.test/zh/tags/open-source/' },
       { '#text': '合作交流', '@domain': 'http://feeds.test/zh/tags/partnership/' },
     ]);
-    expect(item['content:encoded']).toContain('<p>(邵微/文)7月18日,国际教育学院院长赵异肖一行访问开放原子开源基金会');
+    expect(item['content:encoded']).toContain('<p>（邵微/文）7月18日，国际教育学院院长赵异肖一行访问开放原子开源基金会');
     expect(item.description).toContain('7月18日');
     // The translation is related, never a second alternate: readers would take it as the item's link.
     expect(item['atom:link']).toEqual([

@@ -62,7 +62,7 @@ describe('language indexes', () => {
   it('/zh/ lists articles with Chinese interface text and a switch to English', async () => {
     const root = await page('/zh/');
     expect(root.querySelector('html')?.getAttribute('lang')).toBe('zh-CN');
-    expect(root.querySelector('.list h2 a')?.text).toBe('国际教育学院访问开放原子开源基金会,推动“留学哈工大”品牌走进国际开源社区');
+    expect(root.querySelector('.list h2 a')?.text).toBe('国际教育学院访问开放原子开源基金会，推动“留学哈工大”品牌走进国际开源社区');
     expect(root.querySelector('.list time')?.text).toBe('2025年9月5日');
     const toggle = root.querySelector('nav a[hreflang="en"]');
     expect(toggle?.getAttribute('href')).toBe('/en/');
@@ -209,5 +209,27 @@ describe('language index of a large archive', () => {
   it('answers 400 for a page that does not exist', async () => {
     expect((await fetchFrom('/en/?page=4')).status).toBe(400);
     expect((await fetchFrom('/en/?page=x')).status).toBe(400);
+  });
+});
+
+describe('Chinese pages', () => {
+  it('contain no English interface text (every string comes from the zh strings)', async () => {
+    const { UI } = await import('../../src/pages/i18n');
+    const { PARTNER_TEXT } = await import('../../src/pages/partners');
+    const english = [UI.en, PARTNER_TEXT.en]
+      .flatMap((strings) =>
+        Object.values(strings).flatMap((v: unknown) => (typeof v === 'string' ? [v] : (Object.values(v as object) as string[]))),
+      )
+      .filter((s) => s.length >= 4);
+    for (const path of ['/zh/', `/zh/articles/${SLUG}`, '/zh/tags/open-source/', '/zh/partners', '/zh/embed', '/zh/articles/missing']) {
+      const root = parse(await (await request(path, { headers: { Accept: 'text/html' } })).text());
+      // Code samples (URLs, HTTP headers) are the same in every language.
+      for (const code of root.querySelectorAll('code, pre, script, style')) code.remove();
+      const text = root.querySelector('body')?.text ?? '';
+      for (const s of english) {
+        const escaped = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        expect(new RegExp(`(^|\\W)${escaped}(\\W|$)`).test(text), `${path} shows "${s}"`).toBe(false);
+      }
+    }
   });
 });
