@@ -36,7 +36,8 @@ export async function makeRepresentation(
     ['ETag', etag],
     ...(lastModified ? ([['Last-Modified', lastModified]] as [string, string][]) : []),
     ['Cache-Control', cacheControl],
-    ...Object.entries(extraHeaders),
+    // A page's own CSP replaces the standard one (standardHeaders writes it), never adds a second.
+    ...Object.entries(extraHeaders).filter(([name]) => name !== 'Content-Security-Policy'),
     ...standardHeaders(contentType, extraHeaders['Content-Security-Policy']),
   ];
   return {

@@ -15,6 +15,7 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
   return (
     <Layout
       lang={lang}
+      site={library.sites[lang]}
       title={`${article.title} · ${ui.siteName}`}
       description={article.summary}
       base={base}

@@ -7,6 +7,8 @@ import { formatDate } from './i18n';
 
 export const EMBED_CSS = `
 :root{color-scheme:light}
+:root:has(body.dark){color-scheme:dark}
+@media (prefers-color-scheme:dark){:root:has(body.auto){color-scheme:dark}}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1d1d1f;background:#fff}
 body.dark{color:#ececf1;background:#15161a}
 @media (prefers-color-scheme:dark){body.auto{color:#ececf1;background:#15161a}body.auto a{color:#7fb2ff}}

@@ -12,11 +12,13 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
   return (
     <Layout
       lang="en"
+      site={library.sites['en']}
       title="Study at HIT news feeds · 留学哈工大新闻订阅"
       description={`${library.sites.en.description} ${library.sites.zh.description}`}
       base={base}
       path="/"
       feeds={feeds}
+      switchTo={{ lang: 'zh', path: '/zh/' }}
     >
       <h1>
         Study at HIT news feeds · <span lang="zh-CN">留学哈工大新闻订阅</span>
@@ -25,8 +27,7 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
         <section lang="zh-CN" aria-labelledby="about-zh">
           <h2 id="about-zh">关于</h2>
           <p>
-            这里以 RSS、Atom 和 JSON Feed 三种格式分别发布哈尔滨工业大学国际教育学院“留学哈工大”新闻的中文版和英文版,
-            方便新闻网站和开源社区转载,也方便读者订阅。
+            {'这里以 RSS、Atom 和 JSON Feed 三种格式分别发布哈尔滨工业大学国际教育学院“留学哈工大”新闻的中文版和英文版，方便新闻网站和开源社区转载，也方便读者订阅。'}
           </p>
           <p>{UI.zh.subscribe}</p>
         </section>

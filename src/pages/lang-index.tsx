@@ -19,6 +19,7 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
   return (
     <Layout
       lang={lang}
+      site={library.sites[lang]}
       title={site.title}
       description={site.description}
       base={base}

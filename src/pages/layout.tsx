@@ -1,6 +1,6 @@
 /** The one layout every page shares: head (canonical, hreflang, autodiscovery, sharing), header, footer. */
 import type { Child } from 'hono/jsx';
-import { LANGUAGE_TAG, type Lang } from '../content/model';
+import { LANGUAGE_TAG, LANGS, type Lang, type Site } from '../content/model';
 import { FEED_FORMAT_NAME, FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat, feedPath } from '../urls';
 import { UI } from './i18n';
 
@@ -25,6 +25,8 @@ export interface LayoutProps {
   /** Where the language switch leads. */
   switchTo?: { lang: Lang; path: string };
   share?: { type: 'website' | 'article'; image?: string; published?: string; modified?: string };
+  /** The publisher, named with a link to its site and its copyright in every footer. */
+  site: Pick<Site, 'publisher' | 'homePage' | 'rights'>;
   children?: Child;
 }
 
@@ -99,18 +101,27 @@ export function Layout(props: LayoutProps) {
         </header>
         <main id="main">{props.children}</main>
         <footer>
+          {LANGS.filter((l) => props.feeds.some((f) => f.lang === l)).map((l) => (
+            <p lang={LANGUAGE_TAG[l]}>
+              {UI[l].feedsIn}
+              {props.feeds
+                .filter((f) => f.lang === l)
+                .map((f, i) => (
+                  <>
+                    {i > 0 ? ' · ' : ''}
+                    <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>
+                      {FEED_FORMAT_NAME[f.format]}
+                    </a>
+                  </>
+                ))}
+            </p>
+          ))}
           <p>
-            {ui.feeds}:{' '}
-            {props.feeds.map((f, i) => (
-              <>
-                {i > 0 ? ' · ' : ''}
-                <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>
-                  {FEED_FORMAT_NAME[f.format]}
-                </a>
-              </>
-            ))}
-            {' · '}
-            OPML: <a href="/feeds.opml">RSS</a>, <a href="/feeds-atom.opml">Atom</a>, <a href="/feeds-json.opml">JSON Feed</a>
+            OPML{ui.colon}
+            <a href="/feeds.opml">RSS</a> · <a href="/feeds-atom.opml">Atom</a> · <a href="/feeds-json.opml">JSON Feed</a>
+          </p>
+          <p>
+            <a href={props.site.homePage}>{props.site.publisher}</a> · {props.site.rights}
           </p>
         </footer>
       </body>

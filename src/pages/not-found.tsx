@@ -11,10 +11,12 @@ export function NotFoundPage({ library, lang, base }: { library: Library; lang?:
   return (
     <Layout
       lang={shown}
+      site={library.sites[shown]}
       title={`${ui.notFoundTitle} · ${ui.siteName}`}
       description={ui.notFoundText}
       base={base}
       feeds={feedLinks(base, shown, library.sites[shown].title)}
+      switchTo={{ lang: shown === 'zh' ? 'en' : 'zh', path: shown === 'zh' ? '/en/' : '/zh/' }}
     >
       <h1>
         {ui.notFoundTitle}

@@ -85,13 +85,17 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
   const name = lang === 'zh' ? '留学哈工大新闻' : 'Study at HIT news';
   const snippet = `<a href="${fallbackHref}" data-hit-embed>${name}</a>\n<script src="${base}/embed.js" ${scriptData} async></script>`;
   const iframeSrc = `${base}/${lang}/embed${embedQuery(options)}`;
-  const iframe = `<iframe src="${iframeSrc}" title="${name}" width="100%" height="420" loading="lazy" style="border:0"></iframe>`;
+  // Sized to its items without scripts: the heading, then each item with or without its summary.
+  const shown = Math.min(options.limit, library.articles(lang, options.tag).length);
+  const height = 90 + shown * (options.summary ? 110 : 60);
+  const iframe = `<iframe src="${iframeSrc}" title="${name}" height="${height}" loading="lazy" style="border:0;width:100%"></iframe>`;
   const json = base + feedPath(lang, 'json', options.tag);
   const fetchExample = `const res = await fetch('${json}?limit=5');\nconst feed = await res.json();\nfor (const item of feed.items) {\n  console.log(item.title, item.url, item.date_published);\n}`;
   const pollExample = `curl -s -D - -H 'If-None-Match: "<${UI[lang].etagPlaceholder}>"' \\\n  '${json}?since=2025-09-01T00:00:00%2B08:00'`;
   return (
     <Layout
       lang={lang}
+      site={library.sites[lang]}
       title={`${t.title} · ${site.title}`}
       description={t.intro}
       base={base}
@@ -172,8 +176,7 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
       <iframe
         src={`/${lang}/embed${embedQuery(options)}`}
         title={t.preview}
-        width="100%"
-        height="420"
+        height={String(height)}
         loading="lazy"
         class="preview-frame"
       ></iframe>

@@ -15,6 +15,7 @@ export function TagPage({ library, lang, tag, base }: { library: Library; lang: 
   return (
     <Layout
       lang={lang}
+      site={library.sites[lang]}
       title={`${label} · ${UI[lang].siteName}`}
       description={`${site.title} · ${label}`}
       base={base}

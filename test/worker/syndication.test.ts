@@ -106,6 +106,8 @@ describe('embed', () => {
   it('serves the iframe form, framable, with the chosen options', async () => {
     const res = await request('/zh/embed?limit=1&theme=dark&summary=false&tag=open-source');
     expect(res.status).toBe(200);
+    // One policy, not two joined (a browser enforces every policy it gets: the stricter would win).
+    expect(res.headers.get('content-security-policy')?.match(/default-src/g)).toHaveLength(1);
     expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
     expect(res.headers.get('x-frame-options')).toBeNull();
     const html = await res.text();
@@ -136,6 +138,7 @@ describe('partners page', () => {
   it('gives feed URLs, the snippet for the chosen options, a fetch() example and the attribution terms', async () => {
     const res = await request('/en/partners?limit=3&tag=open-source');
     expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')?.match(/default-src/g)).toHaveLength(1);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await res.text();
     expect(html).toContain('http://feeds.test/en/rss.xml');
