@@ -23,7 +23,44 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
       alternates={translations.map((t) => ({ lang: t.lang, path: articlePath(t.lang, t.slug) }))}
       feeds={feedLinks(base, lang, site.title)}
       switchTo={other ? { lang: other.lang, path: articlePath(other.lang, other.slug) } : undefined}
-      share={{ type: 'article', image: article.image?.src, published: article.published, modified: article.updated }}
+      shareTitle={article.title}
+      share={{
+        type: 'article',
+        image: article.image?.src,
+        published: article.published,
+        modified: article.updated,
+        author: article.author,
+        tags: article.tags.map((t) => site.tags[t] ?? t),
+      }}
+      jsonLd={[
+        {
+          '@context': 'https://schema.org',
+          '@type': 'NewsArticle',
+          headline: article.title,
+          description: article.summary,
+          datePublished: article.published,
+          dateModified: article.updated,
+          inLanguage: LANGUAGE_TAG[lang],
+          author: { '@type': 'Person', name: article.author },
+          publisher: {
+            '@type': 'Organization',
+            name: site.publisher,
+            url: site.homePage,
+            logo: { '@type': 'ImageObject', url: site.logo ?? `${base}/favicon.svg` },
+          },
+          ...(article.image ? { image: [article.image.src] } : {}),
+          mainEntityOfPage: { '@type': 'WebPage', '@id': base + articlePath(lang, article.slug) },
+          ...(article.original ? { isBasedOn: article.original } : {}),
+        },
+        {
+          '@context': 'https://schema.org',
+          '@type': 'BreadcrumbList',
+          itemListElement: [
+            { '@type': 'ListItem', position: 1, name: ui.siteName, item: base + langPath(lang) },
+            { '@type': 'ListItem', position: 2, name: article.title, item: base + articlePath(lang, article.slug) },
+          ],
+        },
+      ]}
     >
       <article>
         <h1>{article.title}</h1>

@@ -5,7 +5,7 @@ import { escapeXml } from '../feeds/xml';
 import { articlePath, FEED_FORMAT_NAME, FEED_FORMATS, type FeedFormat, feedPath, langPath, tagPath } from '../urls';
 
 /** W3C date-time (UTC) of the newest update among a list's articles, for <lastmod>. */
-const lastmod = (library: Library, lang: Lang, tag?: string) => {
+const lastmod = (library: Library, lang?: Lang, tag?: string) => {
   const ms = library.lastUpdateMs(lang, tag);
   return ms > 0 ? new Date(ms).toISOString() : undefined;
 };
@@ -58,17 +58,24 @@ export function renderSitemap(library: Library, base: string): string {
       ...alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${a.lang}" href="${escapeXml(a.href)}"/>`),
       '  </url>',
     ].join('\n');
-  const indexes = LANGS.map((l) => ({ lang: LANGUAGE_TAG[l], href: base + langPath(l) }));
-  const urls = [entry(`${base}/`, undefined, []), ...LANGS.map((l) => entry(base + langPath(l), lastmod(library, l), indexes))];
+  // Every cluster of language versions also names / (in both languages) as x-default.
+  const cluster = (versions: { lang: Lang; path: string }[]) =>
+    versions.length > 1
+      ? [...versions.map((v) => ({ lang: LANGUAGE_TAG[v.lang], href: base + v.path })), { lang: 'x-default', href: `${base}/` }]
+      : [];
+  const each = (path: (l: Lang) => string) => LANGS.map((l) => ({ lang: l, path: path(l) }));
+  const indexes = cluster(each(langPath));
+  const urls = [entry(`${base}/`, lastmod(library), indexes), ...LANGS.map((l) => entry(base + langPath(l), lastmod(library, l), indexes))];
   for (const lang of LANGS) {
+    urls.push(entry(`${base}/${lang}/partners`, undefined, cluster(each((l) => `/${l}/partners`))));
     for (const a of library.articles(lang)) {
-      const versions = [a, ...library.translationsOf(a)];
-      const alternates =
-        versions.length > 1 ? versions.map((v) => ({ lang: LANGUAGE_TAG[v.lang], href: base + articlePath(v.lang, v.slug) })) : [];
-      urls.push(entry(base + articlePath(lang, a.slug), a.updated, alternates));
+      const versions = [a, ...library.translationsOf(a)].map((v) => ({ lang: v.lang, path: articlePath(v.lang, v.slug) }));
+      urls.push(entry(base + articlePath(lang, a.slug), a.updated, cluster(versions)));
     }
     for (const tag of Object.keys(library.sites[lang].tags)) {
-      if (library.articles(lang, tag).length > 0) urls.push(entry(base + tagPath(lang, tag), lastmod(library, lang, tag), []));
+      if (library.articles(lang, tag).length === 0) continue;
+      const versions = LANGS.filter((l) => library.articles(l, tag).length > 0).map((l) => ({ lang: l, path: tagPath(l, tag) }));
+      urls.push(entry(base + tagPath(lang, tag), lastmod(library, lang, tag), cluster(versions)));
     }
   }
   return [

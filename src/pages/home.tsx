@@ -19,6 +19,23 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
       path="/"
       feeds={feeds}
       switchTo={{ lang: 'zh', path: '/zh/' }}
+      jsonLd={[
+        {
+          '@context': 'https://schema.org',
+          '@type': 'WebSite',
+          name: 'Study at HIT news feeds · 留学哈工大新闻订阅',
+          url: `${base}/`,
+          inLanguage: ['en', 'zh-CN'],
+        },
+        {
+          '@context': 'https://schema.org',
+          '@type': 'Organization',
+          name: library.sites.en.publisher,
+          alternateName: library.sites.zh.publisher,
+          url: library.sites.en.homePage,
+          logo: library.sites.en.logo ?? `${base}/favicon.svg`,
+        },
+      ]}
     >
       <h1>
         Study at HIT news feeds · <span lang="zh-CN">留学哈工大新闻订阅</span>
@@ -27,7 +44,9 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
         <section lang="zh-CN" aria-labelledby="about-zh">
           <h2 id="about-zh">关于</h2>
           <p>
-            {'这里以 RSS、Atom 和 JSON Feed 三种格式分别发布哈尔滨工业大学国际教育学院“留学哈工大”新闻的中文版和英文版，方便新闻网站和开源社区转载，也方便读者订阅。'}
+            {
+              '这里以 RSS、Atom 和 JSON Feed 三种格式分别发布哈尔滨工业大学国际教育学院“留学哈工大”新闻的中文版和英文版，方便新闻网站和开源社区转载，也方便读者订阅。'
+            }
           </p>
           <p>{UI.zh.subscribe}</p>
         </section>

@@ -1,6 +1,6 @@
 /** The one layout every page shares: head (canonical, hreflang, autodiscovery, sharing), header, footer. */
 import type { Child } from 'hono/jsx';
-import { LANGUAGE_TAG, LANGS, type Lang, type Site } from '../content/model';
+import { LANGS, LANGUAGE_TAG, type Lang, type Site } from '../content/model';
 import { FEED_FORMAT_NAME, FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat, feedPath } from '../urls';
 import { UI } from './i18n';
 
@@ -24,7 +24,11 @@ export interface LayoutProps {
   feeds: FeedLink[];
   /** Where the language switch leads. */
   switchTo?: { lang: Lang; path: string };
-  share?: { type: 'website' | 'article'; image?: string; published?: string; modified?: string };
+  share?: { type: 'website' | 'article'; image?: string; published?: string; modified?: string; author?: string; tags?: string[] };
+  /** The title shared in link previews (og:title), without the site suffix; default: `title`. */
+  shareTitle?: string;
+  /** schema.org structured data for search engines (JSON-LD). */
+  jsonLd?: Record<string, unknown>[];
   /** The publisher, named with a link to its site and its copyright in every footer. */
   site: Pick<Site, 'publisher' | 'homePage' | 'rights'>;
   children?: Child;
@@ -40,6 +44,13 @@ export function feedLinks(base: string, lang: Lang, siteTitle: string, tag?: { s
   }));
 }
 
+/** A <title> search engines show whole: at most 70 characters, the site suffix dropped first. */
+export function fitTitle(title: string, max = 70): string {
+  if ([...title].length <= max) return title;
+  const [main = title] = title.split(' · ');
+  return [...main].length <= max ? main : `${[...main].slice(0, max - 1).join('')}…`;
+}
+
 export function Layout(props: LayoutProps) {
   const ui = UI[props.lang];
   const canonical = props.path === undefined ? undefined : props.base + props.path;
@@ -48,20 +59,21 @@ export function Layout(props: LayoutProps) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
+        <title>{fitTitle(props.title)}</title>
         <meta name="description" content={props.description} />
         {canonical ? <link rel="canonical" href={canonical} /> : <meta name="robots" content="noindex" />}
         {canonical && props.alternates?.length ? <link rel="alternate" hreflang={LANGUAGE_TAG[props.lang]} href={canonical} /> : null}
         {props.alternates?.map((a) => (
           <link rel="alternate" hreflang={LANGUAGE_TAG[a.lang]} href={props.base + a.path} />
         ))}
+        {canonical && props.alternates?.length ? <link rel="alternate" hreflang="x-default" href={`${props.base}/`} /> : null}
         {props.feeds.map((f) => (
           <link rel="alternate" type={FEED_MEDIA_TYPE[f.format]} title={f.title} hreflang={LANGUAGE_TAG[f.lang]} href={f.href} />
         ))}
         <link rel="stylesheet" href="/style.css" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <meta property="og:type" content={props.share?.type ?? 'website'} />
-        <meta property="og:title" content={props.title} />
+        <meta property="og:title" content={props.shareTitle ?? props.title} />
         <meta property="og:description" content={props.description} />
         {canonical ? <meta property="og:url" content={canonical} /> : null}
         <meta property="og:site_name" content={ui.siteName} />
@@ -69,8 +81,16 @@ export function Layout(props: LayoutProps) {
         {props.share?.image ? <meta property="og:image" content={props.share.image} /> : null}
         {props.share?.published ? <meta property="article:published_time" content={props.share.published} /> : null}
         {props.share?.modified ? <meta property="article:modified_time" content={props.share.modified} /> : null}
+        {props.share?.author ? <meta property="article:author" content={props.share.author} /> : null}
+        {props.share?.tags?.map((t) => (
+          <meta property="article:tag" content={t} />
+        ))}
         <meta name="twitter:card" content={props.share?.image ? 'summary_large_image' : 'summary'} />
-        <meta name="twitter:title" content={props.title} />
+        <meta name="twitter:title" content={props.shareTitle ?? props.title} />
+        {props.jsonLd?.map((data) => (
+          // Data, not code: browsers never run application/ld+json, and "<" is escaped so it cannot end the element.
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, '\\u003c') }} />
+        ))}
         <meta name="twitter:description" content={props.description} />
       </head>
       <body>

@@ -77,7 +77,11 @@ describe('hostile content', () => {
       for (const item of json.items) expect(item.content_html).not.toMatch(EXECUTABLE);
       for (const a of result.content.articles[lang as 'zh' | 'en']) {
         const page = await get(`/${lang}/articles/${a.slug}`);
-        expect(page, a.slug).not.toMatch(/<script|\son[a-z]+\s*=|javascript:/i);
+        // Structured data is the one script element, never run; its JSON cannot close it early.
+        const data = [...page.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
+        for (const json of data) expect(() => JSON.parse(json), a.slug).not.toThrow();
+        const rest = page.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '');
+        expect(rest, a.slug).not.toMatch(/<script|\son[a-z]+\s*=|javascript:/i);
       }
     }
   });

@@ -73,7 +73,7 @@ describe('language indexes', () => {
   it('/en/ lists articles in English with hreflang alternates', async () => {
     const root = await page('/en/');
     expect(root.querySelector('.list time')?.text).toBe('5 September 2025');
-    expect(attrs(root, 'link[rel="alternate"][hreflang]:not([type])', 'hreflang')).toEqual(['en', 'zh-CN']);
+    expect(attrs(root, 'link[rel="alternate"][hreflang]:not([type])', 'hreflang')).toEqual(['en', 'zh-CN', 'x-default']);
     expect(root.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(`${BASE}/en/`);
   });
 });
@@ -100,14 +100,37 @@ describe('article page', () => {
     expect(pairs).toEqual([
       ['zh-CN', `${BASE}/zh/articles/${SLUG}`],
       ['en', `${BASE}/en/articles/${SLUG}`],
+      ['x-default', `${BASE}/`],
     ]);
     const meta = (p: string) => root.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
     expect(meta('og:type')).toBe('article');
     expect(meta('og:url')).toBe(`${BASE}/zh/articles/${SLUG}`);
     expect(meta('og:locale')).toBe('zh_CN');
-    expect(meta('og:title')).toContain('开放原子开源基金会');
+    // The headline alone: previews add the site name themselves.
+    expect(meta('og:title')).toBe('国际教育学院访问开放原子开源基金会，推动“留学哈工大”品牌走进国际开源社区');
     expect(meta('twitter:card')).toBe('summary');
     expect(meta('article:published_time')).toBe('2025-09-05T00:00:00+08:00');
+    expect(meta('article:author')).toBe('邵微');
+    expect(root.querySelectorAll('meta[property="article:tag"]').map((m) => m.getAttribute('content'))).toEqual([
+      '留学哈工大',
+      '开源',
+      '合作交流',
+    ]);
+    expect([...(root.querySelector('title')?.text ?? '')].length).toBeLessThanOrEqual(70);
+  });
+
+  it('describes itself to search engines as a NewsArticle with a breadcrumb', async () => {
+    const root = await page(`/en/articles/${SLUG}`);
+    const data = root.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text));
+    expect(data.map((d) => d['@type'])).toEqual(['NewsArticle', 'BreadcrumbList']);
+    expect(data[0]).toMatchObject({
+      headline: 'College of International Education visits the OpenAtom Foundation to bring Study at HIT to open-source communities',
+      datePublished: '2025-09-05T00:00:00+08:00',
+      inLanguage: 'en',
+      author: { '@type': 'Person', name: 'Shao Wei' },
+      publisher: { '@type': 'Organization', name: 'College of International Education, Harbin Institute of Technology' },
+      mainEntityOfPage: { '@id': `${BASE}/en/articles/${SLUG}` },
+    });
   });
 
   it('is the target of each feed item link', async () => {
@@ -168,7 +191,15 @@ describe('OPML, sitemap, robots.txt', () => {
     const sitemap = parseXml(await (await request('/sitemap.xml')).text()).urlset;
     const urls = [sitemap.url].flat() as { loc: string; 'xhtml:link'?: Record<string, string>[] }[];
     const article = urls.find((u) => u.loc === `${BASE}/zh/articles/${SLUG}`);
-    expect([article?.['xhtml:link']].flat().map((l) => l?.['@hreflang'])).toEqual(['zh-CN', 'en']);
+    expect([article?.['xhtml:link']].flat().map((l) => l?.['@hreflang'])).toEqual(['zh-CN', 'en', 'x-default']);
+    // The partners pages and tag pages are there too, paired with their translations.
+    expect(urls.map((u) => u.loc)).toContain(`${BASE}/zh/partners`);
+    const tag = urls.find((u) => u.loc === `${BASE}/en/tags/open-source/`);
+    expect([tag?.['xhtml:link']].flat().map((l) => l?.['@href'])).toEqual([
+      `${BASE}/zh/tags/open-source/`,
+      `${BASE}/en/tags/open-source/`,
+      `${BASE}/`,
+    ]);
     expect(urls.map((u) => u.loc)).toContain(`${BASE}/en/`);
   });
 
