@@ -30,12 +30,27 @@ const LIMITS = { free: 3 * MiB, paid: 10 * MiB };
 rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
 const envArgs = values.env ? ['--env', values.env] : [];
-const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir, ...envArgs], { encoding: 'utf8' });
+const build = spawnSync(
+  'npx',
+  ['wrangler', 'deploy', '--dry-run', '--outdir', outdir, '--metafile', join(outdir, 'meta.json'), ...envArgs],
+  {
+    encoding: 'utf8',
+  },
+);
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+// Build-time code never ships: the Worker's import graph must not reach the content compiler or its libraries.
+const BUILD_ONLY = /node_modules\/(marked|yaml|sanitize-html|htmlparser2|esbuild)\/|(^|\/)src\/build\/|(^|\/)scripts\//;
+const meta = JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
+const leaked = Object.keys(meta.inputs).filter((input) => BUILD_ONLY.test(input));
+if (leaked.length > 0) {
+  console.error(`✗ build-time code in the Worker bundle (something under src/ imports it):\n  ${leaked.join('\n  ')}`);
+  process.exit(1);
+}
 const files = readdirSync(outdir).filter((f) => f.endsWith('.js'));
 const bytes = Buffer.concat(files.map((f) => readFileSync(join(outdir, f))));
 const gzipped = gzipSync(bytes, { level: 9 }).byteLength;

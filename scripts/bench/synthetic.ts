@@ -50,7 +50,7 @@ export function writeSyntheticContent(dir: string, count: number): void {
       Array.from({ length: 4 }, () => Array.from({ length: per }, sentence).join(glue)).join('\n\n');
     writeFileSync(
       join(folder, 'zh.md'),
-      `---\ntitle: "[合成数据] 第 ${i} 篇测试文章"\nsummary: 基准测试用的合成文章,不是真实新闻。\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\n---\n\n${paragraphs(zhSentence, 3, '')}\n`,
+      `---\ntitle: "[合成数据] 第 ${i} 篇测试文章"\nsummary: 基准测试用的合成文章，不是真实新闻。\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\n---\n\n${paragraphs(zhSentence, 3, '')}\n`,
     );
     writeFileSync(
       join(folder, 'en.md'),
