@@ -33,7 +33,8 @@ export default defineConfig({
       },
       {
         // Build-time programs (content compiler, scaffolding, deploy helpers) run in Node.
-        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node' },
+        // Many of these spawn Node programs (tsx, wrangler's config reader): seconds each on a loaded 2-core machine.
+        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
     ],
   },

@@ -41,7 +41,6 @@ export function imageType(src: string): string | undefined {
 
 export interface FeedDocument {
   id: string;
-  lang: Lang;
   languageTag: string;
   title: string;
   description: string;
@@ -49,7 +48,6 @@ export interface FeedDocument {
   homeUrl: string;
   /** This feed in each format; the self link of each. */
   feedUrls: Record<FeedFormat, string>;
-  updated: string;
   updatedMs: number;
   publisher: string;
   publisherUrl: string;
@@ -106,7 +104,7 @@ export const selectionKey = (s: FeedSelection) =>
 
 // A feed with no articles at all still needs a fixed, plausible date (validators flag 1970): the
 // year the feeds' ids are minted in.
-const NO_DATE = { iso: '2025-01-01T00:00:00Z', ms: Date.UTC(2025, 0, 1) };
+const NO_DATE = { ms: Date.UTC(2025, 0, 1) };
 
 /** The articles a selection shows, in feed order (newest first). */
 export function selectedArticles(library: Library, selection: FeedSelection): readonly Translation[] {
@@ -182,15 +180,12 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
       : { isArchive: false, ...(updatedFloor === undefined ? olderThan(total - articles.length, pageSize, pageUrls) : {}) };
   return {
     id: feedId(lang, tag),
-    lang,
     languageTag: LANGUAGE_TAG[lang],
     title: tag ? `${site.title} · ${site.tags[tag] ?? tag}` : site.title,
     description: site.description,
     homeUrl: base + (tag ? tagPath(lang, tag) : langPath(lang)),
     feedUrls: urls(self),
     // An empty selection (nothing since ?since) is as new as the feed's newest update.
-    updated:
-      newest?.updated ?? (library.lastUpdateMs(lang, tag) > 0 ? new Date(library.lastUpdateMs(lang, tag)).toISOString() : NO_DATE.iso),
     updatedMs: newest?.updatedMs ?? (library.lastUpdateMs(lang, tag) || NO_DATE.ms),
     publisher: site.publisher,
     publisherUrl: site.homePage,

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
 import { ProblemError } from '../http/problem';
+import { invalidParameter, parseQuery } from '../http/query';
 import { archivePages, type FeedSelection } from './model';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
@@ -32,24 +33,12 @@ const ALLOWED: Record<keyof FeedQuery, string> = {
   since: 'an RFC 3339 timestamp such as 2025-09-05T00:00:00+08:00 or 2025-09-04T16:00:00Z',
 };
 
-const invalid = (parameter: string, detail: string) =>
-  new ProblemError({ status: 400, title: 'Invalid query parameter', detail, parameter, allowed: ALLOWED[parameter as keyof FeedQuery] });
+const invalid = (parameter: string, detail: string) => invalidParameter('Invalid query parameter', parameter, detail, ALLOWED);
 
 /** Validates the known parameters (unknown ones are ignored); a bad one is a 400 naming it. */
 export function parseFeedQuery(url: URL): FeedQuery {
   if (url.search === '') return {};
-  const raw: Record<string, string> = {};
-  for (const key of Object.keys(ALLOWED)) {
-    const value = url.searchParams.get(key);
-    if (value !== null) raw[key] = value;
-  }
-  const result = feedQuerySchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const parameter = String(issue?.path[0] ?? '');
-    throw invalid(parameter, `"${parameter}" ${issue?.message ?? 'is invalid'}; got "${(raw[parameter] ?? '').slice(0, 100)}".`);
-  }
-  const query = result.data;
+  const query = parseQuery(url, feedQuerySchema, ALLOWED, 'Invalid query parameter');
   if (query.page !== undefined && query.since !== undefined) {
     throw invalid('page', '"page" cannot be combined with "since": archive pages have fixed contents.');
   }

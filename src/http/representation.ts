@@ -7,8 +7,6 @@ export interface Representation {
   etag: string;
   /** HTTP-date of the newest article the body shows, if it shows any. */
   lastModified?: string;
-  contentType: string;
-  cacheControl: string;
   /** Every header of the 200 answer, computed once. */
   headers: [string, string][];
   /** Every header of the 304 answer: the validators and caching, no body headers. */
@@ -43,8 +41,6 @@ export async function makeRepresentation(
   return {
     body,
     etag,
-    contentType,
-    cacheControl,
     ...(lastModified ? { lastModified } : {}),
     headers: [['Content-Type', contentType], ['Content-Length', String(body.byteLength)], ...validators],
     notModifiedHeaders: validators,

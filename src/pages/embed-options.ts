@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
-import { ProblemError } from '../http/problem';
+import { invalidParameter, parseQuery } from '../http/query';
 
 export interface EmbedOptions {
   limit: number;
@@ -39,20 +39,8 @@ const ALLOWED: Record<keyof EmbedOptions, string> = {
 
 /** Parses embed options from a query; a bad or unknown value is a 400 that names it. */
 export function parseEmbedOptions(url: URL, library: Library, lang: Lang): EmbedOptions {
-  const raw: Record<string, string> = {};
-  for (const key of Object.keys(ALLOWED)) {
-    const value = url.searchParams.get(key);
-    if (value !== null && value !== '') raw[key] = value;
-  }
-  const result = schema.safeParse(raw);
-  const fail = (parameter: string, detail: string) =>
-    new ProblemError({ status: 400, title: 'Invalid embed option', detail, parameter, allowed: ALLOWED[parameter as keyof EmbedOptions] });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const parameter = String(issue?.path[0] ?? '');
-    throw fail(parameter, `"${parameter}" ${issue?.message ?? 'is invalid'}; got "${(raw[parameter] ?? '').slice(0, 100)}".`);
-  }
-  const { tag, ...rest } = result.data;
+  const fail = (parameter: string, detail: string) => invalidParameter('Invalid embed option', parameter, detail, ALLOWED);
+  const { tag, ...rest } = parseQuery(url, schema, ALLOWED, 'Invalid embed option', true);
   if (tag !== undefined && !library.hasTag(lang, tag)) {
     throw fail('tag', `"tag" must be one of ${Object.keys(library.sites[lang].tags).join(', ')}; got "${tag}".`);
   }

@@ -92,12 +92,12 @@ export function newsboat(url: string): ReaderView {
 export function sfeed(xml: string): ReaderView {
   const tsv = execFileSync('sfeed', [], { input: xml, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   // sfeed escapes \n, \t and \\ inside fields.
-  const unescape = (s: string) => s.replace(/\\([nt\\])/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
+  const unescapeField = (s: string) => s.replace(/\\([nt\\])/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : '\\'));
   const items = tsv
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [time, title, link, , , , author, , category] = line.split('\t').map((f) => unescape(f ?? ''));
+      const [time, title, link, , , , author, , category] = line.split('\t').map((f) => unescapeField(f ?? ''));
       return {
         title: title ?? '',
         link: link ?? '',
