@@ -96,11 +96,12 @@ afterAll(async () => {
   partner?.close();
 });
 
-async function visit(path: string, options: { javaScriptEnabled?: boolean } = {}) {
+async function visit(path: string, options: { javaScriptEnabled?: boolean } = {}, console: string[] = []) {
   const context = await browser.newContext(options);
   const page = await context.newPage();
   const origins = new Set<string>();
   page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  page.on('console', (m) => console.push(m.text()));
   await page.goto(partnerOrigin + path);
   return { context, page, origins };
 }
@@ -150,10 +151,8 @@ describe('embed script on a partner page (another origin)', () => {
     ['/bad-tag', 'There is no tag "nope"'],
     ['/bad-limit', 'data-limit="lots" is not valid'],
   ])('%s: a bad option leaves the plain link for readers and tells the developer in the console', async (path, message) => {
-    const { context, page } = await visit(path);
     const warnings: string[] = [];
-    page.on('console', (m) => warnings.push(m.text()));
-    await page.reload();
+    const { context, page } = await visit(path, {}, warnings);
     await page.waitForTimeout(1500);
     expect(await page.locator('a[data-hit-embed]').getAttribute('href')).toBe(`${worker.origin}/en/`);
     expect(await page.locator('hit-news').count()).toBe(0);
