@@ -21,8 +21,10 @@ import { HomePage } from './pages/home';
 import { INDEX_PAGE_SIZE, LangIndexPage } from './pages/lang-index';
 import { NotFoundPage } from './pages/not-found';
 import { PartnersPage } from './pages/partners';
+import { PrivacyPage } from './pages/privacy';
 import { STYLESHEET } from './pages/style';
 import { TagPage } from './pages/tag';
+import { type ReachDataset, recordReach } from './reach/record';
 import { articlePath, FEED_FILE, type FeedFormat } from './urls';
 
 export interface AppEnv {
@@ -172,6 +174,11 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
   });
 
   // Syndication kit.
+  app.get('/:lang/privacy', (c) => {
+    const lang = c.req.param('lang');
+    if (!isLang(lang)) return notFound(c);
+    return page(c, `/${lang}/privacy`, () => <PrivacyPage library={library} lang={lang} base={c.get('base')} />);
+  });
   app.get('/:lang/partners', (c) => {
     const lang = c.req.param('lang');
     if (!isLang(lang)) return notFound(c);
@@ -260,9 +267,19 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
   return {
     /** The Worker's fetch: a URL answered before is served straight from its bytes. */
     fetch(request: Request, env: Env, ctx?: ExecutionContext): Response | Promise<Response> {
+      // Optional: without the REACH binding nothing is counted and nothing else happens.
+      const reach = (env as { REACH?: ReachDataset } | undefined)?.REACH;
       const rep = answered.get(request.url);
-      if (rep && (request.method === 'GET' || request.method === 'HEAD')) return sendRepresentation(request, rep);
-      return app.fetch(request, env, ctx);
+      if (rep && (request.method === 'GET' || request.method === 'HEAD')) {
+        const response = sendRepresentation(request, rep);
+        recordReach(reach, request, response.status);
+        return response;
+      }
+      if (!reach) return app.fetch(request, env, ctx);
+      return Promise.resolve(app.fetch(request, env, ctx)).then((response) => {
+        recordReach(reach, request, response.status);
+        return response;
+      });
     },
   };
 }

@@ -68,6 +68,7 @@ export function renderSitemap(library: Library, base: string): string {
   const urls = [entry(`${base}/`, lastmod(library), indexes), ...LANGS.map((l) => entry(base + langPath(l), lastmod(library, l), indexes))];
   for (const lang of LANGS) {
     urls.push(entry(`${base}/${lang}/partners`, undefined, cluster(each((l) => `/${l}/partners`))));
+    urls.push(entry(`${base}/${lang}/privacy`, undefined, cluster(each((l) => `/${l}/privacy`))));
     for (const a of library.articles(lang)) {
       const versions = [a, ...library.translationsOf(a)].map((v) => ({ lang: v.lang, path: articlePath(v.lang, v.slug) }));
       urls.push(entry(base + articlePath(lang, a.slug), a.updated, cluster(versions)));

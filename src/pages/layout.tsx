@@ -141,7 +141,8 @@ export function Layout(props: LayoutProps) {
             <a href="/feeds.opml">RSS</a> · <a href="/feeds-atom.opml">Atom</a> · <a href="/feeds-json.opml">JSON Feed</a>
           </p>
           <p>
-            <a href={props.site.homePage}>{props.site.publisher}</a> · {props.site.rights}
+            <a href={props.site.homePage}>{props.site.publisher}</a> · {props.site.rights} ·{' '}
+            <a href={`/${props.lang}/privacy`}>{ui.privacy}</a>
           </p>
         </footer>
       </body>

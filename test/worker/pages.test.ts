@@ -247,12 +247,21 @@ describe('Chinese pages', () => {
   it('contain no English interface text (every string comes from the zh strings)', async () => {
     const { UI } = await import('../../src/pages/i18n');
     const { PARTNER_TEXT } = await import('../../src/pages/partners');
-    const english = [UI.en, PARTNER_TEXT.en]
+    const { PRIVACY_TEXT } = await import('../../src/pages/privacy');
+    const english = [UI.en, PARTNER_TEXT.en, PRIVACY_TEXT.en]
       .flatMap((strings) =>
         Object.values(strings).flatMap((v: unknown) => (typeof v === 'string' ? [v] : (Object.values(v as object) as string[]))),
       )
       .filter((s) => s.length >= 4);
-    for (const path of ['/zh/', `/zh/articles/${SLUG}`, '/zh/tags/open-source/', '/zh/partners', '/zh/embed', '/zh/articles/missing']) {
+    for (const path of [
+      '/zh/',
+      `/zh/articles/${SLUG}`,
+      '/zh/tags/open-source/',
+      '/zh/partners',
+      '/zh/embed',
+      '/zh/privacy',
+      '/zh/articles/missing',
+    ]) {
       const root = parse(await (await request(path, { headers: { Accept: 'text/html' } })).text());
       // Code samples (URLs, HTTP headers) are the same in every language.
       for (const code of root.querySelectorAll('code, pre, script, style')) code.remove();
@@ -261,6 +270,19 @@ describe('Chinese pages', () => {
         const escaped = s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         expect(new RegExp(`(^|\\W)${escaped}(\\W|$)`).test(text), `${path} shows "${s}"`).toBe(false);
       }
+    }
+  });
+});
+
+describe('/privacy', () => {
+  it('says in both languages what is counted and what never is, linked from every page', async () => {
+    for (const [lang, never] of [
+      ['en', 'Never recorded: IP addresses'],
+      ['zh', '从不记录：IP 地址'],
+    ] as const) {
+      const root = await page(`/${lang}/privacy`);
+      expect(root.querySelector('main')?.text).toContain(never);
+      expect(attrs(await page(`/${lang}/`), 'footer a', 'href')).toContain(`/${lang}/privacy`);
     }
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Reach, counted without tracking anyone: one Workers Analytics Engine data point per answered
+ * request when the REACH binding exists (writeDataPoint is non-blocking and never delays a response).
+ * Stored: what was asked (kind, path, language), the client's family and reported subscriber count,
+ * the partner site's host name, the status. Never stored: addresses, User-Agent strings, cookies,
+ * full referrer URLs, anything that identifies a person.
+ */
+import { classify } from './user-agent';
+
+/** The binding as the Worker sees it (wrangler.toml `[[analytics_engine_datasets]]`, binding "REACH"). */
+export interface ReachDataset {
+  writeDataPoint(point: { blobs?: string[]; doubles?: number[]; indexes?: string[] }): void;
+}
+
+export type RequestKind = 'feed' | 'page' | 'embed' | 'other';
+
+/** What kind of resource a path is. */
+export function kindOf(pathname: string): RequestKind {
+  if (/\.(xml|json)$/.test(pathname) && !pathname.endsWith('sitemap.xml')) return 'feed';
+  if (pathname === '/embed.js' || /^\/[a-z]{2}\/embed$/.test(pathname)) return 'embed';
+  if (/^\/[a-z]{2}\/articles\//.test(pathname)) return 'page';
+  return 'other';
+}
+
+/** The host of the site a request comes from (Origin, else Referer), if it is not this one. */
+export function partnerHost(request: Request, ownHost: string): string {
+  const source = request.headers.get('origin') ?? request.headers.get('referer');
+  if (!source || !URL.canParse(source)) return '';
+  const host = new URL(source).hostname;
+  return host === ownHost ? '' : host;
+}
+
+/** The data point of one answered request. Layout (the report's SQL relies on it): see README › Reach. */
+export function reachPoint(
+  request: Request,
+  status: number,
+  url = new URL(request.url),
+): { blobs: string[]; doubles: number[]; indexes: string[] } {
+  const kind = kindOf(url.pathname);
+  const client = classify(request.headers.get('user-agent'));
+  const lang = /^\/([a-z]{2})\//.exec(url.pathname)?.[1] ?? '';
+  const partner = kind === 'embed' || (kind === 'feed' && request.headers.has('origin')) ? partnerHost(request, url.hostname) : '';
+  return {
+    // blob1 kind, blob2 path (no query), blob3 language, blob4 client family, blob5 partner host, blob6 status
+    blobs: [kind, url.pathname.slice(0, 200), lang, client.family, partner, String(status)],
+    // double1 requests (1), double2 reported subscribers (0 if none), double3 1 for a 304
+    doubles: [1, client.subscribers ?? 0, status === 304 ? 1 : 0],
+    indexes: [kind],
+  };
+}
+
+/** Records one request, if the binding exists; a failure to record never fails the response. */
+export function recordReach(dataset: ReachDataset | undefined, request: Request, status: number): void {
+  if (!dataset) return;
+  const url = new URL(request.url);
+  if (kindOf(url.pathname) === 'other') return;
+  try {
+    dataset.writeDataPoint(reachPoint(request, status, url));
+  } catch {
+    // Analytics must never cost a reader their answer.
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * A feed client, from its User-Agent: its family, and for hosted aggregators the subscriber count
+ * they report. Nothing else of the User-Agent is kept.
+ */
+
+/** Hosted aggregators that report how many of their users subscribe to a feed. */
+const AGGREGATORS: [name: string, pattern: RegExp][] = [
+  ['Feedly', /feedly/i],
+  ['Inoreader', /inoreader/i],
+  ['NewsBlur', /newsblur/i],
+  ['Feedbin', /feedbin/i],
+  ['The Old Reader', /theoldreader/i],
+  ['Feeder', /feeder\.co/i],
+  ['BazQux', /bazqux/i],
+];
+
+/** Self-hosted and desktop readers, most specific first (Thunderbird's User-Agent also says Firefox-like things). */
+const FAMILIES: [family: string, pattern: RegExp][] = [
+  ['newsboat', /newsboat|newsbeuter/i],
+  ['NetNewsWire', /netnewswire/i],
+  ['Thunderbird', /thunderbird/i],
+  ['Liferea', /liferea/i],
+  ['Tiny Tiny RSS', /tiny tiny rss|tt-rss/i],
+  ['FreshRSS', /freshrss/i],
+  ['Miniflux', /miniflux/i],
+  ['sfeed', /sfeed/i],
+  ['feedparser', /feedparser|universalfeedparser/i],
+  ['browser', /mozilla\/5\.0.*(chrome|safari|firefox|edg)\//i],
+];
+
+export interface FeedClient {
+  /** An aggregator's name, or a reader family, or "other". */
+  family: string;
+  /** True for the hosted aggregators above. */
+  aggregator: boolean;
+  /** The subscriber count the aggregator reports, if it does. */
+  subscribers?: number;
+}
+
+/** Classifies a User-Agent. Example: classify('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)') → Feedly, 42. */
+export function classify(userAgent: string | null): FeedClient {
+  const ua = userAgent ?? '';
+  const count = /(\d[\d,]*)\s+(?:subscribers?|readers?)\b/i.exec(ua)?.[1];
+  const subscribers = count === undefined ? undefined : Number(count.replaceAll(',', ''));
+  for (const [name, pattern] of AGGREGATORS) {
+    if (pattern.test(ua)) return { family: name, aggregator: true, ...(subscribers !== undefined ? { subscribers } : {}) };
+  }
+  for (const [family, pattern] of FAMILIES) if (pattern.test(ua)) return { family, aggregator: false };
+  return { family: 'other', aggregator: false };
+}

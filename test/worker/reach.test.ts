@@ -1,0 +1,94 @@
+/** Reach statistics: what a sequence of requests records, exactly, and that nothing identifies a person. */
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { Library } from '../../src/content/library';
+import { classify } from '../../src/reach/user-agent';
+import { syntheticArticle, syntheticContent } from '../support/fixtures';
+
+// User-Agent strings as the clients' documentation and public logs show them.
+const CLIENTS: [string, string, boolean, number | undefined][] = [
+  ['Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers; like FeedFetcher-Google)', 'Feedly', true, 42],
+  ['Feedly/1.0 (+http://www.feedly.com/fetcher.html; like FeedFetcher-Google)', 'Feedly', true, undefined],
+  ['Mozilla/5.0 (compatible; Inoreader/1.0; https://www.inoreader.com; 1,204 subscribers)', 'Inoreader', true, 1204],
+  [
+    'NewsBlur Feed Fetcher - 7 subscribers - https://www.newsblur.com/site/6171234/study (Mozilla/5.0 (Macintosh) Safari/534.48.3)',
+    'NewsBlur',
+    true,
+    7,
+  ],
+  ['Feedbin feed-id:1234567 - 3 subscribers', 'Feedbin', true, 3],
+  ['Mozilla/5.0 (compatible; theoldreader.com;  2  subscribers; feed-id=8f2e)', 'The Old Reader', true, 2],
+  ['Newsboat/2.30.1 (Linux x86_64)', 'newsboat', false, undefined],
+  ['NetNewsWire (RSS Reader; https://netnewswire.com/)', 'NetNewsWire', false, undefined],
+  ['Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Thunderbird/115.3.1', 'Thunderbird', false, undefined],
+  ['Liferea/1.13.8 (Linux; en_US.UTF-8; https://lzone.de/liferea/)', 'Liferea', false, undefined],
+  ['Tiny Tiny RSS/22.12-6a8d6e6 (https://tt-rss.org/)', 'Tiny Tiny RSS', false, undefined],
+  ['FreshRSS/1.21.0 (Linux; https://freshrss.org)', 'FreshRSS', false, undefined],
+  ['feedparser/6.0.10 +https://github.com/kurtmckee/feedparser/', 'feedparser', false, undefined],
+  [
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+    'browser',
+    false,
+    undefined,
+  ],
+  ['curl/8.5.0', 'other', false, undefined],
+];
+
+describe('User-Agent classification', () => {
+  it.each(CLIENTS)('%s → %s', (ua, family, aggregator, subscribers) => {
+    expect(classify(ua)).toEqual({ family, aggregator, ...(subscribers !== undefined ? { subscribers } : {}) });
+  });
+
+  it('treats a missing User-Agent as other', () => {
+    expect(classify(null)).toEqual({ family: 'other', aggregator: false });
+  });
+});
+
+describe('data points in workerd', () => {
+  const points: { blobs?: string[]; doubles?: number[]; indexes?: string[] }[] = [];
+  const env = {
+    SITE_URL: '',
+    FEED_ITEMS: '20',
+    REACH: { writeDataPoint: (p: (typeof points)[number]) => points.push(p) },
+  } as unknown as Env;
+  const app = createApp(new Library(syntheticContent([syntheticArticle('a', 'en', 1), syntheticArticle('a', 'zh', 1)])));
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    Promise.resolve(
+      app.fetch(new Request(`https://feeds.example${path}`, { headers: { 'CF-Connecting-IP': '203.0.113.9', ...headers } }), env),
+    );
+
+  it('records exactly one point per feed, article page and embed request, and nothing for other paths', async () => {
+    points.length = 0;
+    const feedly = 'Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers; like FeedFetcher-Google)';
+    const first = await get('/en/rss.xml', { 'User-Agent': feedly });
+    await get('/en/rss.xml', { 'User-Agent': feedly, 'If-None-Match': first.headers.get('etag') ?? '' });
+    await get('/zh/feed.json?limit=5', { Origin: 'https://www.openatom.org', 'User-Agent': 'Mozilla/5.0 Chrome/126.0 Safari/537.36' });
+    await get('/en/articles/a', { 'User-Agent': 'Mozilla/5.0 Firefox/128.0', Referer: 'https://news.example.org/some/page?x=1' });
+    await get('/embed.js', { Referer: 'https://partner.example.com/news/?utm=secret' });
+    await get('/robots.txt');
+    await get('/en/');
+    expect(points).toEqual([
+      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '200'], doubles: [1, 42, 0], indexes: ['feed'] },
+      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '304'], doubles: [1, 42, 1], indexes: ['feed'] },
+      { blobs: ['feed', '/zh/feed.json', 'zh', 'browser', 'www.openatom.org', '200'], doubles: [1, 0, 0], indexes: ['feed'] },
+      { blobs: ['page', '/en/articles/a', 'en', 'browser', '', '200'], doubles: [1, 0, 0], indexes: ['page'] },
+      { blobs: ['embed', '/embed.js', '', 'other', 'partner.example.com', '200'], doubles: [1, 0, 0], indexes: ['embed'] },
+    ]);
+  });
+
+  it('never stores an address, a User-Agent string, a query or a full referrer', () => {
+    const stored = JSON.stringify(points);
+    for (const secret of ['203.0.113.9', 'fetcher.html', 'Chrome/126', 'limit=5', 'utm=secret', '/some/page', 'Firefox']) {
+      expect(stored).not.toContain(secret);
+    }
+  });
+
+  it('answers exactly as without the binding', async () => {
+    const plain = await Promise.resolve(
+      app.fetch(new Request('https://feeds.example/en/atom.xml'), { SITE_URL: '', FEED_ITEMS: '20' } as unknown as Env),
+    );
+    const counted = await get('/en/atom.xml');
+    expect(await counted.text()).toBe(await plain.text());
+    expect([...counted.headers]).toEqual([...plain.headers]);
+  });
+});
