@@ -11,7 +11,8 @@ import { extractFromXml } from '@extractus/feed-extractor';
 import Parser from 'rss-parser';
 
 export const PYTHON = process.env.FEEDPARSER_PYTHON ?? '/usr/bin/python3';
-export const W3C_VALIDATOR = process.env.W3C_VALIDATOR ?? '../shared/w3c-feedvalidator/validate';
+// The W3C Feed Validation Service's engine (w3c/feedvalidator, MIT-style licence), vendored unmodified.
+export const W3C_VALIDATOR = process.env.W3C_VALIDATOR ?? 'test/vendor/w3c-feedvalidator/validate';
 
 /** What one client stored for one item. Fields a client does not expose are undefined. */
 export interface ReaderItem {
