@@ -6,7 +6,7 @@ import type { Library } from './content/library';
 import { isLang, LANGS, type Lang } from './content/model';
 import { parseFeedQuery, selectFeed } from './feeds/query';
 import { FeedRenderer, type OriginSplitText } from './feeds/render';
-import { EMBED_JS } from './generated/embed';
+import { EMBED_JS, GENERATOR_JS } from './generated/embed';
 import { sendRepresentation } from './http/conditional';
 import { ALLOWED_METHODS, applyStandardHeaders, htmlPolicy, preflightResponse } from './http/headers';
 import { preferredLang, prefersHtml } from './http/negotiate';
@@ -208,6 +208,7 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
     );
   });
   app.get('/embed.js', (c) => serve(c, 'embed.js', 'text/javascript; charset=utf-8', () => EMBED_JS, { cache: CACHE.script }));
+  app.get('/partners.js', (c) => serve(c, 'partners.js', 'text/javascript; charset=utf-8', () => GENERATOR_JS, { cache: CACHE.script }));
   app.get('/embed.css', (c) => serve(c, 'embed.css', 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
 
   // Documents beside the pages.

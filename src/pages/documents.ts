@@ -2,7 +2,7 @@
 import type { Library } from '../content/library';
 import { LANGS, LANGUAGE_TAG, type Lang } from '../content/model';
 import { escapeXml } from '../feeds/xml';
-import { articlePath, FEED_FORMAT_NAME, FEED_FORMATS, type FeedFormat, feedPath, langPath, tagPath } from '../urls';
+import { articlePath, FEED_FORMAT_NAME, type FeedFormat, feedPath, langPath, tagPath } from '../urls';
 
 /** W3C date-time (UTC) of the newest update among a list's articles, for <lastmod>. */
 const lastmod = (library: Library, lang?: Lang, tag?: string) => {

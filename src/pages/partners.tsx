@@ -169,6 +169,7 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
       <h3>{t.preview}</h3>
       {/* The preview is the snippet itself (built from validated options only); JSX would hoist its script into <head>. */}
       <div class="preview" id="preview" dangerouslySetInnerHTML={{ __html: snippet }} />
+      <script src="/partners.js" defer></script>
       <p>{t.iframe}</p>
       <pre>
         <code id="iframe-snippet">{iframe}</code>

@@ -210,21 +210,33 @@ describe('cross-origin fetch() of the JSON feed', () => {
 });
 
 describe('partners page', () => {
-  it('generates the snippet from the chosen options and previews it live', async () => {
+  it('updates the snippet and both previews as options change, without a reload', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${worker.origin}/en/partners`);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
     await page.selectOption('select[name="tag"]', 'open-source');
     await page.selectOption('select[name="theme"]', 'dark');
     await page.fill('input[name="limit"]', '3');
-    await Promise.all([page.waitForURL(/limit=3/), page.click('form.generator button')]);
-    const snippet = await page.locator('#snippet').textContent();
-    expect(snippet).toContain(
-      `src="${worker.origin}/embed.js" data-lang="en" data-limit="3" data-tag="open-source" data-theme="dark" async`,
-    );
+    const expected = `src="${worker.origin}/embed.js" data-lang="en" data-limit="3" data-tag="open-source" data-theme="dark" async`;
+    await page.waitForFunction((text) => document.getElementById('snippet')?.textContent?.includes(text), expected);
+    // Same document: nothing reloaded.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(page.url()).toContain('limit=3');
+    expect(await page.locator('.preview-frame').getAttribute('src')).toBe('/en/embed?limit=3&tag=open-source&theme=dark');
     await page.locator('#preview [data-hit-embed-root] li a').first().waitFor();
     expect(await page.frameLocator('.preview-frame').locator('li a').count()).toBe(1);
     await page.screenshot({ path: 'test-results/screenshots/partners-en.png', fullPage: true });
+    await context.close();
+  });
+
+  it('still works without scripts, through the form', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${worker.origin}/en/partners`);
+    await page.fill('input[name="limit"]', '2');
+    await Promise.all([page.waitForURL(/limit=2/), page.click('form.generator button')]);
+    expect(await page.locator('#snippet').textContent()).toContain('data-limit="2"');
     await context.close();
   });
 });
