@@ -6,7 +6,7 @@ import type { Library } from './content/library';
 import { isLang, LANGS, type Lang } from './content/model';
 import { parseFeedQuery, selectFeed } from './feeds/query';
 import { FeedRenderer, type OriginSplitText } from './feeds/render';
-import { EMBED_JS, GENERATOR_JS } from './generated/embed';
+import { EMBED_JS, FRAME_JS, GENERATOR_JS } from './generated/embed';
 import { sendRepresentation } from './http/conditional';
 import { ALLOWED_METHODS, applyStandardHeaders, htmlPolicy, preflightResponse } from './http/headers';
 import { preferredLang, prefersHtml } from './http/negotiate';
@@ -203,11 +203,12 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
       () => <EmbedPage library={library} lang={lang} base={c.get('base')} options={options} />,
       newest,
       {
-        'Content-Security-Policy': htmlPolicy({ framable: true }),
+        'Content-Security-Policy': htmlPolicy({ framable: true, scripts: true }),
       },
     );
   });
   app.get('/embed.js', (c) => serve(c, 'embed.js', 'text/javascript; charset=utf-8', () => EMBED_JS, { cache: CACHE.script }));
+  app.get('/embed-frame.js', (c) => serve(c, 'embed-frame.js', 'text/javascript; charset=utf-8', () => FRAME_JS, { cache: CACHE.script }));
   app.get('/partners.js', (c) => serve(c, 'partners.js', 'text/javascript; charset=utf-8', () => GENERATOR_JS, { cache: CACHE.script }));
   app.get('/embed.css', (c) => serve(c, 'embed.css', 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
 

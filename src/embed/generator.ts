@@ -41,6 +41,11 @@
     }
     history.replaceState(null, '', `${url}#embed`);
   };
+  // The preview frame takes the height its content reports (src/embed/frame.ts).
+  addEventListener('message', (event) => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe.preview-frame');
+    if (frame && event.source === frame.contentWindow && event.data?.type === 'hit-news-height') frame.height = String(event.data.height);
+  });
   form.addEventListener('change', () => void update());
   form.addEventListener('input', (event) => {
     if ((event.target as HTMLInputElement).type === 'number') void update();

@@ -32,6 +32,7 @@ export function EmbedPage({ library, lang, options, base }: { library: Library; 
         <meta name="robots" content="noindex" />
         <title>{HEADING[lang]}</title>
         <link rel="stylesheet" href="/embed.css" />
+        <script src="/embed-frame.js" defer></script>
       </head>
       <body class={options.theme}>
         <main>

@@ -88,7 +88,11 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
   // Sized to its items without scripts: the heading, then each item with or without its summary.
   const shown = Math.min(options.limit, library.articles(lang, options.tag).length);
   const height = 90 + shown * (options.summary ? 110 : 60);
-  const iframe = `<iframe src="${iframeSrc}" title="${name}" height="${height}" loading="lazy" style="border:0;width:100%"></iframe>`;
+  const iframe = [
+    `<iframe src="${iframeSrc}" title="${name}" height="${height}" loading="lazy" style="border:0;width:100%"></iframe>`,
+    '<!-- Optional, where your own scripts may run: the frame then takes the height of the news. -->',
+    `<script>addEventListener('message',e=>{if(e.origin==='${base}'&&e.data&&e.data.type==='hit-news-height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.height=e.data.height})</script>`,
+  ].join('\n');
   const json = base + feedPath(lang, 'json', options.tag);
   const fetchExample = `const res = await fetch('${json}?limit=5');\nconst feed = await res.json();\nfor (const item of feed.items) {\n  console.log(item.title, item.url, item.date_published);\n}`;
   const pollExample = `curl -s -D - -H 'If-None-Match: "<${UI[lang].etagPlaceholder}>"' \\\n  '${json}?since=2025-09-01T00:00:00%2B08:00'`;

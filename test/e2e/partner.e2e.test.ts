@@ -224,6 +224,12 @@ describe('partners page', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     expect(page.url()).toContain('limit=3');
     expect(await page.locator('.preview-frame').getAttribute('src')).toBe('/en/embed?limit=3&tag=open-source&theme=dark');
+    // The preview frame takes the height its content reports.
+    await page.waitForFunction(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe.preview-frame');
+      const inner = frame?.contentDocument?.body.getBoundingClientRect().height;
+      return frame && inner && Math.abs(Number(frame.height) - Math.ceil(inner)) <= 1;
+    });
     await page.locator('#preview [data-hit-embed-root] li a').first().waitFor();
     expect(await page.frameLocator('.preview-frame').locator('li a').count()).toBe(1);
     await page.screenshot({ path: 'test-results/screenshots/partners-en.png', fullPage: true });
