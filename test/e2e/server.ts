@@ -1,10 +1,10 @@
 /** Starts the Worker locally (wrangler dev, workerd inside) on a free 127.0.0.1 port for e2e tests. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { freePort } from '../../scripts/free-port';
 import { projectWorkspace } from '../../scripts/workspace';
 
 export interface RunningWorker {
@@ -12,15 +12,7 @@ export interface RunningWorker {
   stop: () => Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+export { freePort };
 
 /** `wrangler dev` in `cwd` (the repository, or a workspace copy with other content), ready when it answers. */
 export async function startWorker(vars: Record<string, string> = {}, cwd = process.cwd()): Promise<RunningWorker> {
