@@ -126,12 +126,21 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
     const raw = c.req.query('page');
     const pages = Math.max(1, Math.ceil(library.articles(lang).length / INDEX_PAGE_SIZE));
     const n = raw === undefined ? 1 : /^\d{1,7}$/.test(raw) ? Number(raw) : 0;
-    if (n < 1 || n > pages) {
+    // One rule with the feeds' archives: a malformed page is the client's 400, a page past the end a 404.
+    if (n < 1) {
       throw new ProblemError({
         status: 400,
         title: 'Invalid query parameter',
         detail: `"page" must be a whole number from 1 to ${pages}; got "${raw?.slice(0, 100)}".`,
         parameter: 'page',
+      });
+    }
+    if (n > pages) {
+      throw new ProblemError({
+        status: 404,
+        title: 'No such page',
+        detail: `There is no page ${n}; this list has pages 1 to ${pages}.`,
+        pages,
       });
     }
     return page(

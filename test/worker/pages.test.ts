@@ -237,9 +237,11 @@ describe('language index of a large archive', () => {
     expect(last.querySelector('a[rel="next"]')).toBeNull();
   });
 
-  it('answers 400 for a page that does not exist', async () => {
-    expect((await fetchFrom('/en/?page=4')).status).toBe(400);
+  it('answers 404 for a page past the end and 400 for a malformed page, as feed archives do', async () => {
+    expect((await fetchFrom('/en/?page=4', { headers: { Accept: 'application/json' } })).status).toBe(404);
+    expect((await fetchFrom('/en/rss.xml?page=99')).status).toBe(404);
     expect((await fetchFrom('/en/?page=x')).status).toBe(400);
+    expect((await fetchFrom('/en/rss.xml?page=x')).status).toBe(400);
   });
 });
 
