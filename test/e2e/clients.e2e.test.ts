@@ -6,7 +6,8 @@
  * Each client must store the item's own page in the feed's language as its link, with the title,
  * date, byline and categories the JSON feed states.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -15,7 +16,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticContent } from '../../scripts/bench/synthetic';
 import { hostileContentDir } from '../support/hostile';
-import { feedExtractorRead, feedparser, newsboat, type ReaderView, rssParserRead, sfeed, w3cValidate } from './readers';
+import { feedExtractorRead, feedparser, newsboat, PYTHON, type ReaderView, rssParserRead, sfeed, w3cValidate } from './readers';
 import { launchChromium, type RunningWorker, startFixtureWorker, startWorker } from './server';
 
 interface JsonItem {
@@ -178,6 +179,32 @@ describe.each(SITES.map((s, i) => [s.name, i] as const))('%s', (_name, i) => {
       compare(await rssParserRead(xml), path, json);
       compare(feedExtractorRead(xml), path, json);
     }
+  });
+
+  it('newsboat imports /feeds.opml without errors and stores every story of each language once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hit-opml-'));
+    writeFileSync(join(dir, 'feeds.opml'), await (await fetch(`${origin()}/feeds.opml`)).text());
+    writeFileSync(join(dir, 'config'), 'download-timeout 30\n');
+    const env = { ...process.env, HOME: dir, XDG_CONFIG_HOME: dir, XDG_DATA_HOME: dir };
+    const args = ['-u', join(dir, 'urls'), '-c', join(dir, 'cache.db'), '-C', join(dir, 'config')];
+    execFileSync('newsboat', [...args, '-i', join(dir, 'feeds.opml')], { env, timeout: 60_000 });
+    expect(readFileSync(join(dir, 'urls'), 'utf8').trim().split('\n')).toEqual([`${origin()}/zh/rss.xml`, `${origin()}/en/rss.xml`]);
+    execFileSync('newsboat', [...args, '-x', 'reload'], { env, timeout: 60_000 });
+    const urls = execFileSync(
+      PYTHON,
+      [
+        '-c',
+        'import sqlite3,sys; print("\\n".join(r[0] for r in sqlite3.connect(sys.argv[1]).execute("select url from rss_item")))',
+        join(dir, 'cache.db'),
+      ],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+    const stories = [...(await expected(`/zh/feed.json`)).items, ...(await expected(`/en/feed.json`)).items].map((i) => i.url);
+    expect(urls.sort()).toEqual(stories.sort());
+    count('newsboat (OPML import)');
   });
 
   it('lead images reach every format, in the form readers use for a thumbnail', async () => {
