@@ -5,6 +5,24 @@
  * "Update" button does the same with a reload.
  */
 (() => {
+  // A copy button beside every feed URL and snippet: one tap, whatever the phone's selection does.
+  const labels = JSON.parse(document.querySelector('[data-copy-labels]')?.getAttribute('data-copy-labels') ?? '{}') as {
+    copy?: string;
+    copied?: string;
+  };
+  for (const code of document.querySelectorAll<HTMLElement>('.feeds code, #snippet, #iframe-snippet, pre code')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy';
+    button.textContent = labels.copy ?? 'Copy';
+    button.addEventListener('click', async () => {
+      await navigator.clipboard.writeText(code.textContent ?? '');
+      button.textContent = labels.copied ?? 'Copied';
+      setTimeout(() => (button.textContent = labels.copy ?? 'Copy'), 2000);
+    });
+    (code.closest('pre') ?? code.parentElement)?.after(button);
+  }
+
   const form = document.querySelector<HTMLFormElement>('form.generator');
   if (!form) return;
   let pending = 0;

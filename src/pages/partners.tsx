@@ -109,7 +109,8 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
       switchTo={{ lang: other, path: `/${other}/partners` }}
     >
       <h1>{t.title}</h1>
-      <p>{t.intro}</p>
+      {/* The labels partners.js gives the copy buttons it adds (scripts run on this page only). */}
+      <p data-copy-labels={JSON.stringify({ copy: UI[lang].copy, copied: UI[lang].copied })}>{t.intro}</p>
 
       <h2 id="feeds">{t.feeds}</h2>
       <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" lang={lang} />

@@ -33,6 +33,7 @@ code{padding:.1rem .3rem;overflow-wrap:anywhere}pre{padding:.75rem;overflow-x:au
 fieldset{border:1px solid var(--line);border-radius:6px;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 input,select,button{font:inherit}
 pre code{display:block;white-space:pre-wrap;overflow-wrap:anywhere;padding:0}
+.copy{font-size:.85rem;margin:.25rem 0 .75rem;padding:.2rem .6rem}.feeds .copy{margin:.25rem 0 0;display:block}
 .preview{margin:1rem 0}.preview-frame{border:1px solid var(--line);border-radius:8px;width:100%}
 .columns{display:grid;gap:0 2rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
 `.trim();

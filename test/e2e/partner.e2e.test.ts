@@ -236,6 +236,21 @@ describe('partners page', () => {
     await context.close();
   });
 
+  it('copies a feed URL or the snippet in one tap, labelled in the page language', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: worker.origin });
+    const page = await context.newPage();
+    await page.goto(`${worker.origin}/zh/partners`);
+    const first = page.locator('.feeds .copy').first();
+    expect(await first.textContent()).toBe('复制');
+    await first.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${worker.origin}/zh/rss.xml`);
+    expect(await first.textContent()).toBe('已复制');
+    await page.locator('#snippet').locator('xpath=..').locator('xpath=following-sibling::button[1]').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('data-hit-embed');
+    await context.close();
+  });
+
   it('still works without scripts, through the form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
