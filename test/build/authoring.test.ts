@@ -38,9 +38,9 @@ describe('npm run new', () => {
   });
 
   it('refuses a slug that is taken, in any year', () => {
-    const result = tsx('scripts/new-article.ts', 'openatom-foundation-visit', '--tags', 'open-source', '--content', contentCopy());
+    const result = tsx('scripts/new-article.ts', 'fixture-cie-visit', '--tags', 'open-source', '--content', contentCopy());
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/slug "openatom-foundation-visit" is taken by .*articles\/2025\/openatom-foundation-visit/);
+    expect(result.stderr).toMatch(/slug "fixture-cie-visit" is taken by .*articles\/2025\/fixture-cie-visit/);
   });
 
   it('refuses an invalid slug or an unknown tag', () => {
@@ -283,12 +283,12 @@ describe('npm run new in a terminal', () => {
     const command = `${process.execPath} --import ${import.meta.resolve('tsx')} scripts/new-article.ts --content ${dir}`;
     const result = spawnSync('script', ['-qec', command, '/dev/null'], {
       encoding: 'utf8',
-      input: 'Summer School\nopenatom-foundation-visit\nsummer-school\nrobots\nopen-source\n',
+      input: 'Summer School\nfixture-cie-visit\nsummer-school\nrobots\nopen-source\n',
       timeout: 30_000,
     });
     expect(result.status, result.stdout).toBe(0);
     expect(result.stdout).toContain('✗ "Summer School" is not a slug');
-    expect(result.stdout).toContain('✗ slug "openatom-foundation-visit" is taken');
+    expect(result.stdout).toContain('✗ slug "fixture-cie-visit" is taken');
     expect(result.stdout).toContain('✗ unknown tag robots');
     expect(result.stdout).toContain('as a draft');
     const year = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());

@@ -28,7 +28,7 @@ const ROWS: [RegExp, Record<string, unknown>[]][] = [
   ],
   [/AS partner/, [{ partner: 'www.openatom.org', requests: '812' }]],
   [/AS not_modified/, [{ feed: '/en/rss.xml', requests: '1500', not_modified: '1200' }]],
-  [/AS views/, [{ page: '/zh/articles/openatom-foundation-visit', views: '321' }]],
+  [/AS views/, [{ page: '/zh/articles/fixture-cie-visit', views: '321' }]],
   [
     /AS day/,
     [
@@ -98,7 +98,7 @@ describe('npm run reach (against a local stand-in of the SQL API, in its documen
     expect(result.stdout).toContain('  1,440  Feedly');
     expect(result.stdout).toContain('    812  www.openatom.org');
     expect(result.stdout).toContain('  1,500   80% 304  /en/rss.xml');
-    expect(result.stdout).toContain('    321  /zh/articles/openatom-foundation-visit');
+    expect(result.stdout).toContain('    321  /zh/articles/fixture-cie-visit');
     const html = readFileSync(result.out, 'utf8');
     expect(html).toContain('<svg');
     expect(html).toContain('合作网站');

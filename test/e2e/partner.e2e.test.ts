@@ -113,7 +113,7 @@ describe('embed script on a partner page (another origin)', () => {
     const links = page.locator('[data-hit-embed-root] li a');
     await links.first().waitFor();
     expect(await links.count()).toBe(1);
-    expect(await links.first().getAttribute('href')).toBe(`${worker.origin}/en/articles/openatom-foundation-visit`);
+    expect(await links.first().getAttribute('href')).toBe(`${worker.origin}/en/articles/fixture-cie-visit`);
     expect(await links.first().textContent()).toContain('OpenAtom Foundation');
     const style = await links.first().evaluate((a) => {
       const s = getComputedStyle(a);
@@ -174,7 +174,7 @@ describe('iframe embed on a partner page', () => {
     const { context, page, origins } = await visit('/iframe');
     const frame = page.frameLocator('#news');
     await frame.locator('li a').first().waitFor();
-    expect(await frame.locator('li a').first().getAttribute('href')).toBe(`${worker.origin}/zh/articles/openatom-foundation-visit`);
+    expect(await frame.locator('li a').first().getAttribute('href')).toBe(`${worker.origin}/zh/articles/fixture-cie-visit`);
     expect(await frame.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect([...origins].sort()).toEqual([partnerOrigin, worker.origin].sort());
     await context.close();

@@ -27,7 +27,7 @@ const SYNTHETIC: ReachData = {
     { feed: '/en/rss.xml', requests: 1500, not_modified: 1200 },
     { feed: '/zh/feed.json', requests: 400, not_modified: 150 },
   ],
-  articles: [{ page: '/zh/articles/openatom-foundation-visit', views: 321 }],
+  articles: [{ page: '/zh/articles/fixture-cie-visit', views: 321 }],
   days: Array.from({ length: 14 }, (_, i) => [
     { day: `2026-11-${String(12 + i).padStart(2, '0')} 00:00:00`, lang: 'en', requests: 600 + ((i * 37) % 150) },
     { day: `2026-11-${String(12 + i).padStart(2, '0')} 00:00:00`, lang: 'zh', requests: 250 + ((i * 53) % 120) },

@@ -6,7 +6,7 @@ import { appWith, parseXml, request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 import type { Parsed } from '../support/xml';
 
-const SLUG = 'openatom-foundation-visit';
+const SLUG = 'fixture-cie-visit';
 const ZH_TITLE = '国际教育学院访问开放原子开源基金会，推动“留学哈工大”品牌走进国际开源社区';
 const EN_TITLE = 'College of International Education visits the OpenAtom Foundation to bring Study at HIT to open-source communities';
 const GROUP = `tag:cie.hit.edu.cn,2025:articles/${SLUG}`;

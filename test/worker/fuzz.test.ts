@@ -24,7 +24,7 @@ const known = fc.constantFrom(
   'embed',
   'embed.js',
   'partners',
-  'openatom-foundation-visit',
+  'fixture-cie-visit',
   'open-source',
   '..',
   '.',

@@ -57,7 +57,7 @@ describe('conditional requests', () => {
 
 describe('HEAD', () => {
   it('answers with the same headers as GET, Content-Length included, and no body', async () => {
-    for (const path of [FEED, '/en/feed.json', '/', '/en/articles/openatom-foundation-visit']) {
+    for (const path of [FEED, '/en/feed.json', '/', '/en/articles/fixture-cie-visit']) {
       const get = await request(path);
       const body = new Uint8Array(await get.arrayBuffer());
       const head = await request(path, { method: 'HEAD' });
@@ -153,8 +153,8 @@ describe('errors', () => {
   it('answers 404 for paths that only look like ours', async () => {
     for (const path of [
       '/fr/',
-      '/de/articles/openatom-foundation-visit',
-      '/zh/articles/openatom-foundation-visit/more',
+      '/de/articles/fixture-cie-visit',
+      '/zh/articles/fixture-cie-visit/more',
       '/en/feed.json.bak',
       '/en/tags/open-source/feed.json/x',
       '/xen/',
@@ -224,7 +224,7 @@ describe('paths readers guess', () => {
     ['/en/rss.xml/', '/en/rss.xml'],
     ['/zh/index.xml', '/zh/rss.xml'],
     ['/zh', '/zh/'],
-    ['/en/articles/openatom-foundation-visit/', '/en/articles/openatom-foundation-visit'],
+    ['/en/articles/fixture-cie-visit/', '/en/articles/fixture-cie-visit'],
   ];
   it.each(cases)('redirects %s permanently to %s', async (path, target, headers = {}) => {
     const res = await request(path, { headers, redirect: 'manual' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { appWith, parseXml, request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 
-const SLUG = 'openatom-foundation-visit';
+const SLUG = 'fixture-cie-visit';
 const BASE = 'http://feeds.test';
 
 async function page(path: string): Promise<HTMLElement> {

@@ -112,7 +112,7 @@ describe('embed', () => {
     expect(res.headers.get('x-frame-options')).toBeNull();
     const html = await res.text();
     expect(html).toContain('<body class="dark">');
-    expect(html).toContain('href="http://feeds.test/zh/articles/openatom-foundation-visit" target="_blank" rel="noopener"');
+    expect(html).toContain('href="http://feeds.test/zh/articles/fixture-cie-visit" target="_blank" rel="noopener"');
     expect(html).not.toContain('<p>');
   });
 
