@@ -132,28 +132,31 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
   const total = library.articles(lang, tag).length;
   const pages = archivePages(total, pageSize);
   const articles = selectedArticles(library, selection);
-  const items: FeedItem[] = articles.map((a) => ({
-    // A renamed article keeps the id of its first name, so readers do not see it as new.
-    id: articleId(lang, a.formerSlugs?.[0] ?? a.slug),
-    groupId: translationGroupId(a.formerSlugs?.[0] ?? a.slug),
-    url: base + articlePath(lang, a.slug),
-    title: a.draft ? `${DRAFT_PREFIX[lang]}${a.title}` : a.title,
-    summary: a.summary,
-    html: a.html,
-    published: a.published,
-    publishedMs: a.publishedMs,
-    updated: a.updated,
-    updatedMs: a.updatedMs,
-    author: a.author,
-    categories: a.tags.map((t) => ({ term: t, label: site.tags[t] ?? t, url: base + tagPath(lang, t) })),
-    translations: library.translationsOf(a).map((t) => ({
-      languageTag: LANGUAGE_TAG[t.lang],
-      url: base + articlePath(t.lang, t.slug),
-      title: t.title,
-    })),
-    ...(a.original ? { original: a.original } : {}),
-    ...(a.image ? { image: { ...a.image, ...(imageType(a.image.src) ? { type: imageType(a.image.src) } : {}) } } : {}),
-  }));
+  const items: FeedItem[] = articles.map((a) => {
+    const type = a.image ? imageType(a.image.src) : undefined;
+    return {
+      // A renamed article keeps the id of its first name, so readers do not see it as new.
+      id: articleId(lang, a.formerSlugs?.[0] ?? a.slug),
+      groupId: translationGroupId(a.formerSlugs?.[0] ?? a.slug),
+      url: base + articlePath(lang, a.slug),
+      title: a.draft ? `${DRAFT_PREFIX[lang]}${a.title}` : a.title,
+      summary: a.summary,
+      html: a.html,
+      published: a.published,
+      publishedMs: a.publishedMs,
+      updated: a.updated,
+      updatedMs: a.updatedMs,
+      author: a.author,
+      categories: a.tags.map((t) => ({ term: t, label: site.tags[t] ?? t, url: base + tagPath(lang, t) })),
+      translations: library.translationsOf(a).map((t) => ({
+        languageTag: LANGUAGE_TAG[t.lang],
+        url: base + articlePath(t.lang, t.slug),
+        title: t.title,
+      })),
+      ...(a.original ? { original: a.original } : {}),
+      ...(a.image ? { image: { ...a.image, ...(type ? { type } : {}) } } : {}),
+    };
+  });
   const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);
   const urls = (query = '') =>
     Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag) + query])) as Record<FeedFormat, string>;
