@@ -227,7 +227,8 @@ describe('partners page', () => {
     // The preview frame takes the height its content reports.
     await page.waitForFunction(() => {
       const frame = document.querySelector<HTMLIFrameElement>('iframe.preview-frame');
-      const inner = frame?.contentDocument?.body.getBoundingClientRect().height;
+      // While the new src loads, the frame briefly has a document without a body.
+      const inner = frame?.contentDocument?.body?.getBoundingClientRect().height;
       return frame && inner && Math.abs(Number(frame.height) - Math.ceil(inner)) <= 1;
     });
     await page.locator('#preview [data-hit-embed-root] li a').first().waitFor();
