@@ -1,18 +1,21 @@
 /**
  * Compiles content/ into src/generated/content.ts, or with --check only validates and reports.
- * Usage: tsx scripts/build-content.ts [--check | --report] [--drafts] [--content DIR] [--out FILE]
- * (--report builds and prints what the content holds, as --check does.)
+ * Usage: tsx scripts/build-content.ts [--check | --report] [--drafts] [--content DIR] [--out FILE] [--assets DIR] [--no-cards]
+ * (--report builds and prints what the content holds, as --check does.) Social cards of articles without a lead
+ * image go to <assets>/cards/ (wrangler's [assets] folder); --no-cards skips them (benchmarks: the Worker never serves them).
  * Exits 1, listing every problem, when any article or site file is wrong.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
+import { cardHash, cardText, renderCard } from '../src/build/card';
 import { compileContent, formatProblem } from '../src/build/compile';
 import { type Config, ConfigError, loadConfig } from '../src/config';
 import { Library } from '../src/content/library';
 import { type CompiledContent, LANGS } from '../src/content/model';
 import { prerenderFeeds } from '../src/feeds/render';
+import { cardPath } from '../src/urls';
 import { readContentDir } from './content-files';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
@@ -23,7 +26,10 @@ const { values } = parseArgs({
     drafts: { type: 'boolean', default: process.env.INCLUDE_DRAFTS === '1' },
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'src/generated/content.ts' },
+    assets: { type: 'string', default: 'public' },
+    cards: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 });
 
 // The project's own files are found from here; content/, --out and wrangler.toml from the working directory.
@@ -47,6 +53,7 @@ if (values.check) {
   const out = resolve(values.out);
   // The vars first: a bad one stops the build in one line before anything is written.
   const feeds = await prerenderedModule(content);
+  const cards = values.cards ? await drawCards(content, resolve(values.assets, 'cards')) : undefined;
   mkdirSync(dirname(out), { recursive: true });
   writeIfChanged(out, generatedModule(content, out));
   // The widget is code, not content: it always goes beside the Worker's sources.
@@ -55,6 +62,7 @@ if (values.check) {
   const ms = Math.round(performance.now() - started);
   const counts = LANGS.map((l) => `${content.articles[l].length} ${l}`).join(', ');
   if (values.report) console.log(report(content, result.skippedDrafts));
+  if (cards) console.log(cards);
   console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
 }
 
@@ -92,6 +100,42 @@ async function prerenderedModule(content: CompiledContent): Promise<string> {
     `export const PRERENDERED_FEEDS: Record<string, string[]> = JSON.parse(${JSON.stringify(JSON.stringify(feeds))});`,
     '',
   ].join('\n');
+}
+
+/**
+ * Draws the social card of every article without a lead image into `dir` (only those not drawn before: the file
+ * name holds the hash of what the card shows), records its path on the article, and deletes cards no article uses.
+ */
+async function drawCards(content: CompiledContent, dir: string): Promise<string> {
+  const keep = new Set<string>();
+  let drawn = 0;
+  const started = performance.now();
+  for (const lang of LANGS) {
+    for (const article of content.articles[lang]) {
+      if (article.image) continue;
+      const text = cardText(article, content.sites[lang]);
+      const path = cardPath(lang, article.slug, cardHash(text));
+      const file = join(dir, ...path.split('/').slice(2));
+      keep.add(file);
+      article.card = path;
+      if (existsSync(file)) continue;
+      const { png, dropped } = await renderCard(text);
+      if (dropped.length > 0) {
+        console.warn(`! ${lang}/${article.slug}: the social card leaves out ${dropped.join(' ')} (no glyph in its font)`);
+      }
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, png);
+      drawn++;
+    }
+  }
+  if (existsSync(dir)) {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      const file = join(entry.parentPath, entry.name);
+      if (entry.isFile() && entry.name.endsWith('.png') && !keep.has(file)) rmSync(file);
+    }
+  }
+  const ms = Math.round(performance.now() - started);
+  return `✓ social cards: ${keep.size} (${drawn} drawn now) -> ${relative(process.cwd(), dir)}/ in ${ms} ms`;
 }
 
 // Unchanged output keeps its mtime, so `wrangler dev` watching src/ does not rebuild in a loop.

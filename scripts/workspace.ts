@@ -2,13 +2,13 @@
 import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const PROJECT_FILES = ['src', 'scripts', 'wrangler.toml', 'package.json', 'tsconfig.json', 'worker-configuration.d.ts'];
+const PROJECT_FILES = ['src', 'scripts', 'public', 'wrangler.toml', 'package.json', 'tsconfig.json', 'worker-configuration.d.ts'];
 
 /** Copies the project into `dir`; `writeContent` fills `dir/content`. Returns `dir`. */
 export function projectWorkspace(dir: string, writeContent: (contentDir: string) => void): string {
   mkdirSync(dir, { recursive: true });
   for (const entry of PROJECT_FILES) {
-    cpSync(entry, join(dir, entry), { recursive: true, filter: (p) => !p.includes('/generated/') });
+    cpSync(entry, join(dir, entry), { recursive: true, filter: (p) => !p.includes('/generated/') && !p.includes('/public/cards') });
   }
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
   writeContent(join(dir, 'content'));

@@ -198,7 +198,7 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
       () => <PartnersPage library={library} lang={lang} base={c.get('base')} options={options} />,
       newest,
       {
-        'Content-Security-Policy': htmlPolicy({ scripts: true, connect: true, frames: true, forms: true }),
+        'Content-Security-Policy': htmlPolicy({ scripts: true, frames: true, forms: true }),
       },
     );
   });

@@ -23,5 +23,8 @@ export const feedId = (lang: Lang, tag?: string) => `${ID_PREFIX}feeds/${lang}${
 
 export const langPath = (lang: Lang) => `/${lang}/`;
 export const articlePath = (lang: Lang, slug: string) => `/${lang}/articles/${slug}`;
+/** A social card (static asset); the hash of what it shows is in the name, so a new title is a new URL. */
+export const CARD_SIZE = { width: 1200, height: 630 } as const;
+export const cardPath = (lang: Lang, slug: string, hash: string) => `/cards/${lang}/${slug}-${hash}.png`;
 export const tagPath = (lang: Lang, tag: string) => `/${lang}/tags/${tag}/`;
 export const feedPath = (lang: Lang, format: FeedFormat, tag?: string) => `/${lang}/${tag ? `tags/${tag}/` : ''}${FEED_FILE[format]}`;

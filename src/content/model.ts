@@ -42,6 +42,8 @@ export interface Translation {
   author: string;
   tags: string[];
   image?: { src: string; alt: string };
+  /** Site path of the social card the build drew for link previews, when the article has no lead image. */
+  card?: string;
   original?: string;
   /** Former slugs of a renamed article, oldest first: they redirect here, and the oldest is the feed id. */
   formerSlugs?: string[];

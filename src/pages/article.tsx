@@ -2,9 +2,9 @@
 import { raw } from 'hono/html';
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Translation } from '../content/model';
-import { articlePath, langPath, tagPath } from '../urls';
+import { articlePath, CARD_SIZE, langPath, tagPath } from '../urls';
 import { formatDate, UI } from './i18n';
-import { feedLinks, Layout } from './layout';
+import { feedLinks, Layout, type ShareImage } from './layout';
 
 export function ArticlePage({ library, article, base }: { library: Library; article: Translation; base: string }) {
   const { lang } = article;
@@ -12,6 +12,11 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
   const ui = UI[lang];
   const translations = library.translationsOf(article);
   const other = translations[0];
+  const shareImage: ShareImage | undefined = article.image
+    ? { url: article.image.src, alt: article.image.alt }
+    : article.card
+      ? { url: base + article.card, alt: article.title, width: CARD_SIZE.width, height: CARD_SIZE.height }
+      : undefined;
   return (
     <Layout
       lang={lang}
@@ -26,7 +31,7 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
       shareTitle={article.title}
       share={{
         type: 'article',
-        image: article.image?.src,
+        image: shareImage,
         published: article.published,
         modified: article.updated,
         author: article.author,
@@ -48,7 +53,7 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
             url: site.homePage,
             logo: { '@type': 'ImageObject', url: site.logo ?? `${base}/favicon.svg` },
           },
-          ...(article.image ? { image: [article.image.src] } : {}),
+          ...(shareImage ? { image: [shareImage.url] } : {}),
           mainEntityOfPage: { '@type': 'WebPage', '@id': base + articlePath(lang, article.slug) },
           ...(article.original ? { isBasedOn: article.original } : {}),
         },

@@ -24,7 +24,7 @@ export interface LayoutProps {
   feeds: FeedLink[];
   /** Where the language switch leads. */
   switchTo?: { lang: Lang; path: string };
-  share?: { type: 'website' | 'article'; image?: string; published?: string; modified?: string; author?: string; tags?: string[] };
+  share?: { type: 'website' | 'article'; image?: ShareImage; published?: string; modified?: string; author?: string; tags?: string[] };
   /** The title shared in link previews (og:title), without the site suffix; default: `title`. */
   shareTitle?: string;
   /** schema.org structured data for search engines (JSON-LD). */
@@ -32,6 +32,15 @@ export interface LayoutProps {
   /** The publisher, named with a link to its site and its copyright in every footer. */
   site: Pick<Site, 'publisher' | 'homePage' | 'rights'>;
   children?: Child;
+}
+
+/** The picture of a link preview: an article's lead image, or the social card the build drew for it. */
+export interface ShareImage {
+  url: string;
+  alt: string;
+  /** Known for social cards (1200×630), not for lead images hosted elsewhere. */
+  width?: number;
+  height?: number;
 }
 
 /** Autodiscovery links for a language's three main feeds (or a tag's). */
@@ -78,7 +87,14 @@ export function Layout(props: LayoutProps) {
         {canonical ? <meta property="og:url" content={canonical} /> : null}
         <meta property="og:site_name" content={ui.siteName} />
         <meta property="og:locale" content={props.lang === 'zh' ? 'zh_CN' : 'en_US'} />
-        {props.share?.image ? <meta property="og:image" content={props.share.image} /> : null}
+        {props.share?.image ? (
+          <>
+            <meta property="og:image" content={props.share.image.url} />
+            <meta property="og:image:alt" content={props.share.image.alt} />
+            {props.share.image.width ? <meta property="og:image:width" content={String(props.share.image.width)} /> : null}
+            {props.share.image.height ? <meta property="og:image:height" content={String(props.share.image.height)} /> : null}
+          </>
+        ) : null}
         {props.share?.published ? <meta property="article:published_time" content={props.share.published} /> : null}
         {props.share?.modified ? <meta property="article:modified_time" content={props.share.modified} /> : null}
         {props.share?.author ? <meta property="article:author" content={props.share.author} /> : null}
@@ -87,6 +103,8 @@ export function Layout(props: LayoutProps) {
         ))}
         <meta name="twitter:card" content={props.share?.image ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={props.shareTitle ?? props.title} />
+        {props.share?.image ? <meta name="twitter:image" content={props.share.image.url} /> : null}
+        {props.share?.image ? <meta name="twitter:image:alt" content={props.share.image.alt} /> : null}
         {props.jsonLd?.map((data) => (
           // Data, not code: browsers never run application/ld+json, and "<" is escaped so it cannot end the element.
           <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, '\\u003c') }} />

@@ -1,12 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type RunningWorker, startFixtureWorker } from './server';
 
 const SHOTS = 'test-results/screenshots';
+const run = promisify(execFile);
 let worker: RunningWorker;
 let browser: Browser;
 
@@ -118,6 +120,86 @@ describe('pages in a real browser', () => {
     const messages = (JSON.parse(run.stderr || '{"messages":[]}') as { messages: { url: string; message: string; lastLine?: number }[] })
       .messages;
     expect(messages.map((m) => `${m.url.split('/').pop()}:${m.lastLine} ${m.message}`)).toEqual([]);
+  });
+
+  it('axe finds no accessibility violation on any page', async () => {
+    const axe = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+    const found: string[] = [];
+    for (const [name, path] of PAGE_KINDS) {
+      // The pages' CSP forbids inline scripts, rightly; the audit's own script is let in by the browser.
+      const page = await browser.newPage({ bypassCSP: true });
+      await page.goto(worker.origin + path);
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => {
+        // biome-ignore lint/suspicious/noExplicitAny: axe-core is injected into the page as a global.
+        const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        return (result.violations as { id: string; nodes: { target: string[] }[] }[]).map(
+          (v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      });
+      found.push(...violations.map((v) => `${name}: ${v}`));
+      await page.close();
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('Lighthouse scores accessibility, best practices and SEO 100 on the indexable pages', async () => {
+    const scores: Record<string, Record<string, number | null>> = {};
+    for (const path of ['/', '/zh/', '/en/articles/fixture-cie-visit', '/zh/tags/open-source/', '/en/partners']) {
+      // Lighthouse's command line, as people run it (in this process it clobbers globals vitest needs).
+      const { stdout } = await run(
+        process.execPath,
+        [
+          'node_modules/lighthouse/cli/index.js',
+          worker.origin + path,
+          '--quiet',
+          '--output=json',
+          '--output-path=stdout',
+          '--only-categories=performance,accessibility,best-practices,seo',
+          '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking',
+        ],
+        { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, maxBuffer: 64 << 20 },
+      );
+      const categories = (JSON.parse(stdout) as { categories: Record<string, { score: number | null }> }).categories;
+      scores[path] = Object.fromEntries(Object.entries(categories).map(([id, c]) => [id, c.score]));
+    }
+    // Performance is printed, not asserted: it is a timing on a shared machine (npm run bench holds speed goals).
+    console.log(
+      Object.entries(scores)
+        .map(([path, s]) => `Lighthouse ${path}  ${JSON.stringify(s)}`)
+        .join('\n'),
+    );
+    for (const [path, s] of Object.entries(scores)) {
+      expect([s.accessibility, s['best-practices'], s.seo], path).toEqual([1, 1, 1]);
+    }
+  }, 180_000);
+
+  it('gives every article a link-preview picture that loads: its social card, a cached static file', async () => {
+    for (const lang of ['zh', 'en']) {
+      const page = await open(`/${lang}/articles/fixture-cie-visit`);
+      const url = await page.getAttribute('meta[property="og:image"]', 'content');
+      expect(url).toMatch(new RegExp(`^${worker.origin}/cards/${lang}/fixture-cie-visit-[0-9a-f]{10}\\.png$`));
+      const res = await fetch(url ?? '');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      const etag = res.headers.get('etag');
+      expect(etag).toBeTruthy();
+      writeFileSync(`${SHOTS}/card-${lang}.png`, Buffer.from(await res.arrayBuffer()));
+      expect((await fetch(url ?? '', { headers: { 'If-None-Match': etag ?? '' } })).status).toBe(304);
+      // The browser decodes it at its full size.
+      const size = await page.evaluate(async (src) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        return [img.naturalWidth, img.naturalHeight];
+      }, url ?? '');
+      expect(size).toEqual([1200, 630]);
+      await page.close();
+    }
+    // A card no article has is the Worker's 404, not a file.
+    expect((await fetch(`${worker.origin}/cards/en/nothing-0000000000.png`)).status).toBe(404);
   });
 
   it('follows every autodiscovery link to the feed it claims to be', async () => {

@@ -108,7 +108,12 @@ describe('article page', () => {
     expect(meta('og:locale')).toBe('zh_CN');
     // The headline alone: previews add the site name themselves.
     expect(meta('og:title')).toBe('国际教育学院访问开放原子开源基金会，推动“留学哈工大”品牌走进国际开源社区');
-    expect(meta('twitter:card')).toBe('summary');
+    // No lead image: the preview shows the social card the build drew for this translation.
+    expect(meta('twitter:card')).toBe('summary_large_image');
+    expect(meta('og:image')).toMatch(new RegExp(`^${BASE}/cards/zh/${SLUG}-[0-9a-f]{10}\\.png$`));
+    expect(meta('twitter:image')).toBe(meta('og:image'));
+    expect([meta('og:image:width'), meta('og:image:height')]).toEqual(['1200', '630']);
+    expect(meta('og:image:alt')).toBe(meta('og:title'));
     expect(meta('article:published_time')).toBe('2025-09-05T00:00:00+08:00');
     expect(meta('article:author')).toBe('邵微');
     expect(root.querySelectorAll('meta[property="article:tag"]').map((m) => m.getAttribute('content'))).toEqual([
@@ -131,6 +136,21 @@ describe('article page', () => {
       publisher: { '@type': 'Organization', name: 'College of International Education, Harbin Institute of Technology' },
       mainEntityOfPage: { '@id': `${BASE}/en/articles/${SLUG}` },
     });
+  });
+
+  it('shows its lead image in link previews when it has one, and no card', async () => {
+    const image = { src: 'https://cie.hit.edu.cn/images/campus.jpg', alt: 'Campus in winter' };
+    const fetchFrom = appWith(syntheticContent([syntheticArticle('pictured', 'en', 1, { image, card: '/cards/en/unused.png' })]));
+    const root = parse(await (await fetchFrom('/en/articles/pictured')).text());
+    const meta = (p: string) => root.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
+    expect([meta('og:image'), meta('og:image:alt'), meta('twitter:image'), meta('twitter:card')]).toEqual([
+      image.src,
+      image.alt,
+      image.src,
+      'summary_large_image',
+    ]);
+    // Its size is unknown (it is hosted elsewhere), so none is claimed.
+    expect(meta('og:image:width')).toBeUndefined();
   });
 
   it('is the target of each feed item link', async () => {
