@@ -2,7 +2,8 @@
  * Compiles content/ into src/generated/content.ts, or with --check only validates and reports.
  * Usage: tsx scripts/build-content.ts [--check | --report] [--drafts] [--content DIR] [--out FILE] [--assets DIR] [--no-cards]
  * (--report builds and prints what the content holds, as --check does.) Social cards of articles without a lead
- * image go to <assets>/cards/ (wrangler's [assets] folder); --no-cards skips them (benchmarks: the Worker never serves them).
+ * image go to <assets>/cards/ (wrangler's [assets] folder); --no-cards or CARDS=0 skips them (benchmarks: the
+ * Worker never serves them, and `wrangler deploy --dry-run` runs the build itself).
  * Exits 1, listing every problem, when any article or site file is wrong.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ const { values } = parseArgs({
     content: { type: 'string', default: 'content' },
     out: { type: 'string', default: 'src/generated/content.ts' },
     assets: { type: 'string', default: 'public' },
-    cards: { type: 'boolean', default: true },
+    cards: { type: 'boolean', default: process.env.CARDS !== '0' },
   },
   allowNegative: true,
 });
