@@ -1,11 +1,10 @@
-/** Feed document -> bytes with validators, once per isolate per variant. */
+/** Feed document -> text in each format, and the main feeds pre-rendered at build time. */
 import type { Library } from '../content/library';
 import { LANGS } from '../content/model';
-import { CACHE, makeRepresentation, type Representation, RepresentationCache } from '../http/representation';
 import { FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
 import { renderAtom } from './atom';
 import { renderJsonFeed } from './json-feed';
-import { buildFeedDocument, type FeedDocument, type FeedSelection, newestUpdateMs, selectedArticles, selectionKey } from './model';
+import { buildFeedDocument, type FeedDocument, type FeedSelection, selectionKey } from './model';
 import { renderRss } from './rss';
 
 const RENDERERS: Record<FeedFormat, (doc: FeedDocument, hub?: string) => string> = {
@@ -49,7 +48,7 @@ export function renderFeed(format: FeedFormat, doc: FeedDocument, hub?: string):
   return RENDERERS[format](doc, hub);
 }
 
-const prerenderKey = (format: FeedFormat, selection: FeedSelection, hub?: string) => `${format}|${selectionKey(selection)}|${hub ?? ''}`;
+export const prerenderKey = (format: FeedFormat, selection: FeedSelection, hub?: string) => `${format}|${selectionKey(selection)}|${hub ?? ''}`;
 
 /**
  * The six main feeds, rendered at build time with stand-in origins for the configured item count
@@ -69,28 +68,4 @@ export function prerenderFeeds(library: Library, pageSize: number, hub?: string)
     }
   }
   return out;
-}
-
-/** Serves feeds from bytes rendered on first use (or at build time); never serialises a variant twice. */
-export class FeedRenderer {
-  private readonly cache = new RepresentationCache();
-  constructor(
-    private readonly library: Library,
-    private readonly prerendered: Record<string, OriginSplitText> = {},
-  ) {}
-
-  get(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): Promise<Representation> {
-    const key = `${base}|${format}|${selectionKey(selection)}|${hub ?? ''}`;
-    return this.cache.get(key, () => {
-      const prerendered = this.prerendered[prerenderKey(format, selection, hub)];
-      const text =
-        prerendered !== undefined ? prerendered.join(base) : renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
-      return makeRepresentation(
-        text,
-        `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,
-        CACHE.feed,
-        newestUpdateMs(selectedArticles(this.library, selection)),
-      );
-    });
-  }
 }

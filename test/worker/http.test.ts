@@ -181,6 +181,16 @@ describe('errors', () => {
     }
   });
 
+  it('passes a URL answered before through the same middleware: 405, preflight, identical repeat', async () => {
+    const first = await request(FEED);
+    expect(first.status).toBe(200);
+    expect((await request(FEED, { method: 'POST' })).status).toBe(405);
+    expect((await request(FEED, { method: 'OPTIONS' })).status).toBe(204);
+    const again = await request(FEED);
+    expect([...again.headers]).toEqual([...first.headers]);
+    expect(await again.text()).toBe(await first.text());
+  });
+
   it('answers an unexpected failure with a generic 500 that leaks nothing', async () => {
     class BrokenLibrary extends Library {
       override find(): never {

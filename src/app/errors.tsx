@@ -1,0 +1,47 @@
+/** What a client gets when there is nothing to answer or answering failed: the 404 page or problem+json, never a stack. */
+import type { ErrorHandler } from 'hono';
+import { ConfigError } from '../config';
+import type { Library } from '../content/library';
+import { isLang, LANGS } from '../content/model';
+import { prefersHtml } from '../http/negotiate';
+import { ProblemError, problemResponse } from '../http/problem';
+import { CACHE } from '../http/representation';
+import { NotFoundPage } from '../pages/not-found';
+import { type AppContext, type AppEnv, HTML } from './context';
+
+/** 404: the page in the path's language for browsers, problem+json for everything else. */
+export function notFound(library: Library) {
+  return async (c: AppContext): Promise<Response> => {
+    const path = new URL(c.req.url).pathname;
+    const first = path.split('/')[1] ?? '';
+    const head = c.req.method === 'HEAD';
+    if (!prefersHtml(c.req.raw)) {
+      const detail = `Nothing is published at ${path}. The languages are ${LANGS.join(', ')}; every feed is listed at /.`;
+      return problemResponse({ status: 404, title: 'Not found', detail }, { Vary: 'Accept' }, head);
+    }
+    const lang = isLang(first) ? first : undefined;
+    const html = `<!DOCTYPE html>${await (<NotFoundPage library={library} lang={lang} base={c.get('base')} />).toString()}`;
+    return new Response(head ? null : html, {
+      status: 404,
+      headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, Vary: 'Accept' },
+    });
+  };
+}
+
+/** Problems thrown by routes and middleware become their answer; anything else is logged and a plain 500. */
+export function onError(library: Library): ErrorHandler<AppEnv> {
+  const missing = notFound(library);
+  return (error, c) => {
+    if (error instanceof ProblemError) {
+      if (error.problem.status === 404 && prefersHtml(c.req.raw) && c.get('base')) return missing(c);
+      return problemResponse(error.problem, { ...error.headers, Vary: 'Accept' }, c.req.method === 'HEAD');
+    }
+    if (error instanceof ConfigError) {
+      // The operator's mistake, not the client's; saying which var is wrong leaks nothing.
+      console.error(error.message);
+      return problemResponse({ status: 500, title: 'Server misconfigured', detail: error.message });
+    }
+    console.error('unexpected failure', c.req.method, new URL(c.req.url).pathname, error);
+    return problemResponse({ status: 500, title: 'Internal error', detail: 'The server failed to answer; the failure has been logged.' });
+  };
+}

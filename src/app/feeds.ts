@@ -1,0 +1,80 @@
+/** The feeds: /{lang}/{rss.xml,atom.xml,feed.json} and the same per tag, with their query (limit, page, since). */
+import { Hono } from 'hono';
+import type { Library } from '../content/library';
+import { isLang, LANGS, type Lang } from '../content/model';
+import { buildFeedDocument, type FeedSelection, newestUpdateMs, selectedArticles, selectionKey } from '../feeds/model';
+import { parseFeedQuery, selectFeed } from '../feeds/query';
+import { type OriginSplitText, prerenderKey, renderFeed } from '../feeds/render';
+import { ProblemError } from '../http/problem';
+import { CACHE, makeRepresentation, type Representation, RepresentationCache } from '../http/representation';
+import { FEED_FILE, FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
+import type { AppContext, AppEnv, Responder } from './context';
+import { notFound } from './errors';
+
+const FORMAT_BY_FILE = Object.fromEntries(Object.entries(FEED_FILE).map(([f, file]) => [file, f])) as Record<string, FeedFormat>;
+// No top-level alternation: Hono splices the pattern into a larger regex, where a bare "a|b" escapes its segment.
+const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
+
+/** Feed bytes with validators, rendered on first use (or taken from the build's pre-render); never serialised twice. */
+export class FeedRenderer {
+  private readonly cache = new RepresentationCache();
+  constructor(
+    private readonly library: Library,
+    private readonly prerendered: Record<string, OriginSplitText> = {},
+  ) {}
+
+  get(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): Promise<Representation> {
+    const key = `${base}|${format}|${selectionKey(selection)}|${hub ?? ''}`;
+    return this.cache.get(key, () => {
+      const prerendered = this.prerendered[prerenderKey(format, selection, hub)];
+      const text =
+        prerendered !== undefined ? prerendered.join(base) : renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
+      return makeRepresentation(
+        text,
+        `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,
+        CACHE.feed,
+        newestUpdateMs(selectedArticles(this.library, selection)),
+      );
+    });
+  }
+}
+
+export function feedRoutes(responder: Responder, prerendered: Record<string, OriginSplitText>) {
+  const { library } = responder;
+  const feeds = new FeedRenderer(library, prerendered);
+
+  const serveFeed = async (c: AppContext, lang: Lang, tag: string | undefined) => {
+    const format = FORMAT_BY_FILE[c.req.param('file') ?? ''];
+    if (!format) return notFound(library)(c);
+    const { feedItems, hub } = c.get('config');
+    const selection = selectFeed(library, lang, tag, parseFeedQuery(c.get('url')), feedItems, c.get('url'));
+    return responder.respond(c, await feeds.get(c.get('base'), format, selection, hub));
+  };
+
+  return new Hono<AppEnv>()
+    .get(`/:lang/${FEED_FILE_PATTERN}`, (c) => serveFeed(c, requireLang(c.req.param('lang')), undefined))
+    .get(`/:lang/tags/:tag/${FEED_FILE_PATTERN}`, (c) => {
+      const lang = requireLang(c.req.param('lang'));
+      return serveFeed(c, lang, requireTag(library, lang, c.req.param('tag')));
+    });
+}
+
+function requireLang(value: string): Lang {
+  if (isLang(value)) return value;
+  throw new ProblemError({
+    status: 404,
+    title: 'Unknown language',
+    detail: `There is no "${value}" edition; the languages are ${LANGS.join(', ')}.`,
+    languages: [...LANGS],
+  });
+}
+
+function requireTag(library: Library, lang: Lang, tag: string): string {
+  if (library.hasTag(lang, tag)) return tag;
+  throw new ProblemError({
+    status: 404,
+    title: 'Unknown tag',
+    detail: `There is no tag "${tag}"; the tags are ${Object.keys(library.sites[lang].tags).join(', ')}.`,
+    tags: Object.keys(library.sites[lang].tags),
+  });
+}

@@ -1,0 +1,82 @@
+/** The reading pages: /, the language indexes, articles, tags and the privacy page. */
+import { Hono } from 'hono';
+import { isLang } from '../content/model';
+import { ProblemError } from '../http/problem';
+import { CACHE } from '../http/representation';
+import { ArticlePage } from '../pages/article';
+import { HomePage } from '../pages/home';
+import { INDEX_PAGE_SIZE, LangIndexPage } from '../pages/lang-index';
+import { PrivacyPage } from '../pages/privacy';
+import { TagPage } from '../pages/tag';
+import { articlePath } from '../urls';
+import type { AppEnv, Responder } from './context';
+import { notFound } from './errors';
+
+export function pageRoutes(responder: Responder) {
+  const { library } = responder;
+  const missing = notFound(library);
+
+  return new Hono<AppEnv>()
+    .get('/', (c) => responder.page(c, '/', () => <HomePage library={library} base={c.get('base')} />))
+    .get('/:lang/', (c) => {
+      const lang = c.req.param('lang');
+      if (!isLang(lang)) return missing(c);
+      const raw = c.req.query('page');
+      const pages = Math.max(1, Math.ceil(library.articles(lang).length / INDEX_PAGE_SIZE));
+      const n = raw === undefined ? 1 : /^\d{1,7}$/.test(raw) ? Number(raw) : 0;
+      // One rule with the feeds' archives: a malformed page is the client's 400, a page past the end a 404.
+      if (n < 1) {
+        throw new ProblemError({
+          status: 400,
+          title: 'Invalid query parameter',
+          detail: `"page" must be a whole number from 1 to ${pages}; got "${raw?.slice(0, 100)}".`,
+          parameter: 'page',
+        });
+      }
+      if (n > pages) {
+        throw new ProblemError({ status: 404, title: 'No such page', detail: `There is no page ${n}; this list has pages 1 to ${pages}.`, pages });
+      }
+      return responder.page(
+        c,
+        `/${lang}/?${n}`,
+        () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />,
+        library.lastUpdateMs(lang),
+      );
+    })
+    .get('/:lang/articles/:slug', (c) => {
+      const lang = c.req.param('lang');
+      const slug = c.req.param('slug');
+      const article = isLang(lang) ? library.find(lang, slug) : undefined;
+      if (!article) {
+        // A renamed article: its old URL keeps working.
+        const moved = isLang(lang) ? library.renamedFrom(lang, slug) : undefined;
+        if (!moved) return missing(c);
+        return new Response(null, {
+          status: 301,
+          headers: { Location: c.get('base') + articlePath(moved.lang, moved.slug), 'Cache-Control': CACHE.redirect },
+        });
+      }
+      return responder.page(
+        c,
+        `/${lang}/articles/${article.slug}`,
+        () => <ArticlePage library={library} article={article} base={c.get('base')} />,
+        article.updatedMs,
+      );
+    })
+    .get('/:lang/tags/:tag/', (c) => {
+      const lang = c.req.param('lang');
+      const tag = c.req.param('tag');
+      if (!isLang(lang) || !library.hasTag(lang, tag)) return missing(c);
+      return responder.page(
+        c,
+        `/${lang}/tags/${tag}/`,
+        () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />,
+        library.lastUpdateMs(lang, tag),
+      );
+    })
+    .get('/:lang/privacy', (c) => {
+      const lang = c.req.param('lang');
+      if (!isLang(lang)) return missing(c);
+      return responder.page(c, `/${lang}/privacy`, () => <PrivacyPage library={library} lang={lang} base={c.get('base')} />);
+    });
+}

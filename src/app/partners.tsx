@@ -1,0 +1,48 @@
+/** The partner kit: the partners page with its snippet generator, the embeddable list and the scripts behind them. */
+import { Hono } from 'hono';
+import { isLang } from '../content/model';
+import { EMBED_JS, FRAME_JS, GENERATOR_JS } from '../generated/embed';
+import { htmlPolicy } from '../http/headers';
+import { CACHE } from '../http/representation';
+import { EMBED_CSS, EmbedPage } from '../pages/embed';
+import { embedQuery, parseEmbedOptions } from '../pages/embed-options';
+import { PartnersPage } from '../pages/partners';
+import type { AppEnv, Responder } from './context';
+import { notFound } from './errors';
+
+const JS = 'text/javascript; charset=utf-8';
+
+export function partnerRoutes(responder: Responder) {
+  const { library, newest } = responder;
+  const missing = notFound(library);
+
+  return new Hono<AppEnv>()
+    .get('/:lang/partners', (c) => {
+      const lang = c.req.param('lang');
+      if (!isLang(lang)) return missing(c);
+      const options = parseEmbedOptions(c.get('url'), library, lang);
+      return responder.page(
+        c,
+        `/${lang}/partners${embedQuery(options)}`,
+        () => <PartnersPage library={library} lang={lang} base={c.get('base')} options={options} />,
+        newest,
+        { 'Content-Security-Policy': htmlPolicy({ scripts: true, frames: true, forms: true }) },
+      );
+    })
+    .get('/:lang/embed', (c) => {
+      const lang = c.req.param('lang');
+      if (!isLang(lang)) return missing(c);
+      const options = parseEmbedOptions(c.get('url'), library, lang);
+      return responder.page(
+        c,
+        `/${lang}/embed${embedQuery(options)}`,
+        () => <EmbedPage library={library} lang={lang} base={c.get('base')} options={options} />,
+        newest,
+        { 'Content-Security-Policy': htmlPolicy({ framable: true, scripts: true }) },
+      );
+    })
+    .get('/embed.js', (c) => responder.serve(c, 'embed.js', JS, () => EMBED_JS, { cache: CACHE.script }))
+    .get('/embed-frame.js', (c) => responder.serve(c, 'embed-frame.js', JS, () => FRAME_JS, { cache: CACHE.script }))
+    .get('/partners.js', (c) => responder.serve(c, 'partners.js', JS, () => GENERATOR_JS, { cache: CACHE.script }))
+    .get('/embed.css', (c) => responder.serve(c, 'embed.css', 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
+}
