@@ -19,7 +19,9 @@ export function documentRoutes(responder: Responder) {
   }
   return app
     .get('/sitemap.xml', (c) =>
-      responder.serve(c, 'sitemap', 'application/xml; charset=utf-8', () => renderSitemap(library, c.get('base')), { lastModified: newest }),
+      responder.serve(c, 'sitemap', 'application/xml; charset=utf-8', () => renderSitemap(library, c.get('base')), {
+        lastModified: newest,
+      }),
     )
     .get('/robots.txt', (c) => responder.serve(c, 'robots', 'text/plain; charset=utf-8', () => renderRobots(c.get('base'))))
     .get('/style.css', (c) => responder.serve(c, 'style', 'text/css; charset=utf-8', () => STYLESHEET, { cache: CACHE.asset }))

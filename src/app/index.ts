@@ -23,7 +23,7 @@ import { partnerRoutes } from './partners';
 export type { AppEnv } from './context';
 
 /** The request's ExecutionContext; tests call the Worker without one. */
-function executionContext(c: AppContext): AppContext["executionCtx"] | undefined {
+function executionContext(c: AppContext): AppContext['executionCtx'] | undefined {
   try {
     return c.executionCtx;
   } catch {

@@ -34,7 +34,12 @@ export function pageRoutes(responder: Responder) {
         });
       }
       if (n > pages) {
-        throw new ProblemError({ status: 404, title: 'No such page', detail: `There is no page ${n}; this list has pages 1 to ${pages}.`, pages });
+        throw new ProblemError({
+          status: 404,
+          title: 'No such page',
+          detail: `There is no page ${n}; this list has pages 1 to ${pages}.`,
+          pages,
+        });
       }
       return responder.page(
         c,

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { Lang, Translation } from '../content/model';
 import { escapeXml } from '../feeds/xml';
+import { LANGUAGE } from '../languages';
 import { beijingTime, parseDateTime } from './dates';
 import { parseYaml } from './front-matter';
 import { renderBody } from './markdown';
@@ -172,7 +173,7 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
       }
     }
   }
-  if (at.lang === 'zh') {
+  if (LANGUAGE[at.lang].cjk) {
     for (const [field, value] of [
       ['title', fm.title],
       ['summary', fm.summary],

@@ -11,6 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import type { Site, Translation } from '../content/model';
+import { LANGUAGE, type Lang } from '../languages';
 import { formatDate } from '../pages/i18n';
 import { CARD_SIZE } from '../urls';
 
@@ -90,7 +91,8 @@ function faces(pkg: FontPackage, weight: number): FontFace[] {
  */
 function fontsFor(text: string, weight: number, lang: string) {
   // Chinese takes its punctuation (“ ” ，) from the CJK font, full width; other languages from Noto Sans, proportional.
-  const order = lang === 'zh' ? faces('cjk', weight) : [...faces('alphabetic', weight), ...faces('cjk', weight)];
+  const cjk = LANGUAGE[lang as Lang]?.cjk ?? false;
+  const order = cjk ? faces('cjk', weight) : [...faces('alphabetic', weight), ...faces('cjk', weight)];
   const files = new Set<string>();
   const missing = new Set<string>();
   for (const ch of text) {

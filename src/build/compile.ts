@@ -185,11 +185,12 @@ function checkSlugsAndTranslations(located: Located[], prefix: string, problems:
       });
     }
   }
-  const first = LANGS[0];
+  // Every translation's tags against those of the first translation in its folder (in the site's language order).
   for (const l of located) {
-    if (l.translation.lang === first) continue;
-    const other = located.find((o) => o.dir === l.dir && o.translation.lang === first);
-    if (!other) continue;
+    const other = located
+      .filter((o) => o.dir === l.dir)
+      .sort((a, b) => LANGS.indexOf(a.translation.lang) - LANGS.indexOf(b.translation.lang))[0];
+    if (!other || other === l) continue;
     const mine = [...l.translation.tags].sort().join(', ');
     const theirs = [...other.translation.tags].sort().join(', ');
     if (mine !== theirs) {

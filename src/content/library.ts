@@ -10,8 +10,8 @@ export class Library {
 
   constructor(private readonly content: CompiledContent) {
     this.sites = content.sites;
-    this.bySlug = { zh: new Map(), en: new Map() };
-    this.byTag = { zh: new Map(), en: new Map() };
+    this.bySlug = Object.fromEntries(LANGS.map((l) => [l, new Map()])) as Library['bySlug'];
+    this.byTag = Object.fromEntries(LANGS.map((l) => [l, new Map()])) as Library['byTag'];
     for (const lang of LANGS) {
       for (const tag of Object.keys(content.sites[lang].tags)) this.byTag[lang].set(tag, []);
       for (const article of content.articles[lang]) {

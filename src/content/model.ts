@@ -1,11 +1,11 @@
 /** The compiled content model: what the build emits and the Worker reads. */
 
-/** Languages the site publishes, in the order pages list them. */
-export const LANGS = ['zh', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS, LANGUAGE, type Lang } from '../languages';
+
+export { LANGS, type Lang } from '../languages';
 
 /** BCP 47 tags for each language, as feeds and pages declare them. */
-export const LANGUAGE_TAG: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
+export const LANGUAGE_TAG = Object.fromEntries(LANGS.map((l) => [l, LANGUAGE[l].tag])) as Record<Lang, string>;
 
 export function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);

@@ -13,14 +13,16 @@ interface Item {
   date_published: string;
 }
 
-const TEXT = {
-  zh: { heading: '留学哈工大新闻', more: '更多新闻' },
-  en: { heading: 'Study at HIT news', more: 'More news' },
-};
+/** Each language's texts, from src/languages/ (put in by `npm run build`). */
+declare const __WIDGET_LANGUAGES__: Record<string, { heading: string; more: string; tag: string; dateLocale: string }>;
+declare const __DEFAULT_LANG__: string;
+/** `.box:lang(xx){font-family:...}` for each language with its own fonts. */
+declare const __LANGUAGE_FONTS__: string;
+const TEXT = __WIDGET_LANGUAGES__;
 
 /** The options a partner can set, and what each accepts (checked here, so readers never see an error). */
 const OPTIONS: Record<string, RegExp> = {
-  lang: /^(zh|en)$/,
+  lang: new RegExp(`^(${Object.keys(TEXT).join('|')})$`),
   limit: /^([1-9]\d?|100)$/,
   tag: /^[a-z0-9]+(-[a-z0-9]+)*$/,
   theme: /^(light|dark|auto)$/,
@@ -40,7 +42,7 @@ const HOST_RESET: [string, string][] = [
 const STYLE = `
 :host{contain:content}
 .box{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d1d1f;background:#fff;border:1px solid #d8d8e0;border-radius:8px;padding:12px 16px;text-align:left;color-scheme:light}
-.box:lang(zh){font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif}
+${__LANGUAGE_FONTS__}
 .dark{color:#ececf1;background:#15161a;border-color:#33343b;color-scheme:dark}
 h2{font-size:16px;margin:0 0 8px;font-weight:700}
 ul{list-style:none;margin:0;padding:0}li{margin:0 0 10px}
@@ -62,8 +64,9 @@ p{margin:2px 0 0;font-size:14px}
       return;
     }
   }
-  const lang = data.lang === 'zh' ? 'zh' : 'en';
+  const lang = data.lang ?? __DEFAULT_LANG__;
   const text = TEXT[lang];
+  if (!text) return;
   const tag = data.tag ?? '';
   const limit = data.limit ?? '5';
   const dark = data.theme === 'dark' || (data.theme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
@@ -92,7 +95,7 @@ p{margin:2px 0 0;font-size:14px}
   }
   const page = `${origin}/${lang}/${tag ? `tags/${encodeURIComponent(tag)}/` : ''}`;
   const box = el('section', { className: dark ? 'box dark' : 'box' }, el('h2', { textContent: text.heading }));
-  box.setAttribute('lang', lang === 'zh' ? 'zh-CN' : 'en');
+  box.setAttribute('lang', text.tag);
   root.append(...style, box);
   const more = el('a', { className: 'more', href: page, textContent: text.more, target: '_blank', rel: 'noopener' });
 
@@ -113,7 +116,7 @@ p{margin:2px 0 0;font-size:14px}
             el('a', { href: item.url, textContent: item.title, target: '_blank', rel: 'noopener' }),
             el('time', {
               dateTime: item.date_published,
-              textContent: date.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
+              textContent: date.toLocaleDateString(text.dateLocale, { timeZone: 'Asia/Shanghai', dateStyle: 'long' }),
             }),
             ...(showSummary ? [el('p', { textContent: item.summary })] : []),
           ),

@@ -2,6 +2,7 @@
 
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Lang, type Translation } from '../content/model';
+import { LANGUAGE } from '../languages';
 import { articleId, articlePath, FEED_FORMATS, type FeedFormat, feedId, feedPath, langPath, tagPath, translationGroupId } from '../urls';
 
 export interface FeedItem {
@@ -123,7 +124,6 @@ export function newestUpdateMs(articles: readonly Translation[]): number {
 }
 
 /** Marks drafts in the feeds of a local preview (`npm start`), as the pages mark them. */
-const DRAFT_PREFIX: Record<Lang, string> = { zh: '［草稿］', en: '[DRAFT] ' };
 
 /** Builds the format-neutral feed for a selection, with absolute URLs under `base`. */
 export function buildFeedDocument(library: Library, base: string, selection: FeedSelection): FeedDocument {
@@ -139,7 +139,7 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
       id: articleId(lang, a.formerSlugs?.[0] ?? a.slug),
       groupId: translationGroupId(a.formerSlugs?.[0] ?? a.slug),
       url: base + articlePath(lang, a.slug),
-      title: a.draft ? `${DRAFT_PREFIX[lang]}${a.title}` : a.title,
+      title: a.draft ? `${LANGUAGE[lang].draftPrefix}${a.title}` : a.title,
       summary: a.summary,
       html: a.html,
       published: a.published,

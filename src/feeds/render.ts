@@ -48,7 +48,8 @@ export function renderFeed(format: FeedFormat, doc: FeedDocument, hub?: string):
   return RENDERERS[format](doc, hub);
 }
 
-export const prerenderKey = (format: FeedFormat, selection: FeedSelection, hub?: string) => `${format}|${selectionKey(selection)}|${hub ?? ''}`;
+export const prerenderKey = (format: FeedFormat, selection: FeedSelection, hub?: string) =>
+  `${format}|${selectionKey(selection)}|${hub ?? ''}`;
 
 /**
  * The six main feeds, rendered at build time with stand-in origins for the configured item count

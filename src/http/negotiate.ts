@@ -1,5 +1,5 @@
 /** Reading Accept and Accept-Language the way RFC 9110 §12 describes. */
-import { LANGS, type Lang } from '../content/model';
+import { DEFAULT_LANG, LANGS, type Lang } from '../languages';
 
 interface Weighted {
   value: string;
@@ -32,7 +32,7 @@ export function prefersHtml(request: Request): boolean {
 /** The site language the client prefers; English when it expresses no preference between ours. */
 export function preferredLang(request: Request): Lang {
   const ranked = parseWeighted(request.headers.get('accept-language'));
-  let best: { lang: Lang; q: number } = { lang: 'en', q: 0 };
+  let best: { lang: Lang; q: number } = { lang: DEFAULT_LANG, q: 0 };
   for (const { value, q } of ranked) {
     const primary = value.split('-')[0];
     const lang = LANGS.find((l) => l === primary);

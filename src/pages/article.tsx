@@ -2,6 +2,7 @@
 import { raw } from 'hono/html';
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Translation } from '../content/model';
+import { LANGUAGE } from '../languages';
 import { articlePath, CARD_SIZE, langPath, tagPath } from '../urls';
 import { formatDate, UI } from './i18n';
 import { feedLinks, Layout, type ShareImage } from './layout';
@@ -11,7 +12,6 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
   const site = library.sites[lang];
   const ui = UI[lang];
   const translations = library.translationsOf(article);
-  const other = translations[0];
   const shareImage: ShareImage | undefined = article.image
     ? { url: article.image.src, alt: article.image.alt }
     : article.card
@@ -27,7 +27,6 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
       path={articlePath(lang, article.slug)}
       alternates={translations.map((t) => ({ lang: t.lang, path: articlePath(t.lang, t.slug) }))}
       feeds={feedLinks(base, lang, site.title)}
-      switchTo={other ? { lang: other.lang, path: articlePath(other.lang, other.slug) } : undefined}
       shareTitle={article.title}
       share={{
         type: 'article',
@@ -101,12 +100,14 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
               {ui.original}
             </a>
           ) : null}
-          {article.original && other ? ' · ' : null}
-          {other ? (
-            <a href={articlePath(other.lang, other.slug)} hreflang={LANGUAGE_TAG[other.lang]} rel="alternate">
-              {ui.translation}
-            </a>
-          ) : null}
+          {translations.map((t, i) => (
+            <>
+              {article.original || i > 0 ? ' · ' : null}
+              <a href={articlePath(t.lang, t.slug)} hreflang={LANGUAGE_TAG[t.lang]} rel="alternate">
+                {LANGUAGE[lang].readIn(LANGUAGE[t.lang])}
+              </a>
+            </>
+          ))}
         </p>
         <p>
           <a href={langPath(lang)}>{ui.articles}</a>

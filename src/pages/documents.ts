@@ -1,7 +1,9 @@
 /** The machine-read documents beside the pages: OPML, sitemap, robots.txt, favicon. */
+
 import type { Library } from '../content/library';
 import { LANGS, LANGUAGE_TAG, type Lang } from '../content/model';
 import { escapeXml } from '../feeds/xml';
+import { DEFAULT_LANG } from '../languages';
 import { articlePath, FEED_FORMAT_NAME, type FeedFormat, feedPath, langPath, tagPath } from '../urls';
 
 /** W3C date-time (UTC) of the newest update among a list's articles, for <lastmod>. */
@@ -37,7 +39,7 @@ export function renderOpml(library: Library, base: string, format: FeedFormat = 
     '  <head>',
     `    <title>Study at HIT news feeds · 留学哈工大新闻订阅 (${FEED_FORMAT_NAME[format]})</title>`,
     `    <dateModified>${new Date(library.lastUpdateMs()).toUTCString()}</dateModified>`,
-    `    <ownerName>${escapeXml(library.sites.en.publisher)}</ownerName>`,
+    `    <ownerName>${escapeXml(library.sites[DEFAULT_LANG].publisher)}</ownerName>`,
     `    <docs>http://opml.org/spec2.opml</docs>`,
     '  </head>',
     '  <body>',

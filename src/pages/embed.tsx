@@ -1,6 +1,7 @@
 /** /{lang}/embed: the iframe form of the widget, for sites that forbid third-party scripts. */
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Lang } from '../content/model';
+import { LANGUAGE } from '../languages';
 import { articlePath, langPath, tagPath } from '../urls';
 import type { EmbedOptions } from './embed-options';
 import { formatDate } from './i18n';
@@ -18,9 +19,6 @@ a{color:#004c97}.dark a{color:#7fb2ff}
 time{display:block;font-size:13px;opacity:.75}p{margin:2px 0 0;font-size:14px}
 `.trim();
 
-const HEADING = { zh: '留学哈工大新闻', en: 'Study at HIT news' };
-const MORE = { zh: '更多新闻', en: 'More news' };
-
 export function EmbedPage({ library, lang, options, base }: { library: Library; lang: Lang; options: EmbedOptions; base: string }) {
   const articles = library.articles(lang, options.tag).slice(0, options.limit);
   const more = base + (options.tag ? tagPath(lang, options.tag) : langPath(lang));
@@ -30,13 +28,13 @@ export function EmbedPage({ library, lang, options, base }: { library: Library; 
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>{HEADING[lang]}</title>
+        <title>{LANGUAGE[lang].embed.heading}</title>
         <link rel="stylesheet" href="/embed.css" />
         <script src="/embed-frame.js" defer></script>
       </head>
       <body class={options.theme}>
         <main>
-          <h1>{HEADING[lang]}</h1>
+          <h1>{LANGUAGE[lang].embed.heading}</h1>
           <ul>
             {articles.map((a) => (
               <li>
@@ -49,7 +47,7 @@ export function EmbedPage({ library, lang, options, base }: { library: Library; 
             ))}
           </ul>
           <a href={more} target="_blank" rel="noopener">
-            {MORE[lang]}
+            {LANGUAGE[lang].embed.more}
           </a>
         </main>
       </body>

@@ -1,5 +1,6 @@
 /** Feed URLs to copy, one row per feed. */
 import { LANGUAGE_TAG, type Lang } from '../content/model';
+import { LANGUAGE } from '../languages';
 import { FEED_FORMAT_NAME, FEED_MEDIA_TYPE } from '../urls';
 import { UI } from './i18n';
 import type { FeedLink } from './layout';
@@ -18,7 +19,7 @@ export function FeedTable({ feeds, caption, lang }: { feeds: FeedLink[]; caption
         {feeds.map((f) => (
           <tr>
             <th scope="row" lang={LANGUAGE_TAG[f.lang]}>
-              {f.lang === 'zh' ? '中文' : 'English'} · {FEED_FORMAT_NAME[f.format]}
+              {LANGUAGE[f.lang].name} · {FEED_FORMAT_NAME[f.format]}
             </th>
             <td>
               <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>

@@ -1,74 +1,83 @@
-/** /: what this is, in both languages; every feed; the newest articles of each language. */
+/** /: what this is, in every language (the default language first); every feed; the newest articles of each language. */
 import type { Library } from '../content/library';
 import { LANGS, LANGUAGE_TAG } from '../content/model';
+import { DEFAULT_LANG } from '../languages';
 import { langPath } from '../urls';
 import { ArticleList } from './article-list';
 import { FeedTable } from './feed-table';
 import { UI } from './i18n';
-import { feedLinks, Layout } from './layout';
+import { feedLinks, Layout, otherLangs } from './layout';
 
 export function HomePage({ library, base }: { library: Library; base: string }) {
   const feeds = LANGS.flatMap((lang) => feedLinks(base, lang, library.sites[lang].title));
+  const main = DEFAULT_LANG;
+  const others = otherLangs(main);
+  const site = library.sites[main];
+  const title = [main, ...others].map((l) => UI[l].homeTitle).join(' · ');
+  /** The same text in the other languages, each marked with its language. */
+  const alongside = (text: (lang: (typeof others)[number]) => string) =>
+    others.map((l) => (
+      <>
+        {' · '}
+        <span lang={LANGUAGE_TAG[l]}>{text(l)}</span>
+      </>
+    ));
   return (
     <Layout
-      lang="en"
-      site={library.sites['en']}
-      title="Study at HIT news feeds · 留学哈工大新闻订阅"
-      description={`${library.sites.en.description} ${library.sites.zh.description}`}
+      lang={main}
+      site={site}
+      title={title}
+      description={[main, ...others].map((l) => library.sites[l].description).join(' ')}
       base={base}
       path="/"
       feeds={feeds}
-      switchTo={{ lang: 'zh', path: '/zh/' }}
+      switchTo={others.map((l) => ({ lang: l, path: langPath(l) }))}
       jsonLd={[
         {
           '@context': 'https://schema.org',
           '@type': 'WebSite',
-          name: 'Study at HIT news feeds · 留学哈工大新闻订阅',
+          name: title,
           url: `${base}/`,
-          inLanguage: ['en', 'zh-CN'],
+          inLanguage: [main, ...others].map((l) => LANGUAGE_TAG[l]),
         },
         {
           '@context': 'https://schema.org',
           '@type': 'Organization',
-          name: library.sites.en.publisher,
-          alternateName: library.sites.zh.publisher,
-          url: library.sites.en.homePage,
-          logo: library.sites.en.logo ?? `${base}/favicon.svg`,
+          name: site.publisher,
+          alternateName: others.length === 1 ? library.sites[others[0] ?? main].publisher : others.map((l) => library.sites[l].publisher),
+          url: site.homePage,
+          logo: site.logo ?? `${base}/favicon.svg`,
         },
       ]}
     >
       <h1>
-        Study at HIT news feeds · <span lang="zh-CN">留学哈工大新闻订阅</span>
+        {UI[main].homeTitle}
+        {alongside((l) => UI[l].homeTitle)}
       </h1>
       <div class="columns">
-        <section lang="zh-CN" aria-labelledby="about-zh">
-          <h2 id="about-zh">关于</h2>
-          <p>
-            {
-              '这里以 RSS、Atom 和 JSON Feed 三种格式分别发布哈尔滨工业大学国际教育学院“留学哈工大”新闻的中文版和英文版，方便新闻网站和开源社区转载，也方便读者订阅。'
-            }
-          </p>
-          <p>{UI.zh.subscribe}</p>
-        </section>
-        <section aria-labelledby="about-en">
-          <h2 id="about-en">About</h2>
-          <p>
-            The "Study at HIT" news of the College of International Education, Harbin Institute of Technology, published as separate Chinese
-            and English feeds in RSS, Atom and JSON Feed, for news outlets and open-source community sites to syndicate and for anyone to
-            subscribe to.
-          </p>
-          <p>{UI.en.subscribe}</p>
-        </section>
+        {LANGS.map((lang) => (
+          <section lang={lang === main ? undefined : LANGUAGE_TAG[lang]} aria-labelledby={`about-${lang}`}>
+            <h2 id={`about-${lang}`}>{UI[lang].about}</h2>
+            <p>{UI[lang].aboutText}</p>
+            <p>{UI[lang].subscribe}</p>
+          </section>
+        ))}
       </div>
       <h2>
-        Feeds · <span lang="zh-CN">订阅源</span>
+        {UI[main].feeds}
+        {alongside((l) => UI[l].feeds)}
       </h2>
-      <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" lang={'en'} />
+      <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" lang={main} />
       <p>
-        <a href="/feeds.opml">{UI.en.opml}</a> ·{' '}
-        <a href="/feeds.opml" lang="zh-CN">
-          {UI.zh.opml}
-        </a>
+        <a href="/feeds.opml">{UI[main].opml}</a>
+        {others.map((l) => (
+          <>
+            {' · '}
+            <a href="/feeds.opml" lang={LANGUAGE_TAG[l]}>
+              {UI[l].opml}
+            </a>
+          </>
+        ))}
       </p>
       <div class="columns">
         {LANGS.map((lang) => (

@@ -1,10 +1,10 @@
 /** /{lang}/: the articles of one language, newest first. */
 import type { Library } from '../content/library';
-import { LANGS, type Lang } from '../content/model';
+import type { Lang } from '../content/model';
 import { langPath, tagPath } from '../urls';
 import { ArticleList } from './article-list';
 import { UI } from './i18n';
-import { feedLinks, Layout } from './layout';
+import { feedLinks, Layout, otherLangs } from './layout';
 
 /** Articles per index page: the page stays small however large the archive grows. */
 export const INDEX_PAGE_SIZE = 30;
@@ -14,7 +14,6 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
   const shown = all.slice((page - 1) * INDEX_PAGE_SIZE, page * INDEX_PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(all.length / INDEX_PAGE_SIZE));
   const site = library.sites[lang];
-  const other = LANGS.find((l) => l !== lang) ?? lang;
   const ui = UI[lang];
   return (
     <Layout
@@ -24,15 +23,14 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
       description={site.description}
       base={base}
       path={langPath(lang) + (page > 1 ? `?page=${page}` : '')}
-      alternates={[{ lang: other, path: langPath(other) }]}
+      alternates={otherLangs(lang).map((l) => ({ lang: l, path: langPath(l) }))}
       feeds={feedLinks(base, lang, site.title)}
-      switchTo={{ lang: other, path: langPath(other) }}
     >
       <h1>{site.title}</h1>
       <p>{site.description}</p>
       <ArticleList lang={lang} articles={shown} level={2} />
       {pages > 1 ? (
-        <nav aria-label={lang === 'zh' ? '分页' : 'Pages'}>
+        <nav aria-label={ui.pagination}>
           <p>
             {page > 1 ? (
               <a href={page === 2 ? langPath(lang) : `${langPath(lang)}?page=${page - 1}`} rel="prev">

@@ -1,6 +1,7 @@
 /** The one layout every page shares: head (canonical, hreflang, autodiscovery, sharing), header, footer. */
 import type { Child } from 'hono/jsx';
 import { LANGS, LANGUAGE_TAG, type Lang, type Site } from '../content/model';
+import { LANGUAGE } from '../languages';
 import { FEED_FORMAT_NAME, FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat, feedPath } from '../urls';
 import { UI } from './i18n';
 
@@ -19,11 +20,11 @@ export interface LayoutProps {
   base: string;
   /** Path of this page; the canonical URL is base + path. Error pages have none and are not indexed. */
   path?: string;
-  /** Same page in the other languages. */
+  /** Same page in the other languages: hreflang links, and the language switch unless `switchTo` is given. */
   alternates?: { lang: Lang; path: string }[];
   feeds: FeedLink[];
-  /** Where the language switch leads. */
-  switchTo?: { lang: Lang; path: string };
+  /** Where the language switch leads, for pages without alternates (`/`, 404s). */
+  switchTo?: { lang: Lang; path: string }[];
   share?: { type: 'website' | 'article'; image?: ShareImage; published?: string; modified?: string; author?: string; tags?: string[] };
   /** The title shared in link previews (og:title), without the site suffix; default: `title`. */
   shareTitle?: string;
@@ -42,6 +43,9 @@ export interface ShareImage {
   width?: number;
   height?: number;
 }
+
+/** The languages other than `lang`, in the site's order. */
+export const otherLangs = (lang: Lang): Lang[] => LANGS.filter((l) => l !== lang);
 
 /** Autodiscovery links for a language's three main feeds (or a tag's). */
 export function feedLinks(base: string, lang: Lang, siteTitle: string, tag?: { slug: string; label: string }): FeedLink[] {
@@ -86,7 +90,7 @@ export function Layout(props: LayoutProps) {
         <meta property="og:description" content={props.description} />
         {canonical ? <meta property="og:url" content={canonical} /> : null}
         <meta property="og:site_name" content={ui.siteName} />
-        <meta property="og:locale" content={props.lang === 'zh' ? 'zh_CN' : 'en_US'} />
+        <meta property="og:locale" content={LANGUAGE[props.lang].ogLocale} />
         {props.share?.image ? (
           <>
             <meta property="og:image" content={props.share.image.url} />
@@ -113,13 +117,13 @@ export function Layout(props: LayoutProps) {
       </head>
       <body>
         <a class="skip" href="#main">
-          {props.lang === 'zh' ? '跳到正文' : 'Skip to content'}
+          {ui.skip}
         </a>
         <header>
           <a class="site" href={`/${props.lang}/`}>
             {ui.siteName}
           </a>
-          <nav aria-label={props.lang === 'zh' ? '站点' : 'Site'}>
+          <nav aria-label={ui.siteNav}>
             <ul>
               <li>
                 <a href="/">{ui.home}</a>
@@ -127,13 +131,13 @@ export function Layout(props: LayoutProps) {
               <li>
                 <a href={`/${props.lang}/partners`}>{ui.partners}</a>
               </li>
-              {props.switchTo ? (
+              {(props.switchTo ?? props.alternates ?? []).map((to) => (
                 <li>
-                  <a href={props.switchTo.path} hreflang={LANGUAGE_TAG[props.switchTo.lang]} lang={LANGUAGE_TAG[props.switchTo.lang]}>
-                    {UI[props.lang].otherLanguage}
+                  <a href={to.path} hreflang={LANGUAGE_TAG[to.lang]} lang={LANGUAGE_TAG[to.lang]}>
+                    {LANGUAGE[to.lang].name}
                   </a>
                 </li>
-              ) : null}
+              ))}
             </ul>
           </nav>
         </header>

@@ -1,13 +1,16 @@
-/** The 404 page, in the language of the path (English with Chinese alongside when the path has none). */
+/** The 404 page, in the language of the path (the default language with the others alongside when the path has none). */
 import type { Library } from '../content/library';
-import type { Lang } from '../content/model';
+import { LANGUAGE_TAG, type Lang } from '../content/model';
+import { DEFAULT_LANG } from '../languages';
 import { langPath } from '../urls';
 import { UI } from './i18n';
-import { feedLinks, Layout } from './layout';
+import { feedLinks, Layout, otherLangs } from './layout';
 
 export function NotFoundPage({ library, lang, base }: { library: Library; lang?: Lang; base: string }) {
-  const shown = lang ?? 'en';
+  const shown = lang ?? DEFAULT_LANG;
   const ui = UI[shown];
+  // Without a language in the path, the page speaks every language.
+  const alongside = lang ? [] : otherLangs(shown);
   return (
     <Layout
       lang={shown}
@@ -16,19 +19,21 @@ export function NotFoundPage({ library, lang, base }: { library: Library; lang?:
       description={ui.notFoundText}
       base={base}
       feeds={feedLinks(base, shown, library.sites[shown].title)}
-      switchTo={{ lang: shown === 'zh' ? 'en' : 'zh', path: shown === 'zh' ? '/en/' : '/zh/' }}
+      switchTo={otherLangs(shown).map((l) => ({ lang: l, path: langPath(l) }))}
     >
       <h1>
         {ui.notFoundTitle}
-        {lang ? null : (
+        {alongside.map((l) => (
           <>
-            {' '}
-            · <span lang="zh-CN">{UI.zh.notFoundTitle}</span>
+            {' · '}
+            <span lang={LANGUAGE_TAG[l]}>{UI[l].notFoundTitle}</span>
           </>
-        )}
+        ))}
       </h1>
       <p>{ui.notFoundText}</p>
-      {lang ? null : <p lang="zh-CN">{UI.zh.notFoundText}</p>}
+      {alongside.map((l) => (
+        <p lang={LANGUAGE_TAG[l]}>{UI[l].notFoundText}</p>
+      ))}
       <ul>
         <li>
           <a href="/">{ui.home}</a>
@@ -36,11 +41,11 @@ export function NotFoundPage({ library, lang, base }: { library: Library; lang?:
         <li>
           <a href={langPath(shown)}>{ui.articles}</a>
         </li>
-        {lang ? null : (
-          <li lang="zh-CN">
-            <a href={langPath('zh')}>{UI.zh.articles}</a>
+        {alongside.map((l) => (
+          <li lang={LANGUAGE_TAG[l]}>
+            <a href={langPath(l)}>{UI[l].articles}</a>
           </li>
-        )}
+        ))}
       </ul>
     </Layout>
   );

@@ -1,10 +1,12 @@
 /** The one stylesheet every page shares (served at /style.css). */
+import { languageFontCss } from '../languages';
+
 export const STYLESHEET = `
 :root{color-scheme:light dark;--fg:#1d1d1f;--muted:#5b5b66;--bg:#fff;--accent:#004c97;--line:#d8d8e0;--code:#f3f4f7}
 @media (prefers-color-scheme:dark){:root{--fg:#ececf1;--muted:#a8a8b3;--bg:#15161a;--accent:#7fb2ff;--line:#33343b;--code:#23242a}}
 *{box-sizing:border-box}
 body{margin:0;font:1.0625rem/1.7 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
-:lang(zh){font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif}
+${languageFontCss()}
 main{overflow-wrap:anywhere}
 .body table{display:block;max-width:100%;overflow-x:auto}
 .body img,.body video,.body iframe{max-width:100%;height:auto}

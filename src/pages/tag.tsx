@@ -1,16 +1,15 @@
 /** /{lang}/tags/{tag}/: the articles carrying one tag, and that tag's feeds. */
 import type { Library } from '../content/library';
-import { LANGS, type Lang } from '../content/model';
+import type { Lang } from '../content/model';
 import { tagPath } from '../urls';
 import { ArticleList } from './article-list';
 import { FeedTable } from './feed-table';
 import { UI } from './i18n';
-import { feedLinks, Layout } from './layout';
+import { feedLinks, Layout, otherLangs } from './layout';
 
 export function TagPage({ library, lang, tag, base }: { library: Library; lang: Lang; tag: string; base: string }) {
   const site = library.sites[lang];
   const label = site.tags[tag] ?? tag;
-  const other = LANGS.find((l) => l !== lang) ?? lang;
   const feeds = feedLinks(base, lang, site.title, { slug: tag, label });
   return (
     <Layout
@@ -20,9 +19,8 @@ export function TagPage({ library, lang, tag, base }: { library: Library; lang: 
       description={`${site.title} · ${label}`}
       base={base}
       path={tagPath(lang, tag)}
-      alternates={[{ lang: other, path: tagPath(other, tag) }]}
+      alternates={otherLangs(lang).map((l) => ({ lang: l, path: tagPath(l, tag) }))}
       feeds={feeds}
-      switchTo={{ lang: other, path: tagPath(other, tag) }}
     >
       <h1>{label}</h1>
       <ArticleList lang={lang} articles={library.articles(lang, tag)} level={2} />

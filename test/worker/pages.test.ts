@@ -267,10 +267,9 @@ describe('language index of a large archive', () => {
 
 describe('Chinese pages', () => {
   it('contain no English interface text (every string comes from the zh strings)', async () => {
-    const { UI } = await import('../../src/pages/i18n');
-    const { PARTNER_TEXT } = await import('../../src/pages/partners');
-    const { PRIVACY_TEXT } = await import('../../src/pages/privacy');
-    const english = [UI.en, PARTNER_TEXT.en, PRIVACY_TEXT.en]
+    const { LANGUAGE } = await import('../../src/languages');
+    const { ui, partners, privacy, embed } = LANGUAGE.en;
+    const english = [ui, partners, privacy, embed]
       .flatMap((strings) =>
         Object.values(strings).flatMap((v: unknown) => (typeof v === 'string' ? [v] : (Object.values(v as object) as string[]))),
       )

@@ -1,0 +1,26 @@
+/**
+ * The languages the site publishes, in the order pages list them. Adding one: a file like en.ts with its texts,
+ * its line here, and content/site/<code>.yaml; nothing else in the code names a language.
+ */
+import en from './en';
+import type { Language } from './types';
+import zh from './zh';
+
+export const LANGUAGES = [zh, en] as const satisfies readonly Language[];
+
+export type Lang = (typeof LANGUAGES)[number]['code'];
+
+/** The language of `/` and of the answers to clients that state no preference among ours. */
+export const DEFAULT_LANG: Lang = 'en';
+
+export const LANGS: readonly Lang[] = LANGUAGES.map((l) => l.code);
+
+/** Each language by its code. */
+export const LANGUAGE = Object.fromEntries(LANGUAGES.map((l) => [l.code, l])) as unknown as Record<Lang, Language>;
+
+/** CSS giving each language its font where it has one, e.g. `:lang(zh){font-family:...}`; `prefix` scopes it. */
+export function languageFontCss(prefix = ''): string {
+  return LANGUAGES.flatMap((l: Language) => (l.fontFamily ? [`${prefix}:lang(${l.code}){font-family:${l.fontFamily}}`] : [])).join('\n');
+}
+
+export type { Language } from './types';
