@@ -2,7 +2,16 @@
 import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-const PROJECT_FILES = ['src', 'scripts', 'public', 'wrangler.toml', 'package.json', 'tsconfig.json', 'worker-configuration.d.ts'];
+const PROJECT_FILES = [
+  'src',
+  'scripts',
+  'public',
+  'wrangler.toml',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.worker.json',
+  'worker-configuration.d.ts',
+];
 
 /** Copies the project into `dir`; `writeContent` fills `dir/content`. Returns `dir`. */
 export function projectWorkspace(dir: string, writeContent: (contentDir: string) => void): string {
