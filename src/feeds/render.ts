@@ -1,7 +1,7 @@
 /** Feed document -> text in each format, and the main feeds pre-rendered at build time. */
 import type { Library } from '../content/library';
 import { LANGS } from '../content/model';
-import { FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
+import { FEED_FORMATS, type FeedFormat } from '../urls';
 import { renderAtom } from './atom';
 import { renderJsonFeed } from './json-feed';
 import { buildFeedDocument, type FeedDocument, type FeedSelection, selectionKey } from './model';
