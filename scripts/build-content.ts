@@ -21,6 +21,9 @@ import { cardPath } from '../src/urls';
 import { readContentDir } from './content-files';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
+// `npm run check` sets this for the wrangler command it runs right after building: the content is built already.
+if (process.env.CONTENT_BUILT === '1') process.exit(0);
+
 const { values } = parseArgs({
   options: {
     check: { type: 'boolean', default: false },
