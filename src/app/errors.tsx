@@ -1,5 +1,6 @@
 /** What a client gets when there is nothing to answer or answering failed: the 404 page or problem+json, never a stack. */
 import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { ConfigError } from '../config';
 import type { Library } from '../content/library';
 import { isLang, LANGS } from '../content/model';
@@ -34,8 +35,9 @@ export function onError(library: Library): ErrorHandler<AppEnv> {
   return (error, c) => {
     if (error instanceof ProblemError) {
       if (error.problem.status === 404 && prefersHtml(c.req.raw) && c.get('base')) return missing(c);
-      return problemResponse(error.problem, { ...error.headers, Vary: 'Accept' }, c.req.method === 'HEAD');
+      return error.getResponse(c.req.method === 'HEAD');
     }
+    if (error instanceof HTTPException) return error.getResponse();
     if (error instanceof ConfigError) {
       // The operator's mistake, not the client's; saying which var is wrong leaks nothing.
       console.error(error.message);

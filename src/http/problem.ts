@@ -1,4 +1,6 @@
 /** RFC 9457 problem details: every error a client gets says what went wrong in plain words. */
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CACHE } from './representation';
 
 export interface ProblemDetails {
@@ -9,13 +11,20 @@ export interface ProblemDetails {
   [extension: string]: unknown;
 }
 
-/** A failure to answer with a problem+json body (or the HTML error page, when the client wants HTML). */
-export class ProblemError extends Error {
+/**
+ * A failure to answer with a problem+json body (or the HTML error page, when the client wants HTML): Hono's
+ * HTTPException, whose response is the problem.
+ */
+export class ProblemError extends HTTPException {
   constructor(
     readonly problem: ProblemDetails,
     readonly headers: Record<string, string> = {},
   ) {
-    super(problem.detail);
+    super(problem.status as ContentfulStatusCode, { message: problem.detail });
+  }
+
+  override getResponse(head = false): Response {
+    return problemResponse(this.problem, { ...this.headers, Vary: 'Accept' }, head);
   }
 }
 
