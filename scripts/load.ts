@@ -1,7 +1,9 @@
 /**
  * npm run load: the built Worker in workerd on 127.0.0.1, driven by autocannon for a bounded time
  * over a mix of feeds, pages, 304s and 404s. Exits 1 on any error or 5xx.
- * Env: LOAD_SECONDS=10 LOAD_CONNECTIONS=32
+ * The Worker has its REACH binding (workerd's Analytics Engine binding, writing to a local sink that counts the
+ * data points), as in production with statistics on; LOAD_REACH=0 runs it without.
+ * Env: LOAD_SECONDS=10 LOAD_CONNECTIONS=32 LOAD_REACH=1
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { freePort } from './free-port';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
+const REACH = process.env.LOAD_REACH !== '0';
 
 const outdir = mkdtempSync(join(tmpdir(), 'hit-load-'));
 const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
@@ -23,11 +26,14 @@ if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
 }
-const server = await startWorkerd(outdir, await freePort(), [{ name: 'index.js', kind: 'esModule', file: 'index.js' }], {
-  SITE_URL: '',
-  FEED_ITEMS: '20',
-  WEBSUB_HUB: '',
-});
+const countPort = await freePort();
+const server = await startWorkerd(
+  outdir,
+  await freePort(),
+  [{ name: 'index.js', kind: 'esModule', file: 'index.js' }],
+  { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' },
+  REACH ? { reach: 'workerd', reachCountPort: countPort } : {},
+);
 await settle(server);
 const etag = (await fetch(`${server.origin}/zh/rss.xml`)).headers.get('etag') ?? '';
 // Whatever content/ holds: the newest Chinese article, or the index when there is none.
@@ -52,6 +58,9 @@ const mix = [
 
 const result = await autocannon({ url: server.origin, connections: CONNECTIONS, duration: SECONDS, requests: mix });
 const cpu = server.cpuMs();
+// Data points are written after each answer; give the last ones a moment to arrive.
+await new Promise((r) => setTimeout(r, 500));
+const points = REACH ? Number(await (await fetch(`http://127.0.0.1:${countPort}/`)).text()) : 0;
 await server.stop();
 rmSync(outdir, { recursive: true, force: true });
 
@@ -71,6 +80,11 @@ console.log(
     .join(', ')}`,
 );
 console.log(`  errors    ${result.errors} connection errors, ${result.timeouts} timeouts, ${serverErrors} 5xx`);
+console.log(
+  REACH
+    ? `  reach     ${points} data points written through the REACH binding (feeds, article pages and embeds count; 404s and indexes do not)`
+    : '  reach     binding off (LOAD_REACH=0)',
+);
 console.log(
   `  workerd   ${cpu.toFixed(0)} ms CPU in all (${((cpu * 1000) / Math.max(result.requests.total, 1)).toFixed(0)} µs a request, start-up included)`,
 );

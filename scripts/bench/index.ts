@@ -17,6 +17,8 @@ import { syntheticWorkspace } from './synthetic';
 import { type Module, type RunningWorkerd, settle, startWorkerd } from './workerd';
 import { hasWrk, wrk } from './wrk';
 
+/** Targets also measured with the REACH binding (statistics on), against ours without it. */
+const REACH_TARGETS = new Set(['RSS', '304 (RSS)', 'page /en/']);
 const SIZES = (process.env.BENCH_SIZES ?? '1,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -118,6 +120,8 @@ interface Build {
   gz: number;
   ours: Map<string, Sample[]>;
   base: Map<string, Sample[]>;
+  /** Ours with the REACH binding, for the targets in REACH_TARGETS. */
+  reach: Map<string, Sample[]>;
   firstRequestMs: number[];
 }
 
@@ -168,6 +172,7 @@ for (const size of SIZES) {
     gz: gzipSync(js, { level: 9 }).byteLength,
     ours: new Map(targets.map((t) => [t.name, []])),
     base: new Map(targets.map((t) => [t.name, []])),
+    reach: new Map(targets.filter((t) => REACH_TARGETS.has(t.name)).map((t) => [t.name, []])),
     firstRequestMs: [],
   });
 }
@@ -177,8 +182,11 @@ for (const size of SIZES) {
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
     for (const target of round % 2 === 0 ? build.targets : [...build.targets].reverse()) {
-      for (const which of round % 2 === 0 ? (['ours', 'base'] as const) : (['base', 'ours'] as const)) {
-        const server = await startWorkerd(build.dist, nextPort++, modulesOf(which === 'ours' ? 'ours' : target), VARS);
+      const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
+      for (const which of round % 2 === 0 ? variants : [...variants].reverse()) {
+        const server = await startWorkerd(build.dist, nextPort++, modulesOf(which === 'base' ? target : 'ours'), VARS, {
+          ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
+        });
         if (which === 'ours' && target.name === 'RSS') {
           await settle(server);
           const cpu0 = server.cpuMs();
@@ -256,6 +264,17 @@ for (const build of builds) {
   report.push(
     `first request of a fresh isolate: ${median(build.firstRequestMs).toFixed(1)} ms workerd CPU (${spread(build.firstRequestMs, 1)})`,
   );
+  for (const [name, samples] of build.reach) {
+    const ours = build.ours.get(name) ?? [];
+    const rps = median(samples.map((s) => s.rps)) / median(ours.map((s) => s.rps));
+    const cpu = median(samples.map((s) => s.cpuUs)) / median(ours.map((s) => s.cpuUs));
+    report.push(
+      `with the REACH binding, ${name}: ${median(samples.map((s) => s.rps)).toFixed(0)} req/s (${spread(samples.map((s) => s.rps))}), ${median(samples.map((s) => s.cpuUs)).toFixed(0)} µs CPU/req = ${rps.toFixed(2)}× ours without it, ${cpu.toFixed(2)}× its CPU`,
+    );
+    verdicts.push(
+      `${rps >= 0.95 ? '✓' : '✗'} ${build.size} article(s), ${name} with the REACH binding: ${rps.toFixed(2)}× the requests/s without it (≥ 0.95)`,
+    );
+  }
 }
 report.push('', ...clientCheck, '', 'Targets:', ...verdicts);
 console.log(report.join('\n'));

@@ -44,25 +44,65 @@ export async function settle(server: RunningWorkerd): Promise<number> {
   return last;
 }
 
-/** Writes a workerd config for `modules` in `dir` and serves it on 127.0.0.1:port. */
-export async function startWorkerd(dir: string, port: number, modules: Module[], vars: Record<string, string>): Promise<RunningWorkerd> {
+/**
+ * Writes a workerd config for `modules` in `dir` and serves it on 127.0.0.1:port. With `reach: 'workerd'`, the
+ * Worker gets a REACH binding that is workerd's own Analytics Engine binding (experimental in workerd): each data
+ * point goes as an HTTP request to a local sink service that counts them (read on `reachCountPort`). Locally that
+ * forwarding costs far more than Cloudflare's, which hands points to its pipeline outside the isolate, so the bench
+ * uses `reach: 'stand-in'`: a JS object with `writeDataPoint` (a wrapped binding), which measures what the
+ * Worker's own code does per request.
+ */
+export async function startWorkerd(
+  dir: string,
+  port: number,
+  modules: Module[],
+  vars: Record<string, string>,
+  options: { reach?: 'workerd' | 'stand-in'; reachCountPort?: number | undefined } = {},
+): Promise<RunningWorkerd> {
+  const bindings = Object.entries(vars).map(([k, v]) => `(name = "${k}", text = "${v}")`);
+  if (options.reach === 'stand-in') {
+    bindings.push('(name = "REACH", wrapped = (moduleName = "reach:stand-in"))');
+    writeFileSync(
+      join(dir, 'reach-stand-in.js'),
+      'export default function () { let points = 0; return { writeDataPoint() { points++; } }; }\n',
+    );
+  }
+  if (options.reach === 'workerd') {
+    bindings.push('(name = "REACH", analyticsEngine = "reach-sink")');
+    // Counts what it receives; a GET (on reachCountPort) answers the count.
+    writeFileSync(
+      join(dir, 'reach-sink.js'),
+      "let n = 0;\nexport default { fetch(r) { if (r.method === 'GET') return new Response(String(n)); n++; return new Response(null, { status: 204 }); } };\n",
+    );
+  }
+  const extensions =
+    options.reach === 'stand-in'
+      ? `\n  extensions = [(modules = [(name = "reach:stand-in", esModule = embed "reach-stand-in.js", internal = true)])],`
+      : '';
+  const sink =
+    options.reach === 'workerd'
+      ? `, (name = "reach-sink", worker = (modules = [(name = "reach-sink.js", esModule = embed "reach-sink.js")], compatibilityDate = "2026-11-01"))`
+      : '';
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+  services = [(name = "main", worker = .worker)${sink}],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")${
+    options.reachCountPort
+      ? `, (name = "reach-count", address = "127.0.0.1:${options.reachCountPort}", http = (), service = "reach-sink")`
+      : ''
+  }],${extensions}
 );
 const worker :Workerd.Worker = (
   modules = [${modules.map((m) => `(name = "${m.name}", ${m.kind} = embed "${m.file}")`).join(', ')}],
   compatibilityDate = "2026-11-01",
-  bindings = [${Object.entries(vars)
-    .map(([k, v]) => `(name = "${k}", text = "${v}")`)
-    .join(', ')}],
+  bindings = [${bindings.join(', ')}],
 );
 `;
   const file = join(dir, `bench-${port}.capnp`);
   writeFileSync(file, config);
   // Pinned to the last core, away from the load generator (see pinLoadGenerator): less noise on 2 cores.
-  const child: ChildProcess = spawn('taskset', ['-c', String(LAST_CPU), WORKERD, 'serve', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const args = ['-c', String(LAST_CPU), WORKERD, 'serve', ...(options.reach === 'workerd' ? ['--experimental'] : []), file];
+  const child: ChildProcess = spawn('taskset', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const origin = `http://127.0.0.1:${port}`;

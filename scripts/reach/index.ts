@@ -7,9 +7,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { htmlReport, textReport } from '../../src/reach/report';
+import { CLOUDFLARE_API, readReach, sqlClient } from '../../src/reach/sql';
 import { deployableEnvironments } from '../wrangler-envs';
-import { htmlReport, textReport } from './report';
-import { CLOUDFLARE_API, readReach, sqlClient } from './sql';
 
 const USAGE = 'usage: npm run reach -- --env <environment> [--days 30] [--out reach-report.html]';
 function fail(message: string, code = 1): never {

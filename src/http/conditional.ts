@@ -20,17 +20,8 @@ export function isNotModified(request: Request, rep: Representation): boolean {
   return Date.parse(rep.lastModified) <= since;
 }
 
-/**
- * Responses made from a representation, whose headers (CORS, security, caching) are complete: the standard-headers
- * middleware asks this set rather than reading the headers, which costs a call into the runtime per request.
- */
-export const COMPLETE_HEADERS = new WeakSet<Response>();
-
 /** 200 with the bytes, or 304 with the validators; HEAD gets the same headers and no body. */
 export function sendRepresentation(request: Request, rep: Representation): Response {
-  const res = isNotModified(request, rep)
-    ? new Response(null, { status: 304, headers: rep.notModifiedHeaders })
-    : new Response(request.method === 'HEAD' ? null : rep.body, { status: 200, headers: rep.headers });
-  COMPLETE_HEADERS.add(res);
-  return res;
+  if (isNotModified(request, rep)) return new Response(null, { status: 304, headers: rep.notModifiedHeaders });
+  return new Response(request.method === 'HEAD' ? null : rep.body, { status: 200, headers: rep.headers });
 }

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { htmlReport } from '../../scripts/reach/report';
-import type { ReachData } from '../../scripts/reach/sql';
+import { htmlReport } from '../../src/reach/report';
+import type { ReachData } from '../../src/reach/sql';
 import { launchChromium } from './server';
 
 const SYNTHETIC: ReachData = {

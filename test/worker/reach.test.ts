@@ -92,3 +92,66 @@ describe('data points in workerd', () => {
     expect([...counted.headers]).toEqual([...plain.headers]);
   });
 });
+
+describe('the report at /reach', () => {
+  const queries: string[] = [];
+  // A stand-in for the Analytics Engine SQL API client: rows as the documented API returns them (strings for numbers).
+  const standIn = (account: string, token: string) => ({
+    async query<T>(sql: string): Promise<T[]> {
+      queries.push(`${account}|${token}|${sql}`);
+      if (sql.includes('MAX(double2)')) return [{ feed: '/en/rss.xml', aggregator: 'Feedly', subscribers: '42' }] as T[];
+      if (sql.includes('AS partner')) return [{ partner: 'www.openatom.org', requests: '17' }] as T[];
+      return [];
+    },
+  });
+  const app = createApp(new Library(syntheticContent([syntheticArticle('a', 'en', 1)])), {}, { reachClient: standIn });
+  const secrets = {
+    SITE_URL: '',
+    FEED_ITEMS: '20',
+    REACH_REPORT_PASSWORD: 'correct horse battery staple',
+    CLOUDFLARE_ACCOUNT_ID: 'acc',
+    CLOUDFLARE_API_TOKEN: 'tok',
+    REACH_DATASET: 'hit_reach',
+  };
+  const get = (env: Record<string, string>, authorization?: string) =>
+    Promise.resolve(
+      app.fetch(
+        new Request('https://feeds.example/reach', { headers: authorization ? { Authorization: authorization } : {} }),
+        env as unknown as Env,
+      ),
+    );
+  const basic = (user: string, password: string) => `Basic ${btoa(`${user}:${password}`)}`;
+
+  it('does not exist until its secrets are set', async () => {
+    const { REACH_REPORT_PASSWORD: _, ...withoutPassword } = secrets;
+    for (const env of [{ SITE_URL: '', FEED_ITEMS: '20' }, withoutPassword]) {
+      expect((await get(env, basic('reach', secrets.REACH_REPORT_PASSWORD))).status).toBe(404);
+    }
+    expect(queries).toEqual([]);
+  });
+
+  it('answers a missing or wrong password with a bare 401, and reads nothing', async () => {
+    for (const authorization of [undefined, basic('reach', 'guess'), basic('admin', secrets.REACH_REPORT_PASSWORD), 'Bearer tok']) {
+      const res = await get(secrets, authorization);
+      expect(res.status, authorization).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Basic realm="Study at HIT news reach report"');
+      const body = await res.text();
+      for (const secret of ['hit_reach', 'acc', 'tok', 'Feedly', 'openatom']) expect(body).not.toContain(secret);
+    }
+    expect(queries).toEqual([]);
+  });
+
+  it("shows the report to the right password, never cached, with the Worker's credentials", async () => {
+    const res = await get(secrets, basic('reach', secrets.REACH_REPORT_PASSWORD));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    const html = await res.text();
+    // The stand-in's figures: 42 subscribers of /en/rss.xml, 17 requests from a partner.
+    expect(html).toContain('/en/rss.xml');
+    expect(html).toContain('www.openatom.org');
+    expect(queries.length).toBe(6);
+    expect(queries.every((q) => q.startsWith('acc|tok|') && q.includes('FROM hit_reach'))).toBe(true);
+  });
+});

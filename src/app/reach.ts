@@ -1,0 +1,61 @@
+/**
+ * /reach: the reach report (the one `npm run reach` writes), served by the Worker to the promotion team.
+ * Off unless four secrets are set with `wrangler secret put` (none belongs in wrangler.toml):
+ * REACH_REPORT_PASSWORD (asked by the browser, user name "reach"), CLOUDFLARE_ACCOUNT_ID,
+ * CLOUDFLARE_API_TOKEN ("Account Analytics: Read") and REACH_DATASET (the dataset of the REACH binding).
+ * Off, it is a 404 like any unknown path; on, a missing or wrong password is a 401 that says nothing more.
+ */
+import { Hono } from 'hono';
+import { basicAuth } from 'hono/basic-auth';
+import type { Library } from '../content/library';
+import { standardHeaders } from '../http/headers';
+import { htmlReport } from '../reach/report';
+import { readReach, type SqlClient, sqlClient } from '../reach/sql';
+import { type AppEnv, HTML } from './context';
+import { notFound } from './errors';
+
+export interface ReachSecrets {
+  REACH_REPORT_PASSWORD?: string;
+  CLOUDFLARE_ACCOUNT_ID?: string;
+  CLOUDFLARE_API_TOKEN?: string;
+  REACH_DATASET?: string;
+}
+
+/** The report reads the SQL API with the Worker's own credentials; tests pass a stand-in. */
+export type ReachClientFactory = (accountId: string, token: string) => SqlClient;
+
+// The report has its styles inline and its charts as inline SVG; nothing else may load.
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export function reachRoutes(library: Library, clientFor: ReachClientFactory = sqlClient) {
+  const missing = notFound(library);
+  return new Hono<AppEnv>().get(
+    '/reach',
+    async (c, next) => {
+      const secrets = c.env as ReachSecrets;
+      const {
+        REACH_REPORT_PASSWORD: password,
+        CLOUDFLARE_ACCOUNT_ID: account,
+        CLOUDFLARE_API_TOKEN: token,
+        REACH_DATASET: dataset,
+      } = secrets;
+      if (!password || !account || !token || !dataset) return missing(c);
+      // hono's basicAuth compares in constant time; a failure is a bare 401 asking for credentials.
+      return basicAuth({ username: 'reach', password, realm: 'Study at HIT news reach report' })(c, next);
+    },
+    async (c) => {
+      const { CLOUDFLARE_ACCOUNT_ID: account = '', CLOUDFLARE_API_TOKEN: token = '', REACH_DATASET: dataset = '' } = c.env as ReachSecrets;
+      const raw = c.req.query('days') ?? '30';
+      const days = /^\d{1,2}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 90 ? Number(raw) : 30;
+      const data = await readReach(clientFor(account, token), dataset, days);
+      const headers = standardHeaders(HTML, REPORT_CSP).filter(([name]) => !name.startsWith('Access-Control'));
+      headers.push(['Content-Type', HTML], ['Cache-Control', 'no-store'], ['X-Robots-Tag', 'noindex']);
+      return new Response(
+        c.req.method === 'HEAD' ? null : htmlReport(data, days, new Date().toISOString().slice(0, 16).replace('T', ' ')),
+        {
+          headers,
+        },
+      );
+    },
+  );
+}
