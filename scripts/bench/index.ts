@@ -4,7 +4,8 @@
  * returns the same bytes and the same response headers, precomputed, with no routing. Both run
  * straight in workerd on 127.0.0.1, pinned to one core, a fresh workerd per run; wrk (C) drives them
  * from the other core. Reported: requests/s and server CPU per request (workerd's CPU over the run
- * divided by requests), ours next to the baseline's, medians of alternating rounds with their spread,
+ * divided by requests), ours next to the baseline's, medians of alternating rounds with their spread (ratios: the
+ * median of each round's back-to-back pair),
  * and whether the client was the bottleneck.
  * Env: BENCH_SIZES=1,1000 BENCH_ROUNDS=3 BENCH_SECONDS=3 BENCH_CONNECTIONS=16
  */
@@ -52,6 +53,13 @@ const median = (xs: number[]) => {
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 };
+/**
+ * The median over rounds of a/b, each round's two runs having been made back to back. This VM moves between fast and
+ * slow phases (up to ±40 %); a ratio of medians can set a fast-phase run against a slow-phase one, a round's pair
+ * rarely straddles a change.
+ */
+const pairedRatio = (a: Sample[], b: Sample[], value: (s: Sample) => number) =>
+  median(a.map((s, i) => value(s) / value(b[i] ?? s)));
 const spread = (xs: number[], digits = 0) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
 async function load(server: RunningWorkerd, target: Target, seconds: number, threads = 1): Promise<Sample> {
@@ -182,7 +190,8 @@ for (const size of SIZES) {
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
     for (const target of round % 2 === 0 ? build.targets : [...build.targets].reverse()) {
-      const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
+      // Ours in the middle: each of its runs is back to back with the baseline's and with its REACH twin's.
+      const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['base', 'ours', 'reach'] : ['ours', 'base'];
       for (const which of round % 2 === 0 ? variants : [...variants].reverse()) {
         const server = await startWorkerd(build.dist, nextPort++, modulesOf(which === 'base' ? target : 'ours'), VARS, {
           ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
@@ -233,8 +242,8 @@ for (const build of builds) {
   for (const target of build.targets) {
     const ours = build.ours.get(target.name) ?? [];
     const base = build.base.get(target.name) ?? [];
-    const rps = median(ours.map((s) => s.rps)) / median(base.map((s) => s.rps));
-    const cpu = median(ours.map((s) => s.cpuUs)) / median(base.map((s) => s.cpuUs));
+    const rps = pairedRatio(ours, base, (s) => s.rps);
+    const cpu = pairedRatio(ours, base, (s) => s.cpuUs);
     report.push(
       [
         target.name.padEnd(13),
@@ -266,8 +275,8 @@ for (const build of builds) {
   );
   for (const [name, samples] of build.reach) {
     const ours = build.ours.get(name) ?? [];
-    const rps = median(samples.map((s) => s.rps)) / median(ours.map((s) => s.rps));
-    const cpu = median(samples.map((s) => s.cpuUs)) / median(ours.map((s) => s.cpuUs));
+    const rps = pairedRatio(samples, ours, (s) => s.rps);
+    const cpu = pairedRatio(samples, ours, (s) => s.cpuUs);
     report.push(
       `with the REACH binding, ${name}: ${median(samples.map((s) => s.rps)).toFixed(0)} req/s (${spread(samples.map((s) => s.rps))}), ${median(samples.map((s) => s.cpuUs)).toFixed(0)} µs CPU/req = ${rps.toFixed(2)}× ours without it, ${cpu.toFixed(2)}× its CPU`,
     );

@@ -37,9 +37,23 @@ export interface FeedClient {
   subscribers?: number;
 }
 
+// Feed readers poll again and again with the same User-Agent: each is classified once per isolate (bounded).
+const known = new Map<string, FeedClient>();
+const KNOWN_MAX = 512;
+
 /** Classifies a User-Agent. Example: classify('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)') → Feedly, 42. */
 export function classify(userAgent: string | null): FeedClient {
   const ua = userAgent ?? '';
+  let client = known.get(ua);
+  if (!client) {
+    client = classifyNew(ua);
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(ua, client);
+  }
+  return client;
+}
+
+function classifyNew(ua: string): FeedClient {
   const count = /(\d[\d,]*)\s+(?:subscribers?|readers?)\b/i.exec(ua)?.[1];
   const subscribers = count === undefined ? undefined : Number(count.replaceAll(',', ''));
   for (const [name, pattern] of AGGREGATORS) {
