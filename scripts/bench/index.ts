@@ -58,8 +58,7 @@ const median = (xs: number[]) => {
  * slow phases (up to ±40 %); a ratio of medians can set a fast-phase run against a slow-phase one, a round's pair
  * rarely straddles a change.
  */
-const pairedRatio = (a: Sample[], b: Sample[], value: (s: Sample) => number) =>
-  median(a.map((s, i) => value(s) / value(b[i] ?? s)));
+const pairedRatio = (a: Sample[], b: Sample[], value: (s: Sample) => number) => median(a.map((s, i) => value(s) / value(b[i] ?? s)));
 const spread = (xs: number[], digits = 0) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
 async function load(server: RunningWorkerd, target: Target, seconds: number, threads = 1): Promise<Sample> {
