@@ -3,11 +3,11 @@
  * (wrangler deploy --dry-run) and reports its size against Cloudflare's limits. Exits 1 when it
  * would not deploy on the Workers Paid plan.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { dryRunBundle } from './dry-run';
 import { deployableEnvironments } from './wrangler-envs';
 
 let values: { env?: string; outdir: string };
@@ -29,16 +29,10 @@ const LIMITS = { free: 3 * MiB, paid: 10 * MiB };
 
 rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
-const envArgs = values.env ? ['--env', values.env] : [];
-const build = spawnSync(
-  'npx',
-  ['wrangler', 'deploy', '--dry-run', '--outdir', outdir, '--metafile', join(outdir, 'meta.json'), ...envArgs],
-  {
-    encoding: 'utf8',
-  },
-);
-if (build.status !== 0) {
-  console.error(build.stdout, build.stderr);
+try {
+  dryRunBundle(outdir, { metafile: join(outdir, 'meta.json'), ...(values.env ? { env: values.env } : {}) });
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
 const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -5,12 +5,12 @@
  * data points), as in production with statistics on; LOAD_REACH=0 runs it without.
  * Env: LOAD_SECONDS=10 LOAD_CONNECTIONS=32 LOAD_REACH=1
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { settle, startWorkerd } from './bench/workerd';
+import { dryRunBundle } from './dry-run';
 import { freePort } from './free-port';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 10);
@@ -18,14 +18,7 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 32);
 const REACH = process.env.LOAD_REACH !== '0';
 
 const outdir = mkdtempSync(join(tmpdir(), 'hit-load-'));
-const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
-  encoding: 'utf8',
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-});
-if (build.status !== 0) {
-  console.error(build.stdout, build.stderr);
-  process.exit(1);
-}
+dryRunBundle(outdir);
 const countPort = await freePort();
 const server = await startWorkerd(
   outdir,

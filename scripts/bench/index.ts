@@ -9,11 +9,11 @@
  * and whether the client was the bottleneck.
  * Env: BENCH_SIZES=1,1000 BENCH_ROUNDS=3 BENCH_SECONDS=3 BENCH_CONNECTIONS=16
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { dryRunBundle } from '../dry-run';
 import { syntheticWorkspace } from './synthetic';
 import { type Module, type RunningWorkerd, settle, startWorkerd } from './workerd';
 import { hasWrk, wrk } from './wrk';
@@ -136,15 +136,9 @@ interface Build {
 const builds: Build[] = [];
 for (const size of SIZES) {
   const ws = syntheticWorkspace(root, size);
-  // No social cards: static files the Worker never serves, and 2,000 of them at 1,000 articles.
-  const content = spawnSync('npx', ['tsx', 'scripts/build-content.ts', '--no-cards'], { cwd: ws, encoding: 'utf8' });
-  if (content.status !== 0) throw new Error(content.stderr);
-  const bundle = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', 'dist'], {
-    cwd: ws,
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CARDS: '0' },
-  });
-  if (bundle.status !== 0) throw new Error(bundle.stdout + bundle.stderr);
+  // wrangler runs the [build] command (the content) first. No social cards: static files the Worker never
+  // serves, and 2,000 of them at 1,000 articles.
+  dryRunBundle('dist', { cwd: ws, cards: false });
   const dist = join(ws, 'dist');
   const js = Buffer.concat(
     readdirSync(dist)

@@ -5,10 +5,11 @@
  * (and writes the .cpuprofile, which Chrome DevTools opens).
  * Env: PROFILE_SECONDS=4 PROFILE_IF_NONE_MATCH=1 (send the ETag back: profile the 304 path)
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dryRunBundle } from '../dry-run';
 import { freePort } from '../free-port';
 import { WORKERD } from './workerd';
 import { wrk } from './wrk';
@@ -27,11 +28,7 @@ const path = process.argv[2] ?? '/en/rss.xml';
 const seconds = Number(process.env.PROFILE_SECONDS ?? 4);
 const dir = mkdtempSync(join(tmpdir(), 'hit-profile-'));
 // Not minified, so that the profile names functions as the sources do.
-const build = spawnSync('npx', ['wrangler', 'deploy', '--dry-run', '--minify=false', '--outdir', dir], {
-  encoding: 'utf8',
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CARDS: '0' },
-});
-if (build.status !== 0) throw new Error(build.stdout + build.stderr);
+dryRunBundle(dir, { minify: false, cards: false });
 
 const [port, inspector] = [await freePort(), await freePort()];
 writeFileSync(
