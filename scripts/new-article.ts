@@ -7,9 +7,10 @@ import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { SCAFFOLD, UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
+import { UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
 import { SLUG, slugProblem } from '../src/build/schema';
 import { LANGS } from '../src/content/model';
+import { LANGUAGE } from '../src/languages';
 
 const USAGE = 'usage: npm run new -- <slug> --tags <tag,tag> [--content DIR]   (or just `npm run new` in a terminal)';
 
@@ -90,7 +91,7 @@ const published = `${today}${UNKNOWN_TIME_OF_DAY}`;
 const dir = join(contentDir, 'articles', today.slice(0, 4), slug);
 mkdirSync(dir, { recursive: true });
 for (const lang of LANGS) {
-  const t = SCAFFOLD[lang];
+  const t = LANGUAGE[lang].scaffold;
   writeFileSync(
     join(dir, `${lang}.md`),
     [

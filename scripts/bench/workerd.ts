@@ -48,8 +48,8 @@ export async function settle(server: RunningWorkerd): Promise<number> {
  * Writes a workerd config for `modules` in `dir` and serves it on 127.0.0.1:port. With `reach: 'workerd'`, the
  * Worker gets a REACH binding that is workerd's own Analytics Engine binding (experimental in workerd): each data
  * point goes as an HTTP request to a local sink service that counts them (read on `reachCountPort`). Locally that
- * forwarding costs far more than Cloudflare's, which hands points to its pipeline outside the isolate, so the bench
- * uses `reach: 'stand-in'`: a JS object with `writeDataPoint` (a wrapped binding), which measures what the
+ * forwarding halved the bench's throughput (measured), while Cloudflare hands points to its pipeline outside the
+ * isolate, so the bench uses `reach: 'stand-in'`: a JS object with `writeDataPoint` (a wrapped binding), which measures what the
  * Worker's own code does per request.
  */
 export async function startWorkerd(

@@ -14,7 +14,7 @@ export type AppContext = Context<AppEnv>;
 
 export const HTML = 'text/html; charset=utf-8';
 
-/** How many exact URLs the `answered` middleware remembers per isolate (each holds one representation). */
+/** How many exact URLs the `answeredBefore` step remembers per isolate (each holds one representation). */
 const ANSWERED_MAX = 1024;
 
 export interface ServeOptions {
@@ -25,7 +25,7 @@ export interface ServeOptions {
 
 /**
  * Answers requests with representations rendered once per isolate: documents per base URL and key, and every
- * query-less URL already answered, which the `answered` middleware then serves without routing.
+ * query-less URL already answered, which the `answeredBefore` step (middleware.ts) then serves without routing.
  */
 export class Responder {
   /** Newest update of the whole library: Last-Modified of the pages that list everything. */

@@ -42,10 +42,11 @@ export class FeedRenderer {
 export function feedRoutes(responder: Responder, prerendered: Record<string, OriginSplitText>) {
   const { library } = responder;
   const feeds = new FeedRenderer(library, prerendered);
+  const missing = notFound(library);
 
   const serveFeed = async (c: AppContext, lang: Lang, tag: string | undefined) => {
     const format = FORMAT_BY_FILE[c.req.param('file') ?? ''];
-    if (!format) return notFound(library)(c);
+    if (!format) return missing(c);
     const { feedItems, hub } = c.get('config');
     const selection = selectFeed(library, lang, tag, parseFeedQuery(c.get('url')), feedItems, c.get('url'));
     return responder.respond(c, await feeds.get(c.get('base'), format, selection, hub));

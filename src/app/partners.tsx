@@ -7,7 +7,7 @@ import { CACHE } from '../http/representation';
 import { EMBED_CSS, EmbedPage } from '../pages/embed';
 import { embedQuery, parseEmbedOptions } from '../pages/embed-options';
 import { PartnersPage } from '../pages/partners';
-import type { AppEnv, Responder } from './context';
+import type { AppContext, AppEnv, Responder } from './context';
 import { notFound } from './errors';
 
 const JS = 'text/javascript; charset=utf-8';
@@ -16,31 +16,23 @@ export function partnerRoutes(responder: Responder) {
   const { library, newest } = responder;
   const missing = notFound(library);
 
+  /** A page of the kit in one language, rendered once per set of embed options, with its own CSP. */
+  const kitPage = (name: string, Page: typeof PartnersPage | typeof EmbedPage, csp: string) => (c: AppContext) => {
+    const lang = c.req.param('lang') ?? '';
+    if (!isLang(lang)) return missing(c);
+    const options = parseEmbedOptions(c.get('url'), library, lang);
+    return responder.page(
+      c,
+      `/${lang}/${name}${embedQuery(options)}`,
+      () => <Page library={library} lang={lang} base={c.get('base')} options={options} />,
+      newest,
+      { 'Content-Security-Policy': csp },
+    );
+  };
+
   return new Hono<AppEnv>()
-    .get('/:lang/partners', (c) => {
-      const lang = c.req.param('lang');
-      if (!isLang(lang)) return missing(c);
-      const options = parseEmbedOptions(c.get('url'), library, lang);
-      return responder.page(
-        c,
-        `/${lang}/partners${embedQuery(options)}`,
-        () => <PartnersPage library={library} lang={lang} base={c.get('base')} options={options} />,
-        newest,
-        { 'Content-Security-Policy': htmlPolicy({ scripts: true, frames: true, forms: true }) },
-      );
-    })
-    .get('/:lang/embed', (c) => {
-      const lang = c.req.param('lang');
-      if (!isLang(lang)) return missing(c);
-      const options = parseEmbedOptions(c.get('url'), library, lang);
-      return responder.page(
-        c,
-        `/${lang}/embed${embedQuery(options)}`,
-        () => <EmbedPage library={library} lang={lang} base={c.get('base')} options={options} />,
-        newest,
-        { 'Content-Security-Policy': htmlPolicy({ framable: true, scripts: true }) },
-      );
-    })
+    .get('/:lang/partners', kitPage('partners', PartnersPage, htmlPolicy({ scripts: true, frames: true, forms: true })))
+    .get('/:lang/embed', kitPage('embed', EmbedPage, htmlPolicy({ framable: true, scripts: true })))
     .get('/embed.js', (c) => responder.serve(c, 'embed.js', JS, () => EMBED_JS, { cache: CACHE.script }))
     .get('/embed-frame.js', (c) => responder.serve(c, 'embed-frame.js', JS, () => FRAME_JS, { cache: CACHE.script }))
     .get('/partners.js', (c) => responder.serve(c, 'partners.js', JS, () => GENERATOR_JS, { cache: CACHE.script }))

@@ -1,8 +1,5 @@
-/** The text `npm run new` writes into a new article, which the build refuses to publish unchanged. */
-import { LANGS, LANGUAGE, type Lang, type Language } from '../languages';
-
-/** What `npm run new` writes, per language (src/languages/). */
-export const SCAFFOLD = Object.fromEntries(LANGS.map((l) => [l, LANGUAGE[l].scaffold])) as Record<Lang, Language['scaffold']>;
+/** What `npm run new` leaves for the author to replace (its texts are in src/languages/), which the build refuses to publish. */
+import { LANGS, LANGUAGE } from '../languages';
 
 /** Marks the scaffold puts in every text it writes; none may remain in a published article. */
 export const PLACEHOLDER_MARKS = LANGS.map((l) => LANGUAGE[l].scaffold.mark);
