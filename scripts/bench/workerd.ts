@@ -8,6 +8,17 @@ import { join, resolve } from 'node:path';
 export const WORKERD = resolve('node_modules/workerd/bin/workerd');
 const LAST_CPU = cpus().length - 1;
 
+/**
+ * V8 sized like an isolate on Cloudflare, which holds a Worker to 128 MB of memory. workerd alone sets no
+ * isolate limit (cloudflare/workerd#6824): V8 then grows its young generation as if it had gigabytes, each
+ * response's body copies (held by its Response until a scavenge collects it) pile up between collections, the
+ * process grows by hundreds of MB under load, and every request writes into fresh pages. Page faults then decide
+ * the bench (measured on this VM: 1–11 faults per request, 150–500 µs of CPU, varying run to run; with this flag
+ * under 1 fault and a bounded process). `--max-heap-size` sizes both generations the way V8 sizes a heap of
+ * that total. BENCH_V8_FLAGS replaces it (empty: workerd's defaults).
+ */
+export const ISOLATE_V8_FLAGS = (process.env.BENCH_V8_FLAGS ?? '--max-heap-size=128').split(' ').filter(Boolean);
+
 /** Pins this process (the load generator) to the other cores than workerd's. */
 export function pinLoadGenerator(): void {
   if (LAST_CPU > 0) spawnSync('taskset', ['-p', '-c', `0-${LAST_CPU - 1}`, String(process.pid)], { stdio: 'ignore' });
@@ -28,6 +39,8 @@ export interface RunningWorkerd {
   peakMiB(): number;
   /** Resident memory now, in MiB (VmRSS). */
   residentMiB(): number;
+  /** Minor page faults of the process so far (pages it touched for the first time). */
+  minorFaults(): number;
   stop(): Promise<void>;
 }
 
@@ -57,8 +70,15 @@ export async function startWorkerd(
   port: number,
   modules: Module[],
   vars: Record<string, string>,
-  options: { reach?: 'workerd' | 'stand-in'; reachCountPort?: number | undefined } = {},
+  options: {
+    reach?: 'workerd' | 'stand-in';
+    reachCountPort?: number | undefined;
+    v8Flags?: string[];
+    /** Opens workerd's inspector (Chrome DevTools protocol) on 127.0.0.1 at this port. */
+    inspectorPort?: number;
+  } = {},
 ): Promise<RunningWorkerd> {
+  const v8Flags = options.v8Flags ?? ISOLATE_V8_FLAGS;
   const bindings = Object.entries(vars).map(([k, v]) => `(name = "${k}", text = "${v}")`);
   if (options.reach === 'stand-in') {
     bindings.push('(name = "REACH", wrapped = (moduleName = "reach:stand-in"))');
@@ -90,7 +110,7 @@ const config :Workerd.Config = (
     options.reachCountPort
       ? `, (name = "reach-count", address = "127.0.0.1:${options.reachCountPort}", http = (), service = "reach-sink")`
       : ''
-  }],${extensions}
+  }],${extensions}${v8Flags.length > 0 ? `\n  v8Flags = ${JSON.stringify(v8Flags)},` : ''}
 );
 const worker :Workerd.Worker = (
   modules = [${modules.map((m) => `(name = "${m.name}", ${m.kind} = embed "${m.file}")`).join(', ')}],
@@ -102,6 +122,7 @@ const worker :Workerd.Worker = (
   writeFileSync(file, config);
   // Pinned to the last core, away from the load generator (see pinLoadGenerator): less noise on 2 cores.
   const args = ['-c', String(LAST_CPU), WORKERD, 'serve', ...(options.reach === 'workerd' ? ['--experimental'] : []), file];
+  if (options.inspectorPort) args.push('--inspector-addr', `127.0.0.1:${options.inspectorPort}`);
   const child: ChildProcess = spawn('taskset', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
@@ -133,6 +154,7 @@ const worker :Workerd.Worker = (
         }
       }, 0),
     peakMiB: () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    minorFaults: () => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[7] ?? 0),
     residentMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     stop: () =>
       new Promise((r) => {

@@ -17,9 +17,9 @@ export function hasWrk(): boolean {
 }
 
 const ms = (text: string | undefined) => {
-  const m = /([\d.]+)(us|ms|s)/.exec(text ?? '');
+  const m = /([\d.]+)(us|ms|s|m)\b/.exec(text ?? '');
   if (!m) return Number.NaN;
-  return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
+  return Number(m[1]) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2] as 'us' | 'ms' | 's' | 'm'];
 };
 
 /** Runs wrk against `url` for `seconds`, on every core but workerd's (the last). */
