@@ -7,8 +7,10 @@
  */
 import { Hono } from 'hono';
 import { basicAuth } from 'hono/basic-auth';
+import * as z from 'zod/mini';
 import type { Library } from '../content/library';
 import { standardHeaders } from '../http/headers';
+import { parseQuery } from '../http/query';
 import { htmlReport } from '../reach/report';
 import { readReach, type SqlClient, sqlClient } from '../reach/sql';
 import { type AppEnv, HTML } from './context';
@@ -26,6 +28,17 @@ export type ReachClientFactory = (accountId: string, token: string) => SqlClient
 
 // The report has its styles inline and its charts as inline SVG; nothing else may load.
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const ALLOWED = { days: 'a whole number of days from 1 to 90 (default 30)' };
+const reportQuery = z.object({
+  days: z._default(
+    z.pipe(
+      z.string().check(z.regex(/^\d{1,2}$/, 'must be a whole number')),
+      z.pipe(z.transform(Number), z.number().check(z.refine((n) => n >= 1 && n <= 90, 'must be from 1 to 90'))),
+    ),
+    30,
+  ),
+});
 
 export function reachRoutes(library: Library, clientFor: ReachClientFactory = sqlClient) {
   const missing = notFound(library);
@@ -45,8 +58,8 @@ export function reachRoutes(library: Library, clientFor: ReachClientFactory = sq
     },
     async (c) => {
       const { CLOUDFLARE_ACCOUNT_ID: account = '', CLOUDFLARE_API_TOKEN: token = '', REACH_DATASET: dataset = '' } = c.env as ReachSecrets;
-      const raw = c.req.query('days') ?? '30';
-      const days = /^\d{1,2}$/.test(raw) && Number(raw) >= 1 && Number(raw) <= 90 ? Number(raw) : 30;
+      // A bad window is a 400 naming the parameter (after the password: nothing is said to strangers).
+      const { days } = parseQuery(new URL(c.req.url), reportQuery, ALLOWED, 'Invalid query parameter', true);
       const data = await readReach(clientFor(account, token), dataset, days);
       const headers = standardHeaders(HTML, REPORT_CSP).filter(([name]) => !name.startsWith('Access-Control'));
       headers.push(['Content-Type', HTML], ['Cache-Control', 'no-store'], ['X-Robots-Tag', 'noindex']);

@@ -113,10 +113,10 @@ describe('the report at /reach', () => {
     CLOUDFLARE_API_TOKEN: 'tok',
     REACH_DATASET: 'hit_reach',
   };
-  const get = (env: Record<string, string>, authorization?: string) =>
+  const get = (env: Record<string, string>, authorization?: string, search = '') =>
     Promise.resolve(
       app.fetch(
-        new Request('https://feeds.example/reach', { headers: authorization ? { Authorization: authorization } : {} }),
+        new Request(`https://feeds.example/reach${search}`, { headers: authorization ? { Authorization: authorization } : {} }),
         env as unknown as Env,
       ),
     );
@@ -153,5 +153,28 @@ describe('the report at /reach', () => {
     expect(html).toContain('www.openatom.org');
     expect(queries.length).toBe(6);
     expect(queries.every((q) => q.startsWith('acc|tok|') && q.includes('FROM hit_reach'))).toBe(true);
+  });
+
+  it('reports the window asked for, and answers a bad one with a 400 naming it, after the password', async () => {
+    const password = basic('reach', secrets.REACH_REPORT_PASSWORD);
+    queries.length = 0;
+    expect((await get(secrets, password, '?days=7')).status).toBe(200);
+    // Five queries cover the window; the subscriber count is always the latest (the last two days).
+    expect(queries.filter((q) => q.includes("INTERVAL '7' DAY")).length).toBe(5);
+    queries.length = 0;
+    expect((await get(secrets, password, '?days=')).status).toBe(200);
+    expect(queries.filter((q) => q.includes("INTERVAL '30' DAY")).length).toBe(5);
+    queries.length = 0;
+    for (const days of ['0', '91', 'week', '7.5', '-3', '1e1']) {
+      const res = await get(secrets, password, `?days=${days}`);
+      expect(res.status, days).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const problem = (await res.json()) as { parameter: string; detail: string; allowed: string };
+      expect(problem.parameter).toBe('days');
+      expect(problem.detail).toContain(`"${days}"`);
+      expect(problem.allowed).toContain('from 1 to 90');
+    }
+    expect((await get(secrets, basic('reach', 'guess'), '?days=week')).status).toBe(401);
+    expect(queries).toEqual([]);
   });
 });
