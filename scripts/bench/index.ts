@@ -26,7 +26,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const VARS = { SITE_URL: 'http://bench.local', FEED_ITEMS: '20', WEBSUB_HUB: '' };
-let nextPort = 20000 + Math.floor(Math.random() * 20000);
+// Below Linux's ephemeral range (32768–60999), where wrk's closed connections linger in TIME_WAIT.
+let nextPort = 10000 + Math.floor(Math.random() * 20000);
 
 if (!hasWrk()) {
   console.error('✗ npm run bench needs wrk (Debian: apt-get install -y wrk; .ci/run installs it)');

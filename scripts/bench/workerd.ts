@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../free-port';
 
 export const WORKERD = resolve('node_modules/workerd/bin/workerd');
 const LAST_CPU = cpus().length - 1;
@@ -138,6 +139,10 @@ const worker :Workerd.Worker = (
       socket.on('error', () => r(false));
     });
     if (listening) break;
+    // Another socket took the port since it was chosen: start again on one the system says is free.
+    if (child.exitCode !== null && stderr.includes('Address already in use')) {
+      return startWorkerd(dir, await freePort(), modules, vars, options);
+    }
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`workerd did not start: ${stderr}`);
     await new Promise((r) => setTimeout(r, 20));
   }
