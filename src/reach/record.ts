@@ -30,32 +30,53 @@ export function partnerHost(request: Request, ownHost: string): string {
   return host === ownHost ? '' : host;
 }
 
+/** What a counted URL is: its host, its path (no query), its kind and its language. */
+interface Target {
+  hostname: string;
+  pathname: string;
+  kind: RequestKind;
+  lang: string;
+}
+
+// Readers ask for the same few URLs again and again: each is read once per isolate (bounded, like User-Agents).
+const targets = new Map<string, Target>();
+const TARGETS_MAX = 512;
+
 /**
- * Host name and path of an absolute URL as the runtime hands it over (already parsed and normalised), read with
- * string operations rather than a URL object per counted request.
+ * The target of an absolute URL as the runtime hands it over (already parsed and normalised), read with string
+ * operations rather than a URL object.
  */
-function hostAndPath(url: string): { hostname: string; pathname: string } {
+function targetOf(url: string): Target {
+  let target = targets.get(url);
+  if (target) return target;
   const start = url.indexOf('//') + 2;
   const slash = url.indexOf('/', start);
-  if (slash < 0) return { hostname: url.slice(start).replace(/:\d+$/, ''), pathname: '/' };
-  const rest = url.slice(slash);
+  const rest = slash < 0 ? '/' : url.slice(slash);
   const end = rest.search(/[?#]/);
-  return { hostname: url.slice(start, slash).replace(/:\d+$/, ''), pathname: end < 0 ? rest : rest.slice(0, end) };
+  const pathname = end < 0 ? rest : rest.slice(0, end);
+  target = {
+    hostname: url.slice(start, slash < 0 ? undefined : slash).replace(/:\d+$/, ''),
+    pathname,
+    kind: kindOf(pathname),
+    lang: /^\/([a-z]{2})\//.exec(pathname)?.[1] ?? '',
+  };
+  if (targets.size >= TARGETS_MAX) targets.clear();
+  targets.set(url, target);
+  return target;
 }
 
 /** The data point of one answered request. Layout (the report's SQL relies on it): see README › Reach. */
 export function reachPoint(
   request: Request,
   status: number,
-  url = hostAndPath(request.url),
+  target = targetOf(request.url),
 ): { blobs: string[]; doubles: number[]; indexes: string[] } {
-  const kind = kindOf(url.pathname);
+  const { kind, pathname, lang, hostname } = target;
   const client = classify(request.headers.get('user-agent'));
-  const lang = /^\/([a-z]{2})\//.exec(url.pathname)?.[1] ?? '';
-  const partner = kind === 'embed' || (kind === 'feed' && request.headers.has('origin')) ? partnerHost(request, url.hostname) : '';
+  const partner = kind === 'embed' || (kind === 'feed' && request.headers.has('origin')) ? partnerHost(request, hostname) : '';
   return {
     // blob1 kind, blob2 path (no query), blob3 language, blob4 client family, blob5 partner host, blob6 status
-    blobs: [kind, url.pathname.slice(0, 200), lang, client.family, partner, String(status)],
+    blobs: [kind, pathname.slice(0, 200), lang, client.family, partner, String(status)],
     // double1 requests (1), double2 reported subscribers (0 if none), double3 1 for a 304
     doubles: [1, client.subscribers ?? 0, status === 304 ? 1 : 0],
     indexes: [kind],
@@ -65,10 +86,10 @@ export function reachPoint(
 /** Records one request, if the binding exists; a failure to record never fails the response. */
 export function recordReach(dataset: ReachDataset | undefined, request: Request, status: number): void {
   if (!dataset) return;
-  const url = hostAndPath(request.url);
-  if (kindOf(url.pathname) === 'other') return;
+  const target = targetOf(request.url);
+  if (target.kind === 'other') return;
   try {
-    dataset.writeDataPoint(reachPoint(request, status, url));
+    dataset.writeDataPoint(reachPoint(request, status, target));
   } catch {
     // Analytics must never cost a reader their answer.
   }
