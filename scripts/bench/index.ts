@@ -154,8 +154,8 @@ for (const size of SIZES) {
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
     for (const target of round % 2 === 0 ? build.targets : [...build.targets].reverse()) {
-      // Ours in the middle: each of its runs is back to back with the baseline's and with its REACH twin's.
-      const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['base', 'ours', 'reach'] : ['ours', 'base'];
+      // The baseline in the middle: ours and its REACH twin, each held to the targets against it, run back to back with it.
+      const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
       for (const which of round % 2 === 0 ? variants : [...variants].reverse()) {
         const server = await startWorkerd(build.dist, nextPort++, which === 'base' ? target.baseline : OURS, VARS, {
           ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
