@@ -10,13 +10,14 @@ export const WORKERD = resolve('node_modules/workerd/bin/workerd');
 const LAST_CPU = cpus().length - 1;
 
 /**
- * V8 sized like an isolate on Cloudflare, which holds a Worker to 128 MB of memory. workerd alone sets no
- * isolate limit (cloudflare/workerd#6824): V8 then grows its young generation as if it had gigabytes, each
- * response's body copies (held by its Response until a scavenge collects it) pile up between collections, the
- * process grows by hundreds of MB under load, and every request writes into fresh pages. Page faults then decide
- * the bench (measured on this VM: 1–11 faults per request, 150–500 µs of CPU, varying run to run; with this flag
- * under 1 fault and a bounded process). `--max-heap-size` sizes both generations the way V8 sizes a heap of
- * that total. BENCH_V8_FLAGS replaces it (empty: workerd's defaults).
+ * V8 sized like an isolate on Cloudflare, which holds each to 128 MB of memory ("a per-isolate limit":
+ * developers.cloudflare.com/workers/platform/limits/#memory). workerd alone sets no isolate limit
+ * (cloudflare/workerd#6824): V8 then grows its young generation as if it had gigabytes, each response's body
+ * copies (held by its Response until V8 collects it) pile up between collections, the process grows by hundreds
+ * of MB under load, and every request writes into fresh pages. Page faults then decide the bench (measured on
+ * this VM: 1–11 faults per request, 160–520 µs of CPU for the same Worker, varying run to run; with this flag
+ * 0.3–3.4 faults and a process of 300–400 MB). `--max-heap-size` sizes both generations the way V8 sizes a
+ * heap of that total. BENCH_V8_FLAGS replaces it (empty: workerd's defaults).
  */
 export const ISOLATE_V8_FLAGS = (process.env.BENCH_V8_FLAGS ?? '--max-heap-size=128').split(' ').filter(Boolean);
 
