@@ -38,7 +38,8 @@ interface Target {
   lang: string;
 }
 
-// Readers ask for the same few URLs again and again: each is read once per isolate (bounded, like User-Agents).
+// Readers ask for the same few URLs again and again: each is read once per isolate. Bounded in count, and only
+// URLs without a query are kept (those are the polled ones; a query can make a URL long and unique).
 const targets = new Map<string, Target>();
 const TARGETS_MAX = 512;
 
@@ -60,6 +61,7 @@ function targetOf(url: string): Target {
     kind: kindOf(pathname),
     lang: /^\/([a-z]{2})\//.exec(pathname)?.[1] ?? '',
   };
+  if (end >= 0) return target;
   if (targets.size >= TARGETS_MAX) targets.clear();
   targets.set(url, target);
   return target;

@@ -40,21 +40,26 @@ export interface FeedClient {
 // Feed readers poll again and again with the same User-Agent: each is classified once per isolate (bounded).
 const known = new Map<string, FeedClient>();
 const KNOWN_MAX = 512;
+/**
+ * Only the start of a User-Agent is read: real ones are a few hundred characters, the header may be 128 KB, and
+ * neither the work per request nor the memory of the map above may grow with what a client sends.
+ */
+const READ_MAX = 512;
 
 /** Classifies a User-Agent. Example: classify('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)') → Feedly, 42. */
 export function classify(userAgent: string | null): FeedClient {
-  const ua = userAgent ?? '';
+  const ua = (userAgent ?? '').slice(0, READ_MAX);
   let client = known.get(ua);
-  if (!client) {
-    client = classifyNew(ua);
-    if (known.size >= KNOWN_MAX) known.clear();
-    known.set(ua, client);
-  }
+  if (client) return client;
+  client = classifyNew(ua);
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(ua, client);
   return client;
 }
 
 function classifyNew(ua: string): FeedClient {
-  const count = /(\d[\d,]*)\s+(?:subscribers?|readers?)\b/i.exec(ua)?.[1];
+  // The count starts where a run of digits starts (the lookbehind), so each run is read once, not once per digit.
+  const count = /(?<![\d,])(\d[\d,]*)\s+(?:subscribers?|readers?)\b/i.exec(ua)?.[1];
   const subscribers = count === undefined ? undefined : Number(count.replaceAll(',', ''));
   for (const [name, pattern] of AGGREGATORS) {
     if (pattern.test(ua)) return { family: name, aggregator: true, ...(subscribers !== undefined ? { subscribers } : {}) };

@@ -42,6 +42,18 @@ describe('User-Agent classification', () => {
   it('treats a missing User-Agent as other', () => {
     expect(classify(null)).toEqual({ family: 'other', aggregator: false });
   });
+
+  it('reads only the start of a User-Agent, so that a huge one costs what a real one does', () => {
+    // Read whole, 200,000 digits took the subscriber pattern minutes (it backtracked once per digit).
+    expect(classify('9'.repeat(200_000))).toEqual({ family: 'other', aggregator: false });
+    expect(classify(`Feedly/1.0 (+http://www.feedly.com/fetcher.html; 12 subscribers) ${'x'.repeat(200_000)}`)).toEqual({
+      family: 'Feedly',
+      aggregator: true,
+      subscribers: 12,
+    });
+    // Past the first 512 characters, nothing is read.
+    expect(classify(`${'x'.repeat(600)} Newsboat/2.30.1`)).toEqual({ family: 'other', aggregator: false });
+  });
 });
 
 describe('data points in workerd', () => {
@@ -81,6 +93,13 @@ describe('data points in workerd', () => {
     for (const secret of ['203.0.113.9', 'fetcher.html', 'Chrome/126', 'limit=5', 'utm=secret', '/some/page', 'Firefox']) {
       expect(stored).not.toContain(secret);
     }
+  });
+
+  it('answers and counts a request with a 100 KB User-Agent like any other', async () => {
+    points.length = 0;
+    const res = await get('/en/rss.xml', { 'User-Agent': '9'.repeat(100_000) });
+    expect(res.status).toBe(200);
+    expect(points).toEqual([{ blobs: ['feed', '/en/rss.xml', 'en', 'other', '', '200'], doubles: [1, 0, 0], indexes: ['feed'] }]);
   });
 
   it('answers exactly as without the binding', async () => {
