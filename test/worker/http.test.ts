@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
+import { makeRepresentation, RepresentationCache } from '../../src/http/representation';
 import { request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 
@@ -275,5 +276,43 @@ describe('Last-Modified of lists', () => {
       const res = await app.fetch(new Request(`http://feeds.test${path}`), env);
       expect(res.headers.get('last-modified'), path).toBe(new Date(revisedMs).toUTCString());
     }
+  });
+});
+
+describe('memory under varying requests', () => {
+  // Every reader polling with its own `since` makes a new variant; the isolate must not keep them all.
+  const rendered: string[] = [];
+  const variant = (key: string, bytes: number) => () => {
+    rendered.push(key);
+    return makeRepresentation(key.padEnd(bytes, '.'), 'text/plain', 'no-store');
+  };
+
+  it('keeps variants up to a byte budget, dropping the oldest first, and makes a dropped one again the same', async () => {
+    const cache = new RepresentationCache(512, 1000);
+    const first = await cache.get('a', variant('a', 400));
+    await cache.get('b', variant('b', 400));
+    await cache.get('c', variant('c', 400));
+    expect(cache.usage).toEqual({ entries: 2, bytes: 800 });
+    rendered.length = 0;
+    await cache.get('c', variant('c', 400));
+    expect(rendered).toEqual([]);
+    const again = await cache.get('a', variant('a', 400));
+    expect(rendered).toEqual(['a']);
+    expect(again.etag).toBe(first.etag);
+    expect(again.body).toEqual(first.body);
+  });
+
+  it('keeps the variant just asked for even when it alone is over the budget', async () => {
+    const cache = new RepresentationCache(512, 1000);
+    await cache.get('small', variant('small', 100));
+    const big = await cache.get('big', variant('big', 5000));
+    expect(big.body.byteLength).toBe(5000);
+    expect(cache.usage).toEqual({ entries: 1, bytes: 5000 });
+  });
+
+  it('keeps at most the given number of variants', async () => {
+    const cache = new RepresentationCache(3, 1_000_000);
+    for (const key of ['a', 'b', 'c', 'd', 'e']) await cache.get(key, variant(key, 10));
+    expect(cache.usage).toEqual({ entries: 3, bytes: 30 });
   });
 });
