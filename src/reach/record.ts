@@ -39,7 +39,8 @@ interface Target {
 }
 
 // Readers ask for the same few URLs again and again: each is read once per isolate. Bounded in count, and only
-// URLs without a query are kept (those are the polled ones; a query can make a URL long and unique).
+// short URLs without a query are kept (those are the polled ones; a query or a made-up path can make a URL long
+// and unique).
 const targets = new Map<string, Target>();
 const TARGETS_MAX = 512;
 
@@ -61,7 +62,7 @@ function targetOf(url: string): Target {
     kind: kindOf(pathname),
     lang: /^\/([a-z]{2})\//.exec(pathname)?.[1] ?? '',
   };
-  if (end >= 0) return target;
+  if (end >= 0 || url.length > 512) return target;
   if (targets.size >= TARGETS_MAX) targets.clear();
   targets.set(url, target);
   return target;
