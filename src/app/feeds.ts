@@ -15,9 +15,22 @@ const FORMAT_BY_FILE = Object.fromEntries(Object.entries(FEED_FILE).map(([f, fil
 // No top-level alternation: Hono splices the pattern into a larger regex, where a bare "a|b" escapes its segment.
 const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
 
+/** How many `since` renders (one per set of items) an isolate keeps; each is the size of a feed. */
+const SINCE_TEMPLATES_MAX = 16;
+
 /** Feed bytes with validators, rendered on first use (or taken from the build's pre-render); never serialised twice. */
 export class FeedRenderer {
   private readonly cache = new RepresentationCache();
+  /**
+   * `since` views by their items, split where the requested value goes. Readers send their last poll time, a new
+   * value each poll; the items change only when an article does, so each set is rendered once and every value
+   * after it is a join (measured at 1,000 articles: a new value cost 7–11 ms of workerd CPU per RSS or Atom
+   * request rendered each time, 4–5 ms joined, where a repeat of the same URL costs 2 ms over a new connection).
+   */
+  private readonly sinceTemplates = new Map<string, string[]>();
+  /** Stands in for the `since` value while rendering: random per isolate, so no article can contain it. */
+  private sinceMarker?: string;
+
   constructor(
     private readonly library: Library,
     private readonly prerendered: Record<string, OriginSplitText> = {},
@@ -25,17 +38,34 @@ export class FeedRenderer {
 
   get(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): Promise<Representation> {
     const key = `${base}|${format}|${selectionKey(selection)}|${hub ?? ''}`;
-    return this.cache.get(key, () => {
-      const prerendered = this.prerendered[prerenderKey(format, selection, hub)];
-      const text =
-        prerendered !== undefined ? prerendered.join(base) : renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
-      return makeRepresentation(
-        text,
+    return this.cache.get(key, () =>
+      makeRepresentation(
+        this.text(base, format, selection, hub),
         `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,
         CACHE.feed,
         newestUpdateMs(selectedArticles(this.library, selection)),
+      ),
+    );
+  }
+
+  private text(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): string {
+    const prerendered = this.prerendered[prerenderKey(format, selection, hub)];
+    if (prerendered !== undefined) return prerendered.join(base);
+    const { since } = selection;
+    if (since === undefined) return renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
+    // The value appears only in the self links, as buildFeedDocument writes it (a '+' of an offset escaped).
+    const value = since.replaceAll('+', '%2B');
+    const key = `${base}|${format}|${selectionKey({ ...selection, since: '' })}|${hub ?? ''}`;
+    let parts = this.sinceTemplates.get(key);
+    if (!parts) {
+      this.sinceMarker ??= `since-${crypto.randomUUID()}`;
+      parts = renderFeed(format, buildFeedDocument(this.library, base, { ...selection, since: this.sinceMarker }), hub).split(
+        this.sinceMarker,
       );
-    });
+      if (this.sinceTemplates.size >= SINCE_TEMPLATES_MAX) this.sinceTemplates.clear();
+      this.sinceTemplates.set(key, parts);
+    }
+    return parts.join(value);
   }
 }
 

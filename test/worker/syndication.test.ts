@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Library } from '../../src/content/library';
+import { buildFeedDocument } from '../../src/feeds/model';
+import { parseFeedQuery, selectFeed } from '../../src/feeds/query';
+import { renderFeed } from '../../src/feeds/render';
+import { FEED_FILE, FEED_FORMATS } from '../../src/urls';
 import { appWith, parseXml, request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 import type { Parsed } from '../support/xml';
@@ -48,13 +53,12 @@ describe('topic feeds', () => {
 });
 
 describe('incremental sync with ?since', () => {
-  const fetchFrom = appWith(
-    syntheticContent([
-      syntheticArticle('new', 'en', 20),
-      syntheticArticle('revised', 'en', 2, { updated: '2025-01-25T08:00:00+08:00', updatedMs: Date.parse('2025-01-25T08:00:00+08:00') }),
-      syntheticArticle('old', 'en', 1),
-    ]),
-  );
+  const content = syntheticContent([
+    syntheticArticle('new', 'en', 20),
+    syntheticArticle('revised', 'en', 2, { updated: '2025-01-25T08:00:00+08:00', updatedMs: Date.parse('2025-01-25T08:00:00+08:00') }),
+    syntheticArticle('old', 'en', 1),
+  ]);
+  const fetchFrom = appWith(content);
   const ids = async (path: string) =>
     ((await (await fetchFrom(path)).json()) as { items: { url: string }[] }).items.map((i) => i.url.split('/').pop());
 
@@ -82,6 +86,30 @@ describe('incremental sync with ?since', () => {
     // Validators compare the self link with the document's address.
     expect(ja?.feed_url).toBe('http://feeds.test/en/feed.json?since=2025-01-10T00:00:00Z');
     expect(jb?.feed_url).toBe('http://feeds.test/en/feed.json?since=2025-01-12T13:14:15.5%2B08:00');
+  });
+
+  it('answers every value with the bytes a fresh render of that value gives, also when its items were rendered for another', async () => {
+    // The Worker renders each set of items once and joins the value into its self links; the result must be the
+    // document rendered for that very value.
+    const library = new Library(content);
+    const values = [
+      '2025-01-10T00:00:00Z',
+      '2025-01-12T13:14:15.5+08:00',
+      '2025-01-11T00:00:00z',
+      '2024-12-31T00:00:00Z',
+      '2025-01-25T08:00:00+08:00',
+    ];
+    for (const format of FEED_FORMATS) {
+      for (const value of values) {
+        for (const limit of ['', '&limit=1']) {
+          const path = `/en/${FEED_FILE[format]}?since=${encodeURIComponent(value)}${limit}`;
+          const url = new URL(`http://feeds.test${path}`);
+          const selection = selectFeed(library, 'en', undefined, parseFeedQuery(url), 20, url);
+          const expected = renderFeed(format, buildFeedDocument(library, 'http://feeds.test', selection));
+          expect(await (await fetchFrom(path)).text(), path).toBe(expected);
+        }
+      }
+    }
   });
 
   it('rejects a timestamp that is not RFC 3339 with a 400 that says so', async () => {
