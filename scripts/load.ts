@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { settle, startWorkerd } from './bench/workerd';
+import { OURS, settle, startWorkerd } from './bench/workerd';
 import { dryRunBundle } from './dry-run';
 import { freePort } from './free-port';
 
@@ -23,7 +23,7 @@ const countPort = await freePort();
 const server = await startWorkerd(
   outdir,
   await freePort(),
-  [{ name: 'index.js', kind: 'esModule', file: 'index.js' }],
+  OURS,
   { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' },
   REACH ? { reach: 'workerd', reachCountPort: countPort } : {},
 );

@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { dryRunBundle } from '../dry-run';
 import { writeBaseline } from './baseline';
 import { syntheticWorkspace } from './synthetic';
-import { ISOLATE_V8_FLAGS, type Module, type RunningWorkerd, settle, startWorkerd } from './workerd';
+import { BENCH_VARS, ISOLATE_V8_FLAGS, type Module, OURS, type RunningWorkerd, settle, startWorkerd } from './workerd';
 import { hasWrk, wrk } from './wrk';
 
 /** Targets also measured with the REACH binding (statistics on), against ours without it. */
@@ -25,7 +25,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-const VARS = { SITE_URL: 'http://bench.local', FEED_ITEMS: '20', WEBSUB_HUB: '' };
+const VARS = BENCH_VARS;
 // Below Linux's ephemeral range (32768–60999), where wrk's closed connections linger in TIME_WAIT.
 let nextPort = 10000 + Math.floor(Math.random() * 20000);
 
@@ -88,9 +88,6 @@ async function load(server: RunningWorkerd, target: Target, seconds: number, thr
     errors: result.errors,
   };
 }
-
-/** Our Worker, as `wrangler deploy` bundles it. */
-const OURS: Module[] = [{ name: 'index.js', kind: 'esModule', file: 'index.js' }];
 
 const root = mkdtempSync(join(tmpdir(), 'hit-bench-'));
 const report: string[] = [

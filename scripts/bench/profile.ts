@@ -17,7 +17,7 @@ import { dryRunBundle } from '../dry-run';
 import { freePort } from '../free-port';
 import { writeBaseline } from './baseline';
 import { syntheticWorkspace } from './synthetic';
-import { type Module, settle, startWorkerd } from './workerd';
+import { BENCH_VARS, type Module, OURS, settle, startWorkerd } from './workerd';
 import { wrk } from './wrk';
 
 interface ProfileNode {
@@ -33,7 +33,7 @@ interface Profile {
 const path = process.argv[2] ?? '/en/rss.xml';
 const seconds = Number(process.env.PROFILE_SECONDS ?? 4);
 const articles = process.env.PROFILE_ARTICLES ? Number(process.env.PROFILE_ARTICLES) : undefined;
-const VARS = { SITE_URL: 'http://bench.local', FEED_ITEMS: '20', WEBSUB_HUB: '' };
+const VARS = BENCH_VARS;
 const root = mkdtempSync(join(tmpdir(), 'hit-profile-'));
 const dir = join(root, 'dist');
 dryRunBundle(dir, { minify: false, cards: false, ...(articles ? { cwd: syntheticWorkspace(root, articles) } : {}) });
@@ -99,13 +99,9 @@ async function profileOf(label: string, modules: Module[], file: string, etag?: 
 }
 
 try {
-  const etag = await profileOf(
-    articles ? `ours (${articles} SYNTHETIC articles)` : 'ours',
-    [{ name: 'index.js', kind: 'esModule', file: 'index.js' }],
-    'worker.cpuprofile',
-  );
+  const etag = await profileOf(articles ? `ours (${articles} SYNTHETIC articles)` : 'ours', OURS, 'worker.cpuprofile');
   if (process.env.PROFILE_BASELINE === '1') {
-    const probe = await startWorkerd(dir, await freePort(), [{ name: 'index.js', kind: 'esModule', file: 'index.js' }], VARS);
+    const probe = await startWorkerd(dir, await freePort(), OURS, VARS);
     const { modules } = await writeBaseline(probe.origin, path, dir, 'baseline').finally(() => probe.stop());
     await profileOf('baseline (same bytes and headers)', modules, 'baseline.cpuprofile', etag);
   }

@@ -32,6 +32,12 @@ export interface Module {
   file: string;
 }
 
+/** Our Worker, as `wrangler deploy` bundles it (dist/index.js). */
+export const OURS: Module[] = [{ name: 'index.js', kind: 'esModule', file: 'index.js' }];
+
+/** The vars the bench and the profiler run the Worker with. */
+export const BENCH_VARS = { SITE_URL: 'http://bench.local', FEED_ITEMS: '20', WEBSUB_HUB: '' };
+
 export interface RunningWorkerd {
   origin: string;
   pid: number;

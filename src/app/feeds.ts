@@ -7,6 +7,7 @@ import { parseFeedQuery, selectFeed } from '../feeds/query';
 import { type OriginSplitText, prerenderKey, renderFeed } from '../feeds/render';
 import { ProblemError } from '../http/problem';
 import { CACHE, makeRepresentation, type Representation, RepresentationCache } from '../http/representation';
+import { BoundedMemo } from '../memo';
 import { FEED_FILE, FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
 import type { AppContext, AppEnv, Responder } from './context';
 import { notFound } from './errors';
@@ -14,9 +15,6 @@ import { notFound } from './errors';
 const FORMAT_BY_FILE = Object.fromEntries(Object.entries(FEED_FILE).map(([f, file]) => [file, f])) as Record<string, FeedFormat>;
 // No top-level alternation: Hono splices the pattern into a larger regex, where a bare "a|b" escapes its segment.
 const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
-
-/** How many `since` renders (one per set of items) an isolate keeps; each is the size of a feed. */
-const SINCE_TEMPLATES_MAX = 16;
 
 /** Feed bytes with validators, rendered on first use (or taken from the build's pre-render); never serialised twice. */
 export class FeedRenderer {
@@ -27,7 +25,7 @@ export class FeedRenderer {
    * after it is a join (measured at 1,000 articles: a new value cost 7–11 ms of workerd CPU per RSS or Atom
    * request rendered each time, 4–5 ms joined, where a repeat of the same URL costs 2 ms over a new connection).
    */
-  private readonly sinceTemplates = new Map<string, string[]>();
+  private readonly sinceTemplates = new BoundedMemo<string[]>(16);
   /** Stands in for the `since` value while rendering: random per isolate, so no article can contain it. */
   private sinceMarker?: string;
 
@@ -56,15 +54,12 @@ export class FeedRenderer {
     // The value appears only in the self links, as buildFeedDocument writes it (a '+' of an offset escaped).
     const value = since.replaceAll('+', '%2B');
     const key = `${base}|${format}|${selectionKey({ ...selection, since: '' })}|${hub ?? ''}`;
-    let parts = this.sinceTemplates.get(key);
-    if (!parts) {
+    const parts = this.sinceTemplates.get(key, () => {
       this.sinceMarker ??= `since-${crypto.randomUUID()}`;
-      parts = renderFeed(format, buildFeedDocument(this.library, base, { ...selection, since: this.sinceMarker }), hub).split(
+      return renderFeed(format, buildFeedDocument(this.library, base, { ...selection, since: this.sinceMarker }), hub).split(
         this.sinceMarker,
       );
-      if (this.sinceTemplates.size >= SINCE_TEMPLATES_MAX) this.sinceTemplates.clear();
-      this.sinceTemplates.set(key, parts);
-    }
+    });
     return parts.join(value);
   }
 }

@@ -5,6 +5,7 @@
  * the partner site's host name, the status. Never stored: addresses, User-Agent strings, cookies,
  * full referrer URLs, anything that identifies a person.
  */
+import { BoundedMemo } from '../memo';
 import { classify } from './user-agent';
 
 /** The binding as the Worker sees it (wrangler.toml `[[analytics_engine_datasets]]`, binding "REACH"). */
@@ -41,31 +42,26 @@ interface Target {
 // Readers ask for the same few URLs again and again: each is read once per isolate. Bounded in count, and only
 // short URLs without a query are kept (those are the polled ones; a query or a made-up path can make a URL long
 // and unique).
-const targets = new Map<string, Target>();
-const TARGETS_MAX = 512;
+const targets = new BoundedMemo<Target>(512);
+const polled = (url: string) => url.length <= 512 && !/[?#]/.test(url);
 
-/**
- * The target of an absolute URL as the runtime hands it over (already parsed and normalised), read with string
- * operations rather than a URL object.
- */
+/** The target of an absolute URL (already parsed and normalised by the runtime), read without a URL object. */
 function targetOf(url: string): Target {
-  let target = targets.get(url);
-  if (target) return target;
+  return targets.get(url, () => readTarget(url), polled);
+}
+
+function readTarget(url: string): Target {
   const start = url.indexOf('//') + 2;
   const slash = url.indexOf('/', start);
   const rest = slash < 0 ? '/' : url.slice(slash);
   const end = rest.search(/[?#]/);
   const pathname = end < 0 ? rest : rest.slice(0, end);
-  target = {
+  return {
     hostname: url.slice(start, slash < 0 ? undefined : slash).replace(/:\d+$/, ''),
     pathname,
     kind: kindOf(pathname),
     lang: /^\/([a-z]{2})\//.exec(pathname)?.[1] ?? '',
   };
-  if (end >= 0 || url.length > 512) return target;
-  if (targets.size >= TARGETS_MAX) targets.clear();
-  targets.set(url, target);
-  return target;
 }
 
 /** The data point of one answered request. Layout (the report's SQL relies on it): see README › Reach. */

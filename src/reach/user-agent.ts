@@ -1,3 +1,5 @@
+import { BoundedMemo } from '../memo';
+
 /**
  * A feed client, from its User-Agent: its family, and for hosted aggregators the subscriber count
  * they report. Nothing else of the User-Agent is kept.
@@ -38,23 +40,17 @@ export interface FeedClient {
 }
 
 // Feed readers poll again and again with the same User-Agent: each is classified once per isolate (bounded).
-const known = new Map<string, FeedClient>();
-const KNOWN_MAX = 512;
+const known = new BoundedMemo<FeedClient>(512);
 /**
  * Only the start of a User-Agent is read: real ones are a few hundred characters, the header may be 128 KB, and
- * neither the work per request nor the memory of the map above may grow with what a client sends.
+ * neither the work per request nor the memory of the memo above may grow with what a client sends.
  */
 const READ_MAX = 512;
 
 /** Classifies a User-Agent. Example: classify('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)') → Feedly, 42. */
 export function classify(userAgent: string | null): FeedClient {
   const ua = (userAgent ?? '').slice(0, READ_MAX);
-  let client = known.get(ua);
-  if (client) return client;
-  client = classifyNew(ua);
-  if (known.size >= KNOWN_MAX) known.clear();
-  known.set(ua, client);
-  return client;
+  return known.get(ua, () => classifyNew(ua));
 }
 
 function classifyNew(ua: string): FeedClient {

@@ -1,0 +1,20 @@
+/**
+ * A per-isolate memo that cannot grow without limit: once it holds `max` values it starts again empty. For values
+ * asked for again and again (a reader's User-Agent, a polled URL, a rendered `since` view), where the few that
+ * matter are back in the map after one miss each.
+ */
+export class BoundedMemo<V> {
+  private readonly values = new Map<string, V>();
+  constructor(private readonly max: number) {}
+
+  /** The value for `key`, made with `make` on a miss; kept only when `keep(key)` (default: always). */
+  get(key: string, make: () => V, keep: (key: string) => boolean = () => true): V {
+    let value = this.values.get(key);
+    if (value !== undefined) return value;
+    value = make();
+    if (!keep(key)) return value;
+    if (this.values.size >= this.max) this.values.clear();
+    this.values.set(key, value);
+    return value;
+  }
+}
