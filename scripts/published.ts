@@ -1,25 +1,21 @@
-/** content/published.yaml: the slugs production has served, which must keep answering (see src/build/compile.ts). */
+/** content/published.yaml: what production has published, which must keep answering (see src/build/registry.ts). */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { PUBLISHED_RECORD } from '../src/build/compile';
+import { formatPublishedRecord, nextPublishedRecord, PUBLISHED_RECORD, readPublishedRecord } from '../src/build/registry';
+import type { Problem } from '../src/build/source';
 import { type CompiledContent, LANGS } from '../src/content/model';
 
-/** Adds every article of `content` to the record (never removes one) and writes it. */
+/**
+ * Adds every article of `content` to the record (never removes one) and writes it. Scheduled articles too: they go
+ * out without another deploy, so their URLs are guarded from now on (their text may change until they are out).
+ */
 export function recordPublished(content: CompiledContent, contentDir = 'content'): { path: string; count: number } {
   const path = join(contentDir, PUBLISHED_RECORD);
-  const old = existsSync(path) ? ((parse(readFileSync(path, 'utf8')) ?? {}) as Record<string, string[] | undefined>) : {};
-  const lines = [
-    '# Written by `npm run deploy -- --env production`: every article production has published, per language.',
-    '# A slug listed here must keep answering: to rename an article, add `redirect_from: [old-slug]` to it;',
-    '# to withdraw one on purpose, delete its line. Commit this file.',
-  ];
-  let count = 0;
-  for (const lang of LANGS) {
-    const slugs = [...new Set([...(old[lang] ?? []), ...content.articles[lang].map((a) => a.slug)])].sort();
-    count += slugs.length;
-    lines.push(`${lang}:`, ...slugs.map((s) => `  - ${s}`));
-  }
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return { path, count };
+  const problems: Problem[] = [];
+  const old = readPublishedRecord(existsSync(path) ? readFileSync(path, 'utf8') : undefined, path, problems);
+  if (problems.length > 0) throw new Error(`${path} cannot be read: ${problems[0]?.message}`);
+  const out = Object.fromEntries(LANGS.map((l) => [l, content.articles[l].filter((a) => !a.draft)])) as CompiledContent['articles'];
+  const next = nextPublishedRecord(old.record, out);
+  writeFileSync(path, formatPublishedRecord(next));
+  return { path, count: LANGS.reduce((n, l) => n + Object.keys(next[l]).length, 0) };
 }

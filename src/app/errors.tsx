@@ -12,18 +12,30 @@ import { type AppContext, type AppEnv, HTML } from './context';
 
 /** 404: the page in the path's language for browsers, problem+json for everything else. */
 export function notFound(library: Library) {
+  return missingAnswer(library, false);
+}
+
+/** 410 for an article withdrawn on purpose (content/withdrawn.yaml): it is gone, not mistyped. */
+export function gone(library: Library) {
+  return missingAnswer(library, true);
+}
+
+function missingAnswer(library: Library, withdrawn: boolean) {
+  const status = withdrawn ? 410 : 404;
   return async (c: AppContext): Promise<Response> => {
     const path = new URL(c.req.url).pathname;
     const first = path.split('/')[1] ?? '';
     const head = c.req.method === 'HEAD';
     if (!prefersHtml(c.req.raw)) {
-      const detail = `Nothing is published at ${path}. The languages are ${LANGS.join(', ')}; every feed is listed at /.`;
-      return problemResponse({ status: 404, title: 'Not found', detail }, { Vary: 'Accept' }, head);
+      const problem = withdrawn
+        ? { status, title: 'Gone', detail: `The article at ${path} was withdrawn by the publisher and will not return.` }
+        : { status, title: 'Not found', detail: `Nothing is published at ${path}. The languages are ${LANGS.join(', ')}; every feed is listed at /.` };
+      return problemResponse(problem, { Vary: 'Accept' }, head);
     }
     const lang = isLang(first) ? first : undefined;
-    const html = `<!DOCTYPE html>${await (<NotFoundPage library={library} lang={lang} base={c.get('base')} />).toString()}`;
+    const html = `<!DOCTYPE html>${await (<NotFoundPage library={library} lang={lang} base={c.get('base')} gone={withdrawn} />).toString()}`;
     return new Response(head ? null : html, {
-      status: 404,
+      status,
       headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, Vary: 'Accept' },
     });
   };

@@ -10,11 +10,12 @@ import { PrivacyPage } from '../pages/privacy';
 import { TagPage } from '../pages/tag';
 import { articlePath } from '../urls';
 import type { AppEnv, Responder } from './context';
-import { notFound } from './errors';
+import { gone, notFound } from './errors';
 
 export function pageRoutes(responder: Responder) {
   const { library } = responder;
   const missing = notFound(library);
+  const withdrawn = gone(library);
 
   return new Hono<AppEnv>()
     .get('/', (c) => responder.page(c, '/', () => <HomePage library={library} base={c.get('base')} />))
@@ -55,7 +56,7 @@ export function pageRoutes(responder: Responder) {
       if (!article) {
         // A renamed article: its old URL keeps working.
         const moved = isLang(lang) ? library.renamedFrom(lang, slug) : undefined;
-        if (!moved) return missing(c);
+        if (!moved) return isLang(lang) && library.isWithdrawn(lang, slug) ? withdrawn(c) : missing(c);
         return new Response(null, {
           status: 301,
           headers: { Location: c.get('base') + articlePath(moved.lang, moved.slug), 'Cache-Control': CACHE.redirect },

@@ -5,6 +5,7 @@
 import { type CompiledContent, isLang, LANGS, type Lang, type Site, type Translation } from '../content/model';
 import { compileArticle } from './article';
 import { parseYaml } from './front-matter';
+import { checkRegistry, PUBLISHED_RECORD, readPublishedRecord, readWithdrawals, WITHDRAWN_RECORD } from './registry';
 import { SLUG, siteSchema, slugProblem } from './schema';
 import { decodeSource, type Problem, type SourceFile } from './source';
 import { cleanText } from './text';
@@ -25,8 +26,7 @@ export interface CompileResult {
   skippedDrafts: string[];
 }
 
-/** The record of published slugs that `npm run deploy` keeps (content/published.yaml). */
-export const PUBLISHED_RECORD = 'published.yaml';
+export { PUBLISHED_RECORD, WITHDRAWN_RECORD } from './registry';
 
 function decoded(source: SourceFile, file: string, problems: Problem[]): string | undefined {
   const result = decodeSource(source);
@@ -150,7 +150,7 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
   }
 
   checkSlugsAndTranslations(located, prefix, problems);
-  checkPublishedRecord(files, located, skippedDrafts, prefix, problems);
+  const withdrawals = checkRecords(files, located, skippedDrafts, now, prefix, problems);
   const complete = LANGS.every((lang) => sites[lang]);
   if (problems.length > 0 || !complete) return { problems, skippedDrafts };
 
@@ -163,7 +163,10 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
         .sort((a, b) => b.publishedMs - a.publishedMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
     ]),
   ) as Record<Lang, Translation[]>;
-  return { content: { sites: sites as Record<Lang, Site>, articles }, problems, skippedDrafts };
+  const withdrawn = Object.fromEntries(
+    LANGS.map((lang) => [lang, [...new Set(withdrawals.filter((w) => !w.lang || w.lang === lang).map((w) => w.slug))].sort()]),
+  ) as Record<Lang, string[]>;
+  return { content: { sites: sites as Record<Lang, Site>, articles, withdrawn }, problems, skippedDrafts };
 }
 
 function checkSlugsAndTranslations(located: Located[], prefix: string, problems: Problem[]) {
@@ -204,43 +207,15 @@ function checkSlugsAndTranslations(located: Located[], prefix: string, problems:
   }
 }
 
-/** Published URLs never break: a slug once deployed must still exist, or redirect to its new name. */
-function checkPublishedRecord(files: SourceFile[], located: Located[], drafts: string[], prefix: string, problems: Problem[]) {
-  const source = files.find((f) => f.path === PUBLISHED_RECORD);
-  if (!source) return;
-  const file = `${prefix}${PUBLISHED_RECORD}`;
-  const text = decoded(source, file, problems);
-  if (text === undefined) return;
-  const yamlProblems: { line: number; message: string }[] = [];
-  const yaml = parseYaml(text, 1, yamlProblems);
-  for (const p of yamlProblems) problems.push({ file, ...p });
-  const record = (yaml?.data ?? {}) as Record<string, unknown>;
-  const answering = new Set(
-    located.flatMap((l) => [l.translation.slug, ...(l.translation.formerSlugs ?? [])].map((s) => `${l.translation.lang}/${s}`)),
-  );
-  for (const lang of LANGS) {
-    const slugs = record[lang];
-    if (slugs === undefined || slugs === null) continue;
-    if (!Array.isArray(slugs)) {
-      problems.push({
-        file,
-        line: yaml?.lineOf([lang]),
-        field: lang,
-        message: 'must be a list of slugs (this file is written by npm run deploy)',
-      });
-      continue;
-    }
-    slugs.forEach((slug, i) => {
-      if (answering.has(`${lang}/${slug}`)) return;
-      const draft = drafts.find((d) => d.includes(`/${slug}/${lang}.md`));
-      problems.push({
-        file,
-        line: yaml?.lineOf([lang, i]),
-        field: lang,
-        message: draft
-          ? `"${slug}" was published, but ${draft} is now a draft: published URLs must keep working; remove "draft: true"`
-          : `"${slug}" was published, but no ${lang} article has that slug now: if it was renamed, add "redirect_from: [${slug}]" to the renamed article; if it was withdrawn on purpose, delete this line`,
-      });
-    });
-  }
+/** content/published.yaml and content/withdrawn.yaml against the articles; the withdrawals, for the Worker's 410s. */
+function checkRecords(files: SourceFile[], located: Located[], drafts: string[], now: number, prefix: string, problems: Problem[]) {
+  const text = (path: string) => {
+    const source = files.find((f) => f.path === path);
+    return source ? decoded(source, `${prefix}${path}`, problems) : undefined;
+  };
+  const names = { published: `${prefix}${PUBLISHED_RECORD}`, withdrawn: `${prefix}${WITHDRAWN_RECORD}` };
+  const record = readPublishedRecord(text(PUBLISHED_RECORD), names.published, problems);
+  const withdrawals = readWithdrawals(text(WITHDRAWN_RECORD), names.withdrawn, problems);
+  checkRegistry(record, withdrawals, located, drafts, now, names, problems);
+  return withdrawals;
 }

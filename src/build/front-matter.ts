@@ -60,7 +60,12 @@ function lint(source: string, firstLine: number, problems: YamlProblem[]): strin
       blockIndent = undefined;
       // "key:" opens a block of lines; "key: |" or "key: >" a multi-line text, indented freely.
       const opens = /^[A-Za-z][\w-]*:\s*([|>][-+]?\s*)?(#.*)?$/.exec(text);
-      opener = opens ? { key: KEY.exec(text)?.[1] ?? '', scalar: opens[1] !== undefined } : undefined;
+      // A list item ("- slug: ...", as in withdrawn.yaml) opens a block of its fields too.
+      opener = opens
+        ? { key: KEY.exec(text)?.[1] ?? '', scalar: opens[1] !== undefined }
+        : text.startsWith('- ')
+          ? { key: '-', scalar: false }
+          : undefined;
     } else if (opener?.scalar || (!opener && !/^[A-Za-z][\w-]*:(\s|$)/.test(body))) {
       // the text of a multi-line value, or a long value continued on the next line: both valid YAML
     } else if (!opener && problems.length > reported) {

@@ -36,6 +36,11 @@ export class Library {
     return this.renamed.get(`${lang}/${slug}`);
   }
 
+  /** Whether `slug` was withdrawn on purpose (its pages answer 410 Gone). */
+  isWithdrawn(lang: Lang, slug: string): boolean {
+    return this.content.withdrawn?.[lang]?.includes(slug) ?? false;
+  }
+
   hasTag(lang: Lang, tag: string): boolean {
     return this.byTag[lang].has(tag);
   }

@@ -56,4 +56,6 @@ export interface CompiledContent {
   sites: Record<Lang, Site>;
   /** Per language, newest first (by published, then slug). */
   articles: Record<Lang, Translation[]>;
+  /** Per language, slugs withdrawn on purpose (content/withdrawn.yaml): they answer 410 Gone. */
+  withdrawn?: Partial<Record<Lang, string[]>>;
 }

@@ -65,6 +65,9 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
       extensions: [
         // Plain text, not `feed`'s CDATA (which splits only the first "]]>").
         { name: 'title', objects: xmlText(item.title) },
+        // RSS has no update time per item; readers (feedparser, Thunderbird, Inoreader) read atom:updated for it,
+        // so a correction shows as one.
+        { name: 'atom:updated', objects: xmlText(new Date(item.updatedMs).toISOString()) },
         // RSS <author> wants an e-mail address; a byline is dc:creator.
         { name: 'dc:creator', objects: xmlText(item.author) },
         // The label in the feed's language; the domain (the tag's page) keeps the slug machine-readable.

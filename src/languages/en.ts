@@ -27,6 +27,8 @@ const en = {
     original: 'Original page',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is nothing here. The feeds and the home page below lead on.',
+    goneTitle: 'Article withdrawn',
+    goneText: 'This article has been withdrawn by the publisher and is no longer available. The feeds and the home page below lead on.',
     home: 'Home',
     partners: 'Partner sites',
     noArticles: 'No articles yet.',

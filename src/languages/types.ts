@@ -37,6 +37,8 @@ export interface Language {
     | 'original'
     | 'notFoundTitle'
     | 'notFoundText'
+    | 'goneTitle'
+    | 'goneText'
     | 'home'
     | 'partners'
     | 'noArticles'

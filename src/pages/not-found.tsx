@@ -1,4 +1,7 @@
-/** The 404 page, in the language of the path (the default language with the others alongside when the path has none). */
+/**
+ * The 404 page (and, with `gone`, the 410 page of a withdrawn article), in the language of the path (the default
+ * language with the others alongside when the path has none).
+ */
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Lang } from '../content/model';
 import { DEFAULT_LANG } from '../languages';
@@ -6,9 +9,10 @@ import { langPath } from '../urls';
 import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs } from './layout';
 
-export function NotFoundPage({ library, lang, base }: { library: Library; lang?: Lang; base: string }) {
+export function NotFoundPage({ library, lang, base, gone = false }: { library: Library; lang?: Lang; base: string; gone?: boolean }) {
   const shown = lang ?? DEFAULT_LANG;
-  const ui = UI[shown];
+  const texts = (l: Lang) => (gone ? { title: UI[l].goneTitle, text: UI[l].goneText } : { title: UI[l].notFoundTitle, text: UI[l].notFoundText });
+  const ui = { ...UI[shown], notFoundTitle: texts(shown).title, notFoundText: texts(shown).text };
   // Without a language in the path, the page speaks every language.
   const alongside = lang ? [] : otherLangs(shown);
   return (
@@ -26,13 +30,13 @@ export function NotFoundPage({ library, lang, base }: { library: Library; lang?:
         {alongside.map((l) => (
           <>
             {' · '}
-            <span lang={LANGUAGE_TAG[l]}>{UI[l].notFoundTitle}</span>
+            <span lang={LANGUAGE_TAG[l]}>{texts(l).title}</span>
           </>
         ))}
       </h1>
       <p>{ui.notFoundText}</p>
       {alongside.map((l) => (
-        <p lang={LANGUAGE_TAG[l]}>{UI[l].notFoundText}</p>
+        <p lang={LANGUAGE_TAG[l]}>{texts(l).text}</p>
       ))}
       <ul>
         <li>

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileContent, formatProblem, type SourceFile } from '../../src/build/compile';
+import { formatPublishedRecord, nextPublishedRecord } from '../../src/build/registry';
 import { siteSources } from '../support/fixtures';
 
 /** The clock the build sees: 2025-06-15 12:00 Beijing time. */
@@ -354,7 +355,7 @@ describe('published articles keep their URLs', () => {
 
   it('fails when a published slug disappears, saying how to rename or withdraw', () => {
     expect(build(raw(OK), record('en: [visit, old-visit]\n')).problems.map(formatProblem)).toEqual([
-      'content/published.yaml:1  en: "old-visit" was published, but no en article has that slug now: if it was renamed, add "redirect_from: [old-visit]" to the renamed article; if it was withdrawn on purpose, delete this line',
+      'content/published.yaml:1  en: "old-visit" was published, but no en article has that slug now: if it was renamed, add "redirect_from: [old-visit]" to the renamed article; to withdraw it, add it to content/withdrawn.yaml (README › Withdrawing an article)',
     ]);
   });
 
@@ -377,3 +378,52 @@ describe('published articles keep their URLs', () => {
     ]);
   });
 });
+
+describe('corrections and withdrawals', () => {
+  const build = (...files: SourceFile[]) => compileContent([...siteSources(), ...files], 'content/', { now: NOW });
+  const published = build(raw(OK)).content?.articles.en[0];
+  if (!published) throw new Error('the base article must build');
+  // What a production deploy wrote for the article as it is in OK.
+  const record = (): SourceFile => ({
+    path: 'published.yaml',
+    text: formatPublishedRecord(nextPublishedRecord({ zh: {}, en: {} }, { zh: [], en: [published] })),
+  });
+  const withdrawn = (yaml: string): SourceFile => ({ path: 'withdrawn.yaml', text: yaml });
+
+  it('passes an unchanged published article, and one whose markup only changed', () => {
+    expect(build(raw(OK), record()).problems).toEqual([]);
+    expect(build(raw(OK, '**Body text.**'), record()).problems).toEqual([]);
+  });
+
+  it('fails a changed published text without a newer "updated", naming the line to add', () => {
+    expect(build(raw(OK, 'Body text, corrected.'), record()).problems.map(formatProblem)).toEqual([
+      'content/articles/2025/visit/en.md:4  updated: the text changed since it was published (as of 2025-03-01T20:00:00+08:00), but "updated" does not say so, and subscribers would never see the correction; add the line "updated: 2025-06-15T12:00:00+08:00" (the time of the correction)',
+    ]);
+    expect(build(raw(withField('title', 'title: A visit (corrected)')), record()).problems).toHaveLength(1);
+  });
+
+  it('passes the correction once "updated" is newer than what was published', () => {
+    const corrected = raw([...OK, 'updated: 2025-06-15T11:00:00+08:00'], 'Body text, corrected.');
+    expect(build(corrected, record()).problems).toEqual([]);
+  });
+
+  it('lets a withdrawn article go, and refuses a withdrawal whose files are still there', () => {
+    const entry = withdrawn('- slug: visit\n  date: 2025-06-15\n  note: internal reason\n');
+    const result = build(record(), entry);
+    expect(result.problems).toEqual([]);
+    expect(result.content?.withdrawn).toEqual({ zh: ['visit'], en: ['visit'] });
+    expect(JSON.stringify(result.content)).not.toContain('internal reason');
+    expect(build(raw(OK), record(), entry).problems.map(formatProblem)).toEqual([
+      'content/articles/2025/visit/en.md  is withdrawn in content/withdrawn.yaml ("visit", 2025-06-15) but still here; delete the article\'s files, or remove the entry to publish it again',
+    ]);
+  });
+
+  it('names the field of a malformed withdrawal', () => {
+    expect(build(raw(OK), withdrawn('- slug: Old Visit\n  date: 15 June\n  reason: x\n')).problems.map(formatProblem)).toEqual([
+      'content/withdrawn.yaml:1  slug: must be the article slug (its folder name)',
+      'content/withdrawn.yaml:2  date: must be a day such as 2026-11-29',
+      'content/withdrawn.yaml:3  reason: is not a known field; the fields are slug, date, lang, note',
+    ]);
+  });
+});
+

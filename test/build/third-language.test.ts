@@ -36,6 +36,8 @@ const ru = {
     original: 'Оригинал',
     notFoundTitle: 'Страница не найдена',
     notFoundText: 'Здесь ничего нет. Ленты и главная страница ниже.',
+    goneTitle: 'Статья снята',
+    goneText: 'Издатель снял эту статью.',
     home: 'Главная',
     partners: 'Партнёрам',
     noArticles: 'Статей пока нет.',

@@ -43,3 +43,52 @@ describe('drafts in a local preview', () => {
     expect(json.items[0]?.title).toBe('[DRAFT] Synthetic article wip');
   });
 });
+
+describe('a withdrawn article', () => {
+  const content = {
+    ...syntheticContent([syntheticArticle('kept', 'en', 1), syntheticArticle('kept', 'zh', 1)]),
+    withdrawn: { en: ['pulled'], zh: ['pulled'] },
+  };
+  const fetchFrom = appWith(content);
+
+  it("answers 410 Gone with a page in the reader's language", async () => {
+    const zh = await fetchFrom('/zh/articles/pulled', { headers: { Accept: 'text/html' } });
+    expect(zh.status).toBe(410);
+    expect(await zh.text()).toContain('文章已撤下');
+    const en = await fetchFrom('/en/articles/pulled', { headers: { Accept: 'text/html' } });
+    expect(en.status).toBe(410);
+    expect(await en.text()).toContain('Article withdrawn');
+  });
+
+  it('answers 410 with a problem+json body to feed readers and scripts', async () => {
+    const res = await fetchFrom('/en/articles/pulled');
+    expect(res.status).toBe(410);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(((await res.json()) as { detail: string }).detail).toContain('withdrawn');
+  });
+
+  it('leaves every other unknown slug a 404', async () => {
+    expect((await fetchFrom('/en/articles/never-was')).status).toBe(404);
+  });
+});
+
+describe('a corrected article', () => {
+  const corrected = syntheticArticle('fixed', 'en', 2, {
+    updated: '2025-01-20T10:00:00+08:00',
+    updatedMs: Date.parse('2025-01-20T10:00:00+08:00'),
+  });
+  const fetchFrom = appWith(syntheticContent([corrected, syntheticArticle('older', 'en', 1)]));
+
+  it('carries its update time in RSS items (atom:updated), as Atom and JSON Feed do', async () => {
+    const rss = parseXml(await (await fetchFrom('/en/rss.xml')).text()).rss;
+    expect(rss.channel.item[0]['atom:updated']).toBe('2025-01-20T02:00:00.000Z');
+    expect(rss.channel.item[1]['atom:updated']).toBe('2025-01-01T01:00:00.000Z');
+  });
+
+  it('reaches a since poller whose last poll was after publication but before the correction', async () => {
+    const json = (await (await fetchFrom('/en/feed.json?since=2025-01-10T00:00:00Z')).json()) as {
+      items: { url: string; date_modified: string }[];
+    };
+    expect(json.items.map((i) => i.date_modified)).toEqual(['2025-01-20T10:00:00+08:00']);
+  });
+});
