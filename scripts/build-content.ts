@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
 import { cardHash, cardText, renderCard } from '../src/build/card';
 import { compileContent, formatProblem } from '../src/build/compile';
+import { beijingTime } from '../src/build/dates';
 import { type Config, ConfigError, loadConfig } from '../src/config';
 import { Library } from '../src/content/library';
 import { type CompiledContent, LANGS } from '../src/content/model';
@@ -87,7 +88,8 @@ function generatedModule(content: CompiledContent, out: string): string {
  * FEED_ITEMS and WEBSUB_HUB), so that no environment renders them on its first request.
  */
 async function prerenderedModule(content: CompiledContent): Promise<string> {
-  const library = new Library(content);
+  // For what readers see now; once a scheduled article goes out, the Worker renders the new edition on first use.
+  const library = new Library(content).visibleAt(Date.now());
   const feeds: Record<string, string[]> = {};
   for (const env of wranglerEnvironments()) {
     let config: Config;
@@ -186,8 +188,18 @@ function report(content: CompiledContent, drafts: string[]): string {
     for (const t of a.tags) used.set(t, (used.get(t) ?? 0) + 1);
   }
   lines.push(`  tags in use: ${[...used].map(([t, n]) => `${t} (${n})`).join(', ') || 'none'}`);
-  const newest = LANGS.flatMap((l) => content.articles[l]).sort((a, b) => b.publishedMs - a.publishedMs)[0];
+  const newest = LANGS.flatMap((l) => content.articles[l])
+    .filter((a) => a.publishedMs <= Date.now())
+    .sort((a, b) => b.publishedMs - a.publishedMs)[0];
   if (newest) lines.push(`  newest: ${newest.published} (${newest.lang}/${newest.slug})`);
   if (drafts.length > 0) lines.push(`  drafts (not built; npm start shows them): ${drafts.join(', ')}`);
+  const now = Date.now();
+  const scheduled = LANGS.flatMap((l) => content.articles[l])
+    .filter((a) => a.publishedMs > now)
+    .sort((a, b) => a.publishedMs - b.publishedMs || (a.slug < b.slug ? -1 : 1));
+  if (scheduled.length > 0) {
+    lines.push('  scheduled (they go out at that time without a deploy; npm start shows them now):');
+    for (const a of scheduled) lines.push(`    ${beijingTime(a.publishedMs)}  ${a.lang}/${a.slug}  ${a.title}`);
+  }
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
-import { UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
+import { beijingNow } from '../src/build/dates';
 import { SLUG, slugProblem } from '../src/build/schema';
 import { LANGS } from '../src/content/model';
 import { LANGUAGE } from '../src/languages';
@@ -85,10 +85,9 @@ if (!tags) fail(`say the tags (--tags ${available.slice(0, 2).join(',')}); choos
 const problem = slugError(slug) ?? tagsError(tags);
 if (problem) fail(problem);
 
-// Today in Beijing, at the time of day that keeps the date the same in most time zones.
-const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const published = `${today}${UNKNOWN_TIME_OF_DAY}`;
-const dir = join(contentDir, 'articles', today.slice(0, 4), slug);
+// Now in Beijing, to the minute (rounded down): a later time would schedule the article, so the scaffold never does.
+const published = beijingNow();
+const dir = join(contentDir, 'articles', published.slice(0, 4), slug);
 mkdirSync(dir, { recursive: true });
 for (const lang of LANGS) {
   const t = LANGUAGE[lang].scaffold;
@@ -98,7 +97,7 @@ for (const lang of LANGS) {
       '---',
       `title: ${t.title}`,
       `summary: ${t.summary}`,
-      `published: ${published}   # ${UNKNOWN_TIME_OF_DAY.slice(1, 6)} Beijing time when the hour is unknown`,
+      `published: ${published}   # a later time schedules the article: it goes out then, without a deploy`,
       `author: ${t.author}`,
       `tags: [${tags.join(', ')}]   # choose from: ${available.join(', ')}`,
       '# original: https://cie.hit.edu.cn/...   (optional: the page on the college site)',

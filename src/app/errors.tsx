@@ -29,7 +29,11 @@ function missingAnswer(library: Library, withdrawn: boolean) {
     if (!prefersHtml(c.req.raw)) {
       const problem = withdrawn
         ? { status, title: 'Gone', detail: `The article at ${path} was withdrawn by the publisher and will not return.` }
-        : { status, title: 'Not found', detail: `Nothing is published at ${path}. The languages are ${LANGS.join(', ')}; every feed is listed at /.` };
+        : {
+            status,
+            title: 'Not found',
+            detail: `Nothing is published at ${path}. The languages are ${LANGS.join(', ')}; every feed is listed at /.`,
+          };
       return problemResponse(problem, { Vary: 'Accept' }, head);
     }
     const lang = isLang(first) ? first : undefined;

@@ -47,7 +47,7 @@ export class FeedRenderer {
   }
 
   private text(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): string {
-    const prerendered = this.prerendered[prerenderKey(format, selection, hub)];
+    const prerendered = this.prerendered[prerenderKey(this.library.edition, format, selection, hub)];
     if (prerendered !== undefined) return prerendered.join(base);
     const { since } = selection;
     if (since === undefined) return renderFeed(format, buildFeedDocument(this.library, base, selection), hub);

@@ -9,25 +9,64 @@
  * goes there.
  */
 import { Hono } from 'hono';
+import { loadConfig } from '../config';
 import type { Library } from '../content/library';
 import type { OriginSplitText } from '../feeds/render';
+import { feedsOfArticles, publishToHub } from '../websub';
 import { type AppEnv, Responder } from './context';
 import { documentRoutes } from './documents';
 import { notFound, onError } from './errors';
 import { feedRoutes } from './feeds';
-import { allowedMethods, answeredBefore, countReach, pipeline, requestContext, standardHeaders } from './middleware';
+import { allowedMethods, answeredBefore, countReach, type Handler, pipeline, requestContext, standardHeaders } from './middleware';
 import { pageRoutes } from './pages';
 import { partnerRoutes } from './partners';
 import { type ReachClientFactory, reachRoutes } from './reach';
 
 export type { AppEnv } from './context';
 
-/** Builds the Worker's app over `library` (the compiled content, or a test fixture's), with feeds the build rendered. */
-export function createApp(
-  library: Library,
-  prerenderedFeeds: Record<string, OriginSplitText> = {},
-  options: { reachClient?: ReachClientFactory } = {},
-) {
+export interface AppOptions {
+  reachClient?: ReachClientFactory;
+  /** The time (ms) that decides which scheduled articles are out; tests move it. Default: the clock. */
+  clock?: () => number;
+  /** How the scheduled run reaches the WebSub hub; tests stand in for it. Default: fetch. */
+  hubFetch?: typeof fetch;
+}
+
+/**
+ * Builds the Worker over `library` (the compiled content, or a test fixture's), with feeds the build rendered.
+ * Readers see the library as it is at the current instant: when a scheduled article's time comes, the next request
+ * gets a new edition (every route, page and cache made anew over the articles then visible), with no deploy.
+ */
+export function createApp(library: Library, prerenderedFeeds: Record<string, OriginSplitText> = {}, options: AppOptions = {}) {
+  const clock = options.clock ?? Date.now;
+  let edition: { from: number; until: number; handle: Handler } | undefined;
+  const handlerAt = (now: number): Handler => {
+    if (edition && now >= edition.from && now < edition.until) return edition.handle;
+    const visible = library.visibleAt(now);
+    const from = Math.max(Number.NEGATIVE_INFINITY, ...library.releasedBetween(Number.NEGATIVE_INFINITY, now).map((a) => a.publishedMs));
+    edition = { from, until: library.nextReleaseAfter(now), handle: editionHandler(visible, prerenderedFeeds, options) };
+    return edition.handle;
+  };
+  handlerAt(clock());
+  return {
+    /** The Worker's fetch handler. */
+    fetch: (request: Request, env: Env, ctx?: ExecutionContext) => handlerAt(clock())({ request, env, ctx }),
+    /**
+     * The Cron Trigger (wrangler.toml `[triggers]`, every minute): pings the WebSub hub for the feeds of articles
+     * that went out in the minute before this run. Without a hub (or SITE_URL) it does nothing.
+     */
+    scheduled: async (controller: Pick<ScheduledController, 'scheduledTime'>, env: Env): Promise<void> => {
+      const { hub, siteUrl } = loadConfig(env ?? {});
+      const released = library.releasedBetween(controller.scheduledTime - 60_000, controller.scheduledTime);
+      if (!hub || !siteUrl || released.length === 0) return;
+      const results = await publishToHub(hub, feedsOfArticles(library, siteUrl, released), options.hubFetch);
+      for (const r of results) console.log(`websub ${r.status >= 200 && r.status < 300 ? 'ok' : 'failed'} ${r.status} ${r.url}`);
+    },
+  };
+}
+
+/** The routes and pipeline over one edition of the library. */
+function editionHandler(library: Library, prerenderedFeeds: Record<string, OriginSplitText>, options: AppOptions): Handler {
   const responder = new Responder(library);
   const routes = new Hono<AppEnv>()
     .use(requestContext)
@@ -38,14 +77,9 @@ export function createApp(
     .route('/', reachRoutes(library, options.reachClient));
   routes.notFound(notFound(library));
   routes.onError(onError(library));
-
-  const handle = pipeline([countReach, allowedMethods, answeredBefore(responder.answered), standardHeaders], ({ request, env, ctx }) =>
-    routes.fetch(request, env, ctx),
-  );
   // Build the router's matchers now (start-up), not on the first request.
   routes.router.match('GET', '/');
-  return {
-    /** The Worker's fetch handler. */
-    fetch: (request: Request, env: Env, ctx?: ExecutionContext) => handle({ request, env, ctx }),
-  };
+  return pipeline([countReach, allowedMethods, answeredBefore(responder.answered), standardHeaders], ({ request, env, ctx }) =>
+    routes.fetch(request, env, ctx),
+  );
 }

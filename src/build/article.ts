@@ -138,21 +138,15 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
       message: `is in ${published.year} but the article is in the folder articles/${at.year}/; move the folder to articles/${published.year}/${at.slug}/ or fix the date`,
     });
   }
-  // By calendar day in the author's own offset: an article dated today at 20:00 may go out at 11:00.
-  for (const [field, value, parsed] of [
-    ['published', fm.published, published],
-    ['updated', updatedText, updated],
-  ] as const) {
-    const offsetMs = parsed.ms - Date.parse(`${value.slice(0, 19)}Z`);
-    const day = (ms: number) => new Date(ms - offsetMs).toISOString().slice(0, 10);
-    if (!fm.draft && day(parsed.ms) > day(now) && (field === 'published' || fm.updated)) {
-      problems.push({
-        file,
-        line: lineOf(field),
-        field,
-        message: `${value} is in the future (now: ${beijingTime(now)}); publish it on that day, or keep "draft: true" until then`,
-      });
-    }
+  // A future `published` schedules the article (it goes out at that instant without a deploy); a future `updated`
+  // would announce a correction before it is made, so it is refused (a minute of clock difference is allowed).
+  if (!fm.draft && fm.updated && updated.ms > now + 60_000 && published.ms <= now) {
+    problems.push({
+      file,
+      line: lineOf('updated'),
+      field: 'updated',
+      message: `${fm.updated} is in the future (now: ${beijingTime(now)}); write the time the correction is made`,
+    });
   }
   if (!fm.draft) {
     for (const [field, value] of [

@@ -166,7 +166,8 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
   const withdrawn = Object.fromEntries(
     LANGS.map((lang) => [lang, [...new Set(withdrawals.filter((w) => !w.lang || w.lang === lang).map((w) => w.slug))].sort()]),
   ) as Record<Lang, string[]>;
-  return { content: { sites: sites as Record<Lang, Site>, articles, withdrawn }, problems, skippedDrafts };
+  const preview = options.includeDrafts ? { preview: true } : {};
+  return { content: { sites: sites as Record<Lang, Site>, articles, withdrawn, ...preview }, problems, skippedDrafts };
 }
 
 function checkSlugsAndTranslations(located: Located[], prefix: string, problems: Problem[]) {

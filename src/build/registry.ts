@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { LANGS, type Lang, type Translation } from '../content/model';
-import { beijingTime } from './dates';
+import { beijingNow } from './dates';
 import { parseYaml } from './front-matter';
 import { SLUG } from './schema';
 import type { Problem } from './source';
@@ -57,7 +57,13 @@ function readYaml(text: string | undefined, file: string, problems: Problem[]) {
 
 const entrySchema = z.union([
   z.null(),
-  z.strictObject({ updated: z.string().optional(), text: z.string().regex(/^[0-9a-f]{16}$/).optional() }),
+  z.strictObject({
+    updated: z.string().optional(),
+    text: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/)
+      .optional(),
+  }),
 ]);
 
 /** content/published.yaml: per language, slug -> entry (or, as first written, a plain list of slugs). */
@@ -87,7 +93,9 @@ export function readPublishedRecord(text: string | undefined, file: string, prob
 }
 
 const withdrawalSchema = z.strictObject({
-  slug: z.string({ error: 'is required: the folder name of the withdrawn article' }).regex(SLUG, 'must be the article slug (its folder name)'),
+  slug: z
+    .string({ error: 'is required: the folder name of the withdrawn article' })
+    .regex(SLUG, 'must be the article slug (its folder name)'),
   date: z
     .string({ error: 'is required: the day it was withdrawn, e.g. 2026-11-29' })
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a day such as 2026-11-29'),
@@ -184,7 +192,7 @@ function checkCorrection({ translation: t, file, lineOf }: Current, entry: Publi
   if (entry.text === undefined || t.publishedMs > now || entry.text === textFingerprint(t)) return;
   const recorded = entry.updated === undefined ? Number.NaN : Date.parse(entry.updated);
   if (t.updatedMs > recorded) return;
-  const suggestion = beijingTime(Math.floor(now / 60_000) * 60_000).replace(' ', 'T').replace(' +08:00', ':00+08:00');
+  const suggestion = beijingNow(now);
   problems.push({
     file,
     line: lineOf('updated') ?? lineOf('published'),

@@ -8,8 +8,18 @@ export class Library {
   private readonly renamed = new Map<string, Translation>();
   private readonly updatedDesc = new Map<string, number[]>();
 
+  /** Publication instants still to come in the content (scheduled articles), ascending. */
+  private readonly releases: number[];
+  /**
+   * Which articles this library shows: their count. Visibility only grows with time, so within one build the count
+   * names the set; caches and the build's pre-rendered feeds are keyed by it.
+   */
+  readonly edition: number;
+
   constructor(private readonly content: CompiledContent) {
     this.sites = content.sites;
+    this.releases = [...new Set(LANGS.flatMap((l) => content.articles[l].map((a) => a.publishedMs)))].sort((a, b) => a - b);
+    this.edition = LANGS.reduce((n, l) => n + content.articles[l].length, 0);
     this.bySlug = Object.fromEntries(LANGS.map((l) => [l, new Map()])) as Library['bySlug'];
     this.byTag = Object.fromEntries(LANGS.map((l) => [l, new Map()])) as Library['byTag'];
     for (const lang of LANGS) {
@@ -20,6 +30,26 @@ export class Library {
         for (const tag of article.tags) this.byTag[lang].get(tag)?.push(article);
       }
     }
+  }
+
+  /**
+   * The library as readers see it at `now`: scheduled articles (published later than `now`) left out, so that no
+   * feed, page, list, sitemap or count shows them before their time. A local preview (drafts included) shows all.
+   */
+  visibleAt(now: number): Library {
+    if (this.content.preview || this.nextReleaseAfter(now) === Number.POSITIVE_INFINITY) return this;
+    const articles = Object.fromEntries(LANGS.map((l) => [l, this.content.articles[l].filter((a) => a.publishedMs <= now)]));
+    return new Library({ ...this.content, articles: articles as CompiledContent['articles'] });
+  }
+
+  /** The first publication instant after `now` (Infinity when none is scheduled). */
+  nextReleaseAfter(now: number): number {
+    return this.releases.find((ms) => ms > now) ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Articles that go out in (`from`, `to`]: what a scheduled run announces. */
+  releasedBetween(from: number, to: number): Translation[] {
+    return LANGS.flatMap((l) => this.content.articles[l].filter((a) => a.publishedMs > from && a.publishedMs <= to));
   }
 
   /** Articles of one language, newest first; with a tag, only those carrying it. */

@@ -58,4 +58,6 @@ export interface CompiledContent {
   articles: Record<Lang, Translation[]>;
   /** Per language, slugs withdrawn on purpose (content/withdrawn.yaml): they answer 410 Gone. */
   withdrawn?: Partial<Record<Lang, string[]>>;
+  /** A local preview build (drafts included): scheduled articles are shown before their time. */
+  preview?: boolean;
 }

@@ -48,8 +48,9 @@ export function renderFeed(format: FeedFormat, doc: FeedDocument, hub?: string):
   return RENDERERS[format](doc, hub);
 }
 
-export const prerenderKey = (format: FeedFormat, selection: FeedSelection, hub?: string) =>
-  `${format}|${selectionKey(selection)}|${hub ?? ''}`;
+/** The key of a pre-rendered feed: its format, selection and hub, and which articles were visible (the edition). */
+export const prerenderKey = (edition: number, format: FeedFormat, selection: FeedSelection, hub?: string) =>
+  `${edition}|${format}|${selectionKey(selection)}|${hub ?? ''}`;
 
 /**
  * The six main feeds, rendered at build time with stand-in origins for the configured item count
@@ -62,7 +63,7 @@ export function prerenderFeeds(library: Library, pageSize: number, hub?: string)
     const selection: FeedSelection = { lang, limit: pageSize, pageSize };
     const [a, b] = [ORIGIN_A, ORIGIN_B].map((origin) => buildFeedDocument(library, origin, selection));
     for (const format of FEED_FORMATS) {
-      out[prerenderKey(format, selection, hub)] = splitAtOrigins(
+      out[prerenderKey(library.edition, format, selection, hub)] = splitAtOrigins(
         renderFeed(format, a as FeedDocument, hub),
         renderFeed(format, b as FeedDocument, hub),
       );

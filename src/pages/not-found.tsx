@@ -11,7 +11,8 @@ import { feedLinks, Layout, otherLangs } from './layout';
 
 export function NotFoundPage({ library, lang, base, gone = false }: { library: Library; lang?: Lang; base: string; gone?: boolean }) {
   const shown = lang ?? DEFAULT_LANG;
-  const texts = (l: Lang) => (gone ? { title: UI[l].goneTitle, text: UI[l].goneText } : { title: UI[l].notFoundTitle, text: UI[l].notFoundText });
+  const texts = (l: Lang) =>
+    gone ? { title: UI[l].goneTitle, text: UI[l].goneText } : { title: UI[l].notFoundTitle, text: UI[l].notFoundText };
   const ui = { ...UI[shown], notFoundTitle: texts(shown).title, notFoundText: texts(shown).text };
   // Without a language in the path, the page speaks every language.
   const alongside = lang ? [] : otherLangs(shown);

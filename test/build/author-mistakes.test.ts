@@ -168,10 +168,10 @@ const MISTAKES: [string, SourceFile[], string[]][] = [
     ],
   ],
   [
-    'a publication date in the future',
-    [raw(withField('published', 'published: 2025-06-16T09:00:00+08:00'))],
+    'a correction time in the future',
+    [raw([...OK, 'updated: 2025-06-15T20:00:00+08:00'])],
     [
-      'content/articles/2025/visit/en.md:4  published: 2025-06-16T09:00:00+08:00 is in the future (now: 2025-06-15 12:00 +08:00); publish it on that day, or keep "draft: true" until then',
+      'content/articles/2025/visit/en.md:7  updated: 2025-06-15T20:00:00+08:00 is in the future (now: 2025-06-15 12:00 +08:00); write the time the correction is made',
     ],
   ],
   [
@@ -427,3 +427,12 @@ describe('corrections and withdrawals', () => {
   });
 });
 
+describe('a scheduled article', () => {
+  it('builds with a future published time, which schedules it, and is kept in the content', () => {
+    const result = compileContent([...siteSources(), raw(withField('published', 'published: 2025-06-16T09:00:00+08:00'))], 'content/', {
+      now: NOW,
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.content?.articles.en[0]?.publishedMs).toBe(Date.parse('2025-06-16T09:00:00+08:00'));
+  });
+});

@@ -28,8 +28,11 @@ describe('npm run new', () => {
     expect(made.status, made.stderr).toBe(0);
     const year = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
     const en = readFileSync(join(dir, 'articles', year, 'summer-school', 'en.md'), 'utf8');
-    // 20:00 Beijing = 12:00 UTC: the date reads the same from UTC-11 to UTC+11.
-    expect(en).toMatch(/^published: \d{4}-\d{2}-\d{2}T20:00:00\+08:00 /m);
+    // The current minute, never later: a later time would schedule the article by accident.
+    const written = /^published: (\S+) /m.exec(en)?.[1] ?? '';
+    expect(written).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00\+08:00$/);
+    expect(Date.parse(written)).toBeLessThanOrEqual(Date.now());
+    expect(Date.now() - Date.parse(written)).toBeLessThan(5 * 60_000);
     expect(en).toContain('tags: [study-at-hit, open-source]   # choose from: study-at-hit, open-source, partnership');
     expect(en).toContain('draft: true');
     const check = tsx('scripts/build-content.ts', '--check', '--content', dir);

@@ -1,6 +1,6 @@
 /** What a feed reader does with a response: fetch it, check it is well-formed, parse it. */
 import { exports } from 'cloudflare:workers';
-import { createApp } from '../../src/app';
+import { type AppOptions, createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import type { CompiledContent } from '../../src/content/model';
 
@@ -12,9 +12,9 @@ export function request(path: string, init?: RequestInit): Promise<Response> {
   return exports.default.fetch(new Request(`http://feeds.test${path}`, init));
 }
 
-/** A Worker over synthetic content, with optional wrangler vars. */
-export function appWith(content: CompiledContent, vars: Record<string, string> = {}) {
-  const app = createApp(new Library(content));
+/** A Worker over synthetic content, with optional wrangler vars and app options (a clock, a hub stand-in). */
+export function appWith(content: CompiledContent, vars: Record<string, string> = {}, options: AppOptions = {}) {
+  const app = createApp(new Library(content), {}, options);
   const env = { SITE_URL: '', FEED_ITEMS: '20', ...vars } as unknown as Env;
   return (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(`http://feeds.test${path}`, init), env));
 }
