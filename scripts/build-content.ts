@@ -13,6 +13,7 @@ import { buildSync } from 'esbuild';
 import { cardHash, cardText, renderCard } from '../src/build/card';
 import { compileContent, formatProblem } from '../src/build/compile';
 import { beijingTime } from '../src/build/dates';
+import { type PhotoIndex, processPhotos } from '../src/build/photos';
 import { type Config, ConfigError, loadConfig } from '../src/config';
 import { Library } from '../src/content/library';
 import { type CompiledContent, LANGS } from '../src/content/model';
@@ -43,7 +44,10 @@ const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(values.content);
 const prefix = `${relative(process.cwd(), contentDir) || '.'}/`;
 const started = performance.now();
-const result = compileContent(readContentDir(contentDir), prefix, { includeDrafts: values.drafts });
+const sources = readContentDir(contentDir);
+const photos = await preparePhotos(sources.map((f) => f.path));
+const result = compileContent(sources, prefix, { includeDrafts: values.drafts, photos: photos.index });
+for (const w of result.warnings) console.warn(`! ${formatProblem(w)}`);
 
 if (result.problems.length > 0 || !result.content) {
   const n = result.problems.length;
@@ -68,8 +72,32 @@ if (values.check) {
   const ms = Math.round(performance.now() - started);
   const counts = LANGS.map((l) => `${content.articles[l].length} ${l}`).join(', ');
   if (values.report) console.log(report(content, result.skippedDrafts));
+  if (photos.summary) console.log(photos.summary);
   if (cards) console.log(cards);
   console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
+}
+
+/**
+ * Processes the pictures beside the articles into <assets>/media/ (only new or changed ones: their names hold the
+ * hash of their bytes), with a count on one line per picture processed.
+ */
+async function preparePhotos(paths: string[]): Promise<{ index: PhotoIndex; summary?: string }> {
+  const t = performance.now();
+  const tty = process.stdout.isTTY;
+  const index = await processPhotos(contentDir, paths, resolve(values.assets, 'media'), (done, total, path) => {
+    if (total === 0 || !path) return;
+    const line = `  pictures ${done + 1}/${total}: ${path}`;
+    if (tty) process.stdout.write(`\r${line.padEnd(process.stdout.columns ? process.stdout.columns - 1 : 100).slice(0, 200)}`);
+    else console.log(line);
+  });
+  if (tty && index.size > 0) process.stdout.write('\r\x1b[K');
+  if (index.size === 0) return { index };
+  const files = [...index.values()].reduce((n, p) => n + ('variants' in p ? p.variants.length * 2 : 0), 0);
+  const ms = Math.round(performance.now() - t);
+  return {
+    index,
+    summary: `✓ pictures: ${index.size} beside the articles -> ${files} files in ${relative(process.cwd(), resolve(values.assets, 'media'))}/ in ${ms} ms`,
+  };
 }
 
 function generatedModule(content: CompiledContent, out: string): string {

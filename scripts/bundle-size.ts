@@ -3,7 +3,7 @@
  * (wrangler deploy --dry-run) and reports its size against Cloudflare's limits. Exits 1 when it
  * would not deploy on the Workers Paid plan.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -60,3 +60,24 @@ if (gzipped > LIMITS.paid) {
   process.exit(1);
 }
 if (gzipped > LIMITS.free) console.warn('! over the Free plan limit: deploy on Workers Paid, or move the archive to KV or R2');
+
+// Static assets (public/: social cards, processed pictures, _headers) uploaded beside the Worker.
+// https://developers.cloudflare.com/workers/static-assets/#limits
+const ASSET_LIMITS = { freeFiles: 20_000, paidFiles: 100_000, fileBytes: 25 * MiB };
+const assets = readdirSync('public', { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.'));
+const sizes = assets.map((e) => ({ path: join(e.parentPath, e.name), bytes: statSync(join(e.parentPath, e.name)).size }));
+const total = sizes.reduce((n, s) => n + s.bytes, 0);
+const kinds = (dir: string) => sizes.filter((s) => s.path.startsWith(join('public', dir))).length;
+console.log(
+  `Static assets (public/): ${sizes.length.toLocaleString('en')} files (${kinds('media')} pictures, ${kinds('cards')} cards), ${(total / MiB).toFixed(1)} MiB = ${((sizes.length / ASSET_LIMITS.freeFiles) * 100).toFixed(1)}% of the Free plan's ${ASSET_LIMITS.freeFiles.toLocaleString('en')} files, ${((sizes.length / ASSET_LIMITS.paidFiles) * 100).toFixed(1)}% of Paid's ${ASSET_LIMITS.paidFiles.toLocaleString('en')}`,
+);
+const oversized = sizes.filter((s) => s.bytes > ASSET_LIMITS.fileBytes);
+if (oversized.length > 0) {
+  console.error(`✗ larger than Cloudflare's 25 MiB per static file: ${oversized.map((s) => s.path).join(', ')}`);
+  process.exit(1);
+}
+if (sizes.length > ASSET_LIMITS.paidFiles) {
+  console.error(`✗ more static files than Workers Paid allows (${ASSET_LIMITS.paidFiles.toLocaleString('en')})`);
+  process.exit(1);
+}
+if (sizes.length > ASSET_LIMITS.freeFiles) console.warn('! more static files than the Free plan allows: deploy on Workers Paid');

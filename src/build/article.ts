@@ -1,15 +1,18 @@
 /** One article file -> a Translation, with every problem of the file (front matter and body) at once. */
 import type { z } from 'zod';
 import type { Lang, Translation } from '../content/model';
+import { STAND_IN_ORIGINS, splitAtOrigins } from '../feeds/render';
 import { escapeXml } from '../feeds/xml';
 import { LANGUAGE } from '../languages';
 import { beijingTime, parseDateTime } from './dates';
 import { parseYaml } from './front-matter';
-import { renderBody } from './markdown';
+import { type BodyProblem, type BodyTarget, renderBody } from './markdown';
+import { feedPicture, pagePicture } from './photo-markup';
+import { feedVariant, type Photo } from './photos';
 import { PLACEHOLDER_MARKS } from './scaffold';
 import { FRONT_MATTER_FIELDS, type FrontMatter, frontMatterSchema } from './schema';
 import type { Problem } from './source';
-import { normalizeUrl } from './urls';
+import { isLocalPath, normalizeUrl } from './urls';
 
 /** Where an article file sits: articles/<year>/<slug>/<lang>.md. */
 export interface ArticlePath {
@@ -17,6 +20,8 @@ export interface ArticlePath {
   year: number;
   slug: string;
   lang: Lang;
+  /** Finds a picture beside the article by the name the author wrote (and notes that it is used). */
+  photo?: (name: string) => Photo | { error: string };
 }
 
 export interface ArticleResult {
@@ -110,14 +115,17 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
   if (bodyText.trim() === '') {
     problems.push({ file, line: bodyLine, field: 'body', message: 'is empty; expected the article text below the closing "---"' });
   }
-  const body = renderBody(bodyText, (p) =>
-    problems.push({ file, ...(p.line === undefined ? {} : { line: p.line + bodyLine - 1 }), field: 'body', message: p.message }),
-  );
+  const onBodyProblem = (p: BodyProblem) =>
+    problems.push({ file, ...(p.line === undefined ? {} : { line: p.line + bodyLine - 1 }), field: 'body', message: p.message });
+  const target: BodyTarget = { medium: 'page', ...(at.photo ? { photo: at.photo } : {}) };
+  const body = renderBody(bodyText, onBodyProblem, target);
   if (bodyText.trim() !== '' && body === '' && problems.length === before) {
     problems.push({ file, field: 'body', message: 'has no text left after removing unsafe HTML' });
   }
   if (!fm) return { lineOf };
 
+  // Resolved before any early return, so that its picture counts as used whatever else is wrong.
+  const lead = leadImage(fm.image, at, lineOf('image'), problems);
   const published = parseDateTime(fm.published);
   const updatedText = fm.updated ?? fm.published;
   const updated = parseDateTime(updatedText);
@@ -189,9 +197,12 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
   }
   if (problems.length > before) return { lineOf };
 
+  // Pictures beside the article are written differently for feeds (one absolute <img>): rendered again for them.
+  const local = lead?.photo !== undefined || (at.photo !== undefined && /!\[[^\]]*\]\(\s*(?![a-z][a-z0-9+.-]*:|\/)/i.test(bodyText));
+  const feedHtml = local ? feedBody(bodyText, lead, target) : undefined;
   // The lead image travels inside the HTML too, so readers that ignore enclosures still show it.
-  const image = fm.image ? { src: normalizeUrl(fm.image.src), alt: fm.image.alt } : undefined;
-  const html = image ? `<figure><img src="${escapeXml(image.src)}" alt="${escapeXml(image.alt)}"></figure>\n${body}` : body;
+  const html = lead ? `<figure>${lead.page}</figure>\n${body}` : body;
+  const image = lead?.image;
   return {
     lineOf,
     translation: {
@@ -209,6 +220,7 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
       ...(fm.original ? { original: normalizeUrl(fm.original) } : {}),
       ...(fm.redirect_from?.length ? { formerSlugs: fm.redirect_from } : {}),
       html,
+      ...(feedHtml ? { feedHtml } : {}),
       draft: fm.draft ?? false,
     },
   };
@@ -227,4 +239,51 @@ export function halfWidthPunctuation(text: string): string | undefined {
   const at = Math.max(0, match.index - 4);
   const context = text.slice(at, match.index + match[0].length + 4).replace(/\s+/g, ' ');
   return `uses the half-width "${mark}" in Chinese text ("${context}"); write the full-width "${FULL_WIDTH[mark]}"`;
+}
+
+interface LeadImage {
+  image: NonNullable<Translation['image']>;
+  /** Its markup on the page. */
+  page: string;
+  photo?: Photo;
+}
+
+/** The lead image as pages and feeds carry it: a picture beside the article (processed) or an https:// address. */
+function leadImage(image: FrontMatter['image'], at: ArticlePath, line: number | undefined, problems: Problem[]): LeadImage | undefined {
+  if (!image) return undefined;
+  if (!isLocalPath(image.src)) {
+    const src = normalizeUrl(image.src);
+    return { image: { src, alt: image.alt }, page: `<img src="${escapeXml(src)}" alt="${escapeXml(image.alt)}">` };
+  }
+  const photo = at.photo?.(image.src) ?? { error: 'cannot be used here: pictures beside articles are processed by npm run build' };
+  if ('error' in photo) {
+    problems.push({ file: at.file, line, field: 'image', message: `"${image.src}" ${photo.error}` });
+    return undefined;
+  }
+  const feed = feedVariant(photo);
+  const largest = photo.variants.at(-1) ?? feed;
+  return {
+    photo,
+    page: pagePicture(photo, image.alt, 'lead'),
+    image: {
+      src: feed.fallback,
+      alt: image.alt,
+      type: photo.fallbackType,
+      width: feed.width,
+      height: feed.height,
+      length: feed.fallbackBytes,
+      share: { src: largest.fallback, width: largest.width, height: largest.height },
+    },
+  };
+}
+
+/** The body as feeds carry it, split where the site's origin goes (rendered with two stand-ins, as the feeds are). */
+function feedBody(bodyText: string, lead: LeadImage | undefined, target: BodyTarget): string[] {
+  const [a, b] = STAND_IN_ORIGINS.map((origin) => {
+    const body = renderBody(bodyText, () => {}, { ...target, medium: 'feed', origin });
+    if (!lead) return body;
+    const picture = lead.photo ? feedPicture(lead.photo, lead.image.alt, origin) : lead.page;
+    return `<figure>${picture}</figure>\n${body}`;
+  });
+  return splitAtOrigins(a ?? '', b ?? '');
 }

@@ -5,6 +5,7 @@
 import { type CompiledContent, isLang, LANGS, type Lang, type Site, type Translation } from '../content/model';
 import { compileArticle } from './article';
 import { parseYaml } from './front-matter';
+import { type Photo, type PhotoIndex, PICTURE_FILE } from './photos';
 import { checkRegistry, PUBLISHED_RECORD, readPublishedRecord, readWithdrawals, WITHDRAWN_RECORD } from './registry';
 import { SLUG, siteSchema, slugProblem } from './schema';
 import { decodeSource, type Problem, type SourceFile } from './source';
@@ -17,6 +18,8 @@ export interface CompileOptions {
   includeDrafts?: boolean;
   /** The time that counts as now (ms), for "published in the future"; default: the clock. */
   now?: number;
+  /** The pictures beside articles, processed (src/build/photos.ts); without it, articles may not use any. */
+  photos?: PhotoIndex;
 }
 
 export interface CompileResult {
@@ -24,6 +27,8 @@ export interface CompileResult {
   problems: Problem[];
   /** Drafts left out of this build. */
   skippedDrafts: string[];
+  /** What the team should know but that does not stop the build (a picture no article uses). */
+  warnings: Problem[];
 }
 
 export { PUBLISHED_RECORD, WITHDRAWN_RECORD } from './registry';
@@ -96,11 +101,7 @@ function articlePath(path: string): { year: number; slug: string; lang: Lang } |
   const parts = path.split('/');
   const name = parts.at(-1) ?? '';
   const expected = `expected articles/<year>/<slug>/<lang>.md with <lang> one of ${LANGS.join(', ')}`;
-  if (!/\.md$/i.test(name)) {
-    return /\.(png|jpe?g|gif|webp|svg)$/i.test(name)
-      ? 'is a picture beside the article, which is not published; put it on the web and write its https:// address in the article'
-      : `is not an article and is not published; ${expected}`;
-  }
+  if (!/\.md$/i.test(name)) return `is not an article and is not published; ${expected}`;
   const lang = name.slice(0, -3);
   if (!isLang(lang)) {
     const hint = isLang(lang.toLowerCase().slice(0, 2)) ? ` (rename it ${lang.toLowerCase().slice(0, 2)}.md)` : '';
@@ -120,8 +121,9 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
   const sites = compileSites(files, prefix, problems);
   const located: Located[] = [];
 
+  const pictures = new PictureShelf(files, options.photos, prefix);
   for (const source of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    if (!source.path.startsWith('articles/')) continue;
+    if (!source.path.startsWith('articles/') || pictures.has(source.path)) continue;
     const file = `${prefix}${source.path}`;
     const at = articlePath(source.path);
     if (typeof at === 'string') {
@@ -130,7 +132,8 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
     }
     const text = decoded(source, file, problems);
     if (text === undefined) continue;
-    const { translation, lineOf } = compileArticle({ file, ...at }, text, now, problems);
+    const dir = source.path.split('/').slice(0, -1).join('/');
+    const { translation, lineOf } = compileArticle({ file, ...at, photo: (name) => pictures.find(dir, name) }, text, now, problems);
     if (!translation) continue;
     if (translation.draft && !options.includeDrafts) {
       skippedDrafts.push(file);
@@ -150,9 +153,17 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
   }
 
   checkSlugsAndTranslations(located, prefix, problems);
-  const withdrawals = checkRecords(files, located, skippedDrafts, now, prefix, problems);
+  const failed = new Set(
+    files.flatMap((f) => {
+      const at = articlePath(f.path);
+      return typeof at === 'string' || skippedDrafts.includes(`${prefix}${f.path}`) ? [] : [`${at.lang}/${at.slug}`];
+    }),
+  );
+  for (const l of located) failed.delete(`${l.translation.lang}/${l.translation.slug}`);
+  const withdrawals = checkRecords(files, located, skippedDrafts, failed, now, prefix, problems);
   const complete = LANGS.every((lang) => sites[lang]);
-  if (problems.length > 0 || !complete) return { problems, skippedDrafts };
+  const warnings = pictures.unused();
+  if (problems.length > 0 || !complete) return { problems, skippedDrafts, warnings };
 
   const articles = Object.fromEntries(
     LANGS.map((lang) => [
@@ -167,7 +178,7 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
     LANGS.map((lang) => [lang, [...new Set(withdrawals.filter((w) => !w.lang || w.lang === lang).map((w) => w.slug))].sort()]),
   ) as Record<Lang, string[]>;
   const preview = options.includeDrafts ? { preview: true } : {};
-  return { content: { sites: sites as Record<Lang, Site>, articles, withdrawn, ...preview }, problems, skippedDrafts };
+  return { content: { sites: sites as Record<Lang, Site>, articles, withdrawn, ...preview }, problems, skippedDrafts, warnings };
 }
 
 function checkSlugsAndTranslations(located: Located[], prefix: string, problems: Problem[]) {
@@ -209,7 +220,15 @@ function checkSlugsAndTranslations(located: Located[], prefix: string, problems:
 }
 
 /** content/published.yaml and content/withdrawn.yaml against the articles; the withdrawals, for the Worker's 410s. */
-function checkRecords(files: SourceFile[], located: Located[], drafts: string[], now: number, prefix: string, problems: Problem[]) {
+function checkRecords(
+  files: SourceFile[],
+  located: Located[],
+  drafts: string[],
+  failed: Set<string>,
+  now: number,
+  prefix: string,
+  problems: Problem[],
+) {
   const text = (path: string) => {
     const source = files.find((f) => f.path === path);
     return source ? decoded(source, `${prefix}${path}`, problems) : undefined;
@@ -217,6 +236,53 @@ function checkRecords(files: SourceFile[], located: Located[], drafts: string[],
   const names = { published: `${prefix}${PUBLISHED_RECORD}`, withdrawn: `${prefix}${WITHDRAWN_RECORD}` };
   const record = readPublishedRecord(text(PUBLISHED_RECORD), names.published, problems);
   const withdrawals = readWithdrawals(text(WITHDRAWN_RECORD), names.withdrawn, problems);
-  checkRegistry(record, withdrawals, located, drafts, now, names, problems);
+  checkRegistry(record, withdrawals, located, drafts, failed, now, names, problems);
   return withdrawals;
+}
+
+/** The pictures beside the articles: found by the name an article writes, and which of them no article uses. */
+class PictureShelf {
+  private readonly paths: string[];
+  private readonly used = new Set<string>();
+
+  constructor(
+    files: SourceFile[],
+    private readonly photos: PhotoIndex | undefined,
+    private readonly prefix: string,
+  ) {
+    this.paths = files.map((f) => f.path).filter((p) => p.startsWith('articles/') && PICTURE_FILE.test(p));
+  }
+
+  has(path: string): boolean {
+    return this.paths.includes(path);
+  }
+
+  /** The picture `name` in the article folder `dir`, or what is wrong (said after the name, as in "photo.jpg" ...). */
+  find(dir: string, name: string): Photo | { error: string } {
+    let relative = name.trim().replace(/^\.\//, '');
+    try {
+      relative = decodeURI(relative);
+    } catch {}
+    if (relative.split('/').includes('..')) return { error: "is outside the article's folder; save the picture beside the article" };
+    const path = `${dir}/${relative}`;
+    if (!this.paths.includes(path)) {
+      const here = this.paths.filter((p) => p.startsWith(`${dir}/`)).map((p) => p.slice(dir.length + 1));
+      const near = here.find((p) => p.toLowerCase() === relative.toLowerCase());
+      if (near) return { error: `is not beside the article; the file is named "${near}" (names are case-sensitive)` };
+      const list = here.length > 0 ? `the pictures there: ${here.join(', ')}` : 'there is no picture there';
+      return { error: `is not beside the article (in ${this.prefix}${dir}/); ${list}` };
+    }
+    this.used.add(path);
+    return this.photos?.get(path) ?? { error: 'has not been processed; run npm run build (it prepares the pictures)' };
+  }
+
+  /** Pictures no article uses, as warnings: they would be uploaded for nothing, or a reference has a typo. */
+  unused(): Problem[] {
+    return this.paths
+      .filter((p) => !this.used.has(p))
+      .map((p) => ({
+        file: `${this.prefix}${p}`,
+        message: 'is used by no article (neither "image:" nor ![...](...) names it); reference it, or delete it',
+      }));
+  }
 }

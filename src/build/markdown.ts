@@ -1,9 +1,20 @@
 /** Markdown -> sanitised HTML for article bodies (build time only; never bundled into the Worker). */
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { normalizeUrl, urlProblem } from './urls';
+import { feedPicture, pagePicture } from './photo-markup';
+import type { Photo } from './photos';
+import { isLocalPath, normalizeUrl, urlProblem } from './urls';
 
-const marked = new Marked({ gfm: true, async: false });
+/**
+ * Where a body is rendered for, which decides how pictures beside the article are written: pages get <picture>
+ * markup with site paths, feeds a plain <img> under `origin`. `photo` finds a picture by the name the author wrote.
+ */
+export interface BodyTarget {
+  medium: 'page' | 'feed';
+  /** The site origin feeds write before /media/ paths (a stand-in the build later splits at). */
+  origin?: string;
+  photo?: (name: string) => Photo | { error: string };
+}
 
 /** Bodies larger than this are refused: feed readers truncate or drop items far smaller. */
 export const MAX_BODY_BYTES = 1.5 * 1024 * 1024;
@@ -34,8 +45,44 @@ function lineOf(lines: string[], needle: string, from = 1): number | undefined {
   return undefined;
 }
 
+/** A Markdown renderer that writes pictures beside the article for `target`, and picture-only paragraphs as galleries. */
+function markedFor(target: BodyTarget, generated: Set<string>, report: (url: string, message: string) => void): Marked {
+  let inGallery = false;
+  return new Marked({
+    gfm: true,
+    async: false,
+    renderer: {
+      image({ href, text }: Tokens.Image) {
+        if (!isLocalPath(href) || !target.photo) return false;
+        const photo = target.photo(href);
+        if ('error' in photo) {
+          report(href, `image "${href}" ${photo.error}`);
+          return '';
+        }
+        if (!text.trim())
+          report(href, `image "${href}" has no description; write it between the brackets: ![what the picture shows](${href})`);
+        const html =
+          target.medium === 'page'
+            ? pagePicture(photo, text, inGallery ? 'gallery' : 'body')
+            : feedPicture(photo, text, target.origin ?? '');
+        for (const v of photo.variants) generated.add(v.fallback);
+        return html;
+      },
+      paragraph({ tokens }: Tokens.Paragraph) {
+        const images = tokens.filter((t) => t.type === 'image').length;
+        const other = tokens.some((t) => t.type !== 'image' && t.type !== 'br' && !(t.type === 'text' && t.raw.trim() === ''));
+        if (target.medium !== 'page' || images < 2 || other) return false;
+        inGallery = true;
+        const inner = this.parser.parseInline(tokens);
+        inGallery = false;
+        return `<p class="gallery">${inner}</p>\n`;
+      },
+    },
+  });
+}
+
 /** Renders one body to safe HTML; every problem an author must fix is reported with its line. */
-export function renderBody(markdown: string, onProblem: (problem: BodyProblem) => void): string {
+export function renderBody(markdown: string, onProblem: (problem: BodyProblem) => void, target: BodyTarget = { medium: 'page' }): string {
   const bytes = new TextEncoder().encode(markdown).byteLength;
   if (bytes > MAX_BODY_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -53,19 +100,22 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
     });
     return '';
   }
-  let raw: string;
-  try {
-    raw = marked.parse(markdown) as string;
-  } catch (error) {
-    onProblem({ message: `cannot be rendered as Markdown (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` });
-    return '';
-  }
   let searchFrom = 1;
   const report = (url: string, message: string) => {
     const line = lineOf(lines, url, searchFrom) ?? lineOf(lines, encodeURI(url), searchFrom);
     if (line !== undefined) searchFrom = line;
     onProblem({ line, message });
   };
+  // Site paths of the pictures written here: the only relative image addresses a body may hold.
+  const generated = new Set<string>();
+  let raw: string;
+  try {
+    raw = markedFor(target, generated, report).parse(markdown) as string;
+  } catch (error) {
+    onProblem({ message: `cannot be rendered as Markdown (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` });
+    return '';
+  }
+  searchFrom = 1;
   const html = sanitizeHtml(raw, {
     allowedTags: [
       'p',
@@ -93,6 +143,8 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
       'sup',
       'abbr',
       'img',
+      'picture',
+      'source',
       'figure',
       'figcaption',
       'table',
@@ -104,12 +156,16 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
     ],
     allowedAttributes: {
       a: ['href', 'title', 'hreflang'],
-      img: ['src', 'alt', 'title', 'width', 'height'],
+      img: ['src', 'alt', 'title', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding', 'fetchpriority'],
+      source: ['type', 'srcset', 'sizes'],
+      p: ['class'],
       abbr: ['title'],
       ol: ['start'],
       th: ['colspan', 'rowspan'],
       td: ['colspan', 'rowspan'],
     },
+    allowedClasses: { p: ['gallery'] },
+    selfClosing: ['img', 'br', 'hr', 'source'],
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https'] },
     allowProtocolRelative: false,
@@ -128,6 +184,11 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
       },
       img: (tagName, attribs) => {
         const src = attribs.src ?? '';
+        if (generated.has(src)) return { tagName, attribs };
+        if (isLocalPath(src) && target.photo) {
+          report(src, `image "${src}" is written in HTML; write a picture beside the article in Markdown: ![what it shows](${src})`);
+          return { tagName, attribs };
+        }
         // Never dropped in silence: an image that cannot be kept is the author's to fix.
         const problem = src === '' ? 'has no address (src)' : urlProblem(src, 'image');
         if (problem) {

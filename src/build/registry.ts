@@ -149,6 +149,8 @@ export function checkRegistry(
   withdrawals: readonly Withdrawal[],
   current: readonly Current[],
   drafts: readonly string[],
+  /** lang/slug of article files that are there but did not compile: their own problems say why. */
+  failed: ReadonlySet<string>,
   now: number,
   files: { published: string; withdrawn: string },
   problems: Problem[],
@@ -162,7 +164,7 @@ export function checkRegistry(
         checkCorrection(here, entry, now, problems);
         continue;
       }
-      if (formerSlugs.has(`${lang}/${slug}`) || isWithdrawn(withdrawals, lang, slug)) continue;
+      if (formerSlugs.has(`${lang}/${slug}`) || failed.has(`${lang}/${slug}`) || isWithdrawn(withdrawals, lang, slug)) continue;
       const draft = drafts.find((d) => d.endsWith(`/${slug}/${lang}.md`));
       problems.push({
         file: files.published,

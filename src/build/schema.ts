@@ -1,7 +1,7 @@
 /** The input contract of content/: zod schemas for site metadata and article front matter. */
 import { z } from 'zod';
 import { parseDateTime } from './dates';
-import { urlProblem } from './urls';
+import { isLocalPath, urlProblem } from './urls';
 
 /** Tag slugs and article slugs: lower-case ASCII words joined by hyphens. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -37,6 +37,14 @@ const absoluteUrl = (kind: 'link' | 'image') =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** The lead image: a picture beside the article (photo.jpg; checked when the article is compiled) or an https:// address. */
+const imageSource = z
+  .string({ error: 'must be a file name beside the article (photo.jpg) or an https:// address' })
+  .superRefine((s, ctx) => {
+    const problem = isLocalPath(s) ? undefined : urlProblem(s, 'image');
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 const slugList = (what: string, example: string) =>
   z
     .array(z.string({ error: `each ${what} must be text` }), { error: `must be a list of ${what}s, e.g. [${example}]` })
@@ -57,8 +65,13 @@ export const frontMatterSchema = z.strictObject({
   tags: slugList('tag', 'study-at-hit, open-source').min(1, 'is an empty list; expected at least one tag, e.g. [study-at-hit]'),
   image: z
     .strictObject(
-      { src: absoluteUrl('image'), alt: text(300, 'a short description of the picture for readers who cannot see it') },
-      { error: 'must be two lines, "src: https://..." and "alt: ..." indented under "image:"' },
+      { src: imageSource, alt: text(300, 'a short description of the picture for readers who cannot see it') },
+      {
+        error: (i) =>
+          typeof i.input === 'string'
+            ? `needs its description too: image: { src: ${i.input}, alt: what the picture shows }`
+            : 'must be two lines, "src: photo.jpg" (a picture beside the article, or an https:// address) and "alt: ..." indented under "image:"',
+      },
     )
     .optional(),
   original: absoluteUrl('link').optional(),

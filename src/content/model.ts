@@ -41,14 +41,28 @@ export interface Translation {
   updatedMs: number;
   author: string;
   tags: string[];
-  image?: { src: string; alt: string };
+  /**
+   * The lead image. `src` is absolute for a picture on the web, a site path (/media/...) for one processed beside
+   * the article, which also has its size, type and bytes (for enclosures) and a larger variant for link previews.
+   */
+  image?: {
+    src: string;
+    alt: string;
+    type?: string;
+    width?: number;
+    height?: number;
+    length?: number;
+    share?: { src: string; width: number; height: number };
+  };
   /** Site path of the social card the build drew for link previews, when the article has no lead image. */
   card?: string;
   original?: string;
   /** Former slugs of a renamed article, oldest first: they redirect here, and the oldest is the feed id. */
   formerSlugs?: string[];
-  /** Sanitised HTML body, safe to embed in feeds and pages. */
+  /** Sanitised HTML body, safe to embed in feeds and pages (pictures beside the article with site paths). */
   html: string;
+  /** The body for feeds when it holds pictures beside the article: split where the site's origin goes. */
+  feedHtml?: string[];
   draft: boolean;
 }
 

@@ -54,14 +54,29 @@ export function renderAtom(doc: FeedDocument, hub?: string): string {
           link({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: plainText(t.title) }),
         ),
         ...(item.original ? [link({ rel: 'via', type: 'text/html', href: item.original })] : []),
-        ...(item.image ? [link({ rel: 'enclosure', type: item.image.type, href: item.image.src, title: plainText(item.image.alt) })] : []),
+        ...(item.image
+          ? [
+              link({
+                rel: 'enclosure',
+                type: item.image.type,
+                href: item.image.src,
+                title: plainText(item.image.alt),
+                ...(item.image.length ? { length: String(item.image.length) } : {}),
+              }),
+            ]
+          : []),
       ],
       // Readers show `term`: the label in the feed's language; the scheme (the tag's page) keeps the slug.
       category: item.categories.map((c) => xmlAttributes({ term: plainText(c.label), scheme: c.url, label: plainText(c.label) })),
       summary: text(item.summary),
       content: html(item.html),
-      ...(item.image ? { 'media:thumbnail': xmlAttributes({ url: item.image.src }) } : {}),
+      ...(item.image ? { 'media:thumbnail': xmlAttributes({ url: item.image.src, ...imageSize(item.image) }) } : {}),
     })),
   };
   return js2xml({ _declaration: xmlAttributes({ version: '1.0', encoding: 'utf-8' }), feed }, { compact: true, spaces: 4 });
+}
+
+/** Width and height attributes of a picture whose size is known. */
+function imageSize(image: { width?: number; height?: number }): Record<string, string> {
+  return image.width && image.height ? { width: String(image.width), height: String(image.height) } : {};
 }

@@ -22,7 +22,8 @@ export interface FeedItem {
   categories: { term: string; label: string; url: string }[];
   translations: { languageTag: string; url: string; title: string }[];
   original?: string;
-  image?: { src: string; alt: string; type?: string };
+  /** Absolute `src`; size, bytes and type when known (pictures processed beside the article). */
+  image?: { src: string; alt: string; type?: string; width?: number; height?: number; length?: number };
 }
 
 /** The media type of an image, from its file extension (readers use it to pick a thumbnail). */
@@ -38,6 +39,14 @@ export function imageType(src: string): string | undefined {
     svg: 'image/svg+xml',
   };
   return ext ? types[ext] : undefined;
+}
+
+/** The lead image as feeds carry it: absolute, with its type (and, when processed here, size and bytes). */
+function feedImage(image: NonNullable<Translation['image']>, base: string): NonNullable<FeedItem['image']> {
+  const { share: _, ...rest } = image;
+  const src = image.src.startsWith('/') ? base + image.src : image.src;
+  const type = image.type ?? imageType(src);
+  return { ...rest, src, ...(type ? { type } : {}) };
 }
 
 export interface FeedDocument {
@@ -133,7 +142,6 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
   const pages = archivePages(total, pageSize);
   const articles = selectedArticles(library, selection);
   const items: FeedItem[] = articles.map((a) => {
-    const type = a.image ? imageType(a.image.src) : undefined;
     return {
       // A renamed article keeps the id of its first name, so readers do not see it as new.
       id: articleId(lang, a.formerSlugs?.[0] ?? a.slug),
@@ -141,7 +149,7 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
       url: base + articlePath(lang, a.slug),
       title: a.draft ? `${LANGUAGE[lang].draftPrefix}${a.title}` : a.title,
       summary: a.summary,
-      html: a.html,
+      html: a.feedHtml ? a.feedHtml.join(base) : a.html,
       published: a.published,
       publishedMs: a.publishedMs,
       updated: a.updated,
@@ -154,7 +162,7 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
         title: t.title,
       })),
       ...(a.original ? { original: a.original } : {}),
-      ...(a.image ? { image: { ...a.image, ...(type ? { type } : {}) } } : {}),
+      ...(a.image ? { image: feedImage(a.image, base) } : {}),
     };
   });
   const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);

@@ -20,13 +20,14 @@ const RENDERERS: Record<FeedFormat, (doc: FeedDocument, hub?: string) => string>
  */
 const ORIGIN_A = 'https://a.origin.invalid';
 const ORIGIN_B = 'https://b.origin.invalid';
+export const STAND_IN_ORIGINS = [ORIGIN_A, ORIGIN_B] as const;
 const DIFFERS_AT = 8;
 
 /** A feed rendered at build time: its text split where the origin goes. */
 export type OriginSplitText = string[];
 
 /** Splits a render made with ORIGIN_A at every place its ORIGIN_B twin differs. */
-function splitAtOrigins(a: string, b: string): OriginSplitText {
+export function splitAtOrigins(a: string, b: string): OriginSplitText {
   if (a.length !== b.length) throw new Error('the two pre-renders differ in length: the origin reached a computed value');
   const parts: string[] = [];
   let from = 0;

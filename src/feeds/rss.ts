@@ -84,7 +84,14 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
               {
                 name: 'media:content',
                 objects: {
-                  ...xmlAttributes({ 'xmlns:media': MEDIA_NS, url: image.src, medium: 'image', type: image.type }),
+                  ...xmlAttributes({
+                    'xmlns:media': MEDIA_NS,
+                    url: image.src,
+                    medium: 'image',
+                    type: image.type,
+                    ...(image.length ? { fileSize: String(image.length) } : {}),
+                    ...(image.width && image.height ? { width: String(image.width), height: String(image.height) } : {}),
+                  }),
                   'media:description': xmlText(image.alt),
                 },
               },

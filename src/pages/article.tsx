@@ -12,11 +12,13 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
   const site = library.sites[lang];
   const ui = UI[lang];
   const translations = library.translationsOf(article);
-  const shareImage: ShareImage | undefined = article.image
-    ? { url: article.image.src, alt: article.image.alt }
-    : article.card
-      ? { url: base + article.card, alt: article.title, width: CARD_SIZE.width, height: CARD_SIZE.height }
-      : undefined;
+  const shareImage: ShareImage | undefined = article.image?.share
+    ? { url: base + article.image.share.src, alt: article.image.alt, width: article.image.share.width, height: article.image.share.height }
+    : article.image
+      ? { url: article.image.src, alt: article.image.alt }
+      : article.card
+        ? { url: base + article.card, alt: article.title, width: CARD_SIZE.width, height: CARD_SIZE.height }
+        : undefined;
   return (
     <Layout
       lang={lang}

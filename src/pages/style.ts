@@ -31,6 +31,9 @@ h2{font-size:1.3rem;margin-top:2rem}
 code,pre{background:var(--code);border-radius:4px;font-size:.9em}
 code{padding:.1rem .3rem;overflow-wrap:anywhere}pre{padding:.75rem;overflow-x:auto}
 .body img{max-width:100%;height:auto}
+.body figure{margin:0 0 1rem}.body picture img{display:block}
+.gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,13rem),1fr));gap:.5rem}
+.gallery img{width:100%;height:auto;aspect-ratio:4/3;object-fit:cover;border-radius:4px}
 .draft{background:#ffe9a8;color:#3a2d00;padding:.25rem .5rem;border-radius:4px;font-weight:700}
 fieldset{border:1px solid var(--line);border-radius:6px;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 input,select,button{font:inherit}

@@ -198,7 +198,9 @@ const MISTAKES: [string, SourceFile[], string[]][] = [
   [
     'a lead image written as a plain URL',
     [raw([...OK, 'image: https://cie.hit.edu.cn/a.jpg'])],
-    ['content/articles/2025/visit/en.md:7  image: must be two lines, "src: https://..." and "alt: ..." indented under "image:"'],
+    [
+      'content/articles/2025/visit/en.md:7  image: needs its description too: image: { src: https://cie.hit.edu.cn/a.jpg, alt: what the picture shows }',
+    ],
   ],
   [
     'a relative link in the body',
@@ -215,11 +217,11 @@ const MISTAKES: [string, SourceFile[], string[]][] = [
     ],
   ],
   [
-    'a picture beside the article in the body',
-    [raw(OK, 'First.\n\n![Campus](photo.jpg)'), { path: 'articles/2025/visit/photo.jpg' }],
+    'a picture beside the article that is not there',
+    [raw(OK, 'First.\n\n![Campus](Photo.jpg)\n\n![Hall](hall.jpg)'), { path: 'articles/2025/visit/photo.jpg' }],
     [
-      'content/articles/2025/visit/en.md:11  body: image "photo.jpg" is not absolute; feeds are read off-site, so write the full address, e.g. https://cie.hit.edu.cn/...',
-      'content/articles/2025/visit/photo.jpg  is a picture beside the article, which is not published; put it on the web and write its https:// address in the article',
+      'content/articles/2025/visit/en.md:11  body: image "Photo.jpg" is not beside the article; the file is named "photo.jpg" (names are case-sensitive)',
+      'content/articles/2025/visit/en.md:13  body: image "hall.jpg" is not beside the article (in content/articles/2025/visit/); the pictures there: photo.jpg',
     ],
   ],
   [

@@ -1,0 +1,159 @@
+/**
+ * Pictures saved beside an article (content/articles/<year>/<slug>/photo.jpg), made ready for the web with sharp:
+ * turned upright, every metadata block dropped (EXIF GPS never reaches the public), resized to a few widths (never
+ * upscaled), WebP for pages and a JPEG (PNG for graphics) every feed reader shows, under content-hashed names in the
+ * [assets] folder. A picture whose files exist already is not processed again. Build time only.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp, { type Metadata } from 'sharp';
+
+/** Widths drawn for every picture (those narrower than the original; the original's own width when it is narrower). */
+export const PHOTO_WIDTHS = [480, 960, 1600] as const;
+/** The width feeds carry (or the widest narrower variant): large enough to read, small enough for a thumbnail. */
+export const FEED_WIDTH = 960;
+/** A source file larger than this is refused: cameras save 5–15 MB; more is a scan or a mistake. */
+export const MAX_PHOTO_BYTES = 40 * 1024 * 1024;
+/** More pixels than this is refused (sharp would need gigabytes): 60 megapixels, e.g. 9,000 × 6,600. */
+export const MAX_PHOTO_PIXELS = 60_000_000;
+/** Bump when the processing changes, so every picture is processed again under new names. */
+const PROCESSING = 'v1 webp80 jpeg80-mozjpeg png9';
+
+/** Files that are pictures beside an article, by extension. */
+export const PICTURE_FILE = /\.(jpe?g|png|webp|gif|heic|heif|avif|tiff?|bmp|svg)$/i;
+
+/** One width of a processed picture; paths are site paths under /media/. */
+export interface PhotoVariant {
+  width: number;
+  height: number;
+  webp: string;
+  fallback: string;
+  fallbackBytes: number;
+}
+
+/** A processed picture: its size upright, the media type of its fallback, its variants narrowest first. */
+export interface Photo {
+  width: number;
+  height: number;
+  fallbackType: 'image/jpeg' | 'image/png';
+  variants: PhotoVariant[];
+}
+
+/** Content path (articles/2026/slug/photo.jpg) -> the processed picture, or why it cannot be published. */
+export type PhotoIndex = ReadonlyMap<string, Photo | { error: string }>;
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Why a picture cannot be used, judged from its name and first bytes; undefined when sharp may read it. */
+function unsupported(name: string, bytes: Uint8Array): string | undefined {
+  const brand = new TextDecoder().decode(bytes.subarray(4, 12));
+  if (/\.(heic|heif)$/i.test(name) || /^ftyp(heic|heix|mif1|msf1)/.test(brand)) {
+    return 'is a HEIC photo (the iPhone default), which browsers and feed readers cannot show; convert it to JPEG (on a Mac: open in Preview › File › Export › JPEG; on Windows: open in Photos › Save as › .jpg; on the iPhone: Settings › Camera › Formats › Most Compatible) and reference the .jpg';
+  }
+  if (/\.svg$/i.test(name)) return 'is an SVG drawing, which can carry scripts; export it as PNG and reference the .png';
+  if (/\.(tiff?|bmp)$/i.test(name)) return 'is a TIFF or BMP file; save it as JPEG (photos) or PNG (graphics)';
+  if (/\.avif$/i.test(name)) return 'is an AVIF file, which older feed readers cannot show; save it as JPEG (photos) or PNG (graphics)';
+  if (bytes.byteLength > MAX_PHOTO_BYTES) {
+    return `is ${mb(bytes.byteLength)}; at most ${mb(MAX_PHOTO_BYTES)} per picture: export it smaller (2,000–4,000 px wide is plenty)`;
+  }
+  return undefined;
+}
+
+/** The widths to draw for a picture `width` px wide. */
+export function variantWidths(width: number): number[] {
+  const below = PHOTO_WIDTHS.filter((w) => w < width);
+  return width <= (PHOTO_WIDTHS.at(-1) ?? 0) ? [...below, width] : [...PHOTO_WIDTHS];
+}
+
+/** The site path of a variant. */
+const mediaPath = (hash: string, width: number, ext: string) => `/media/${hash}-${width}.${ext}`;
+
+/** Processes one picture's bytes into `outDir` (only the files missing there) and describes it. */
+export async function processPhoto(name: string, bytes: Uint8Array, outDir: string): Promise<Photo | { error: string }> {
+  const problem = unsupported(name, bytes);
+  if (problem) return { error: problem };
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS }).metadata();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { error: `cannot be read as a picture (${reason}); save it again as JPEG or PNG` };
+  }
+  if (!['jpeg', 'png', 'webp', 'gif'].includes(meta.format ?? '')) {
+    return { error: `is a ${meta.format ?? 'unknown'} file; save it as JPEG (photos) or PNG (graphics)` };
+  }
+  const pixels = (meta.width ?? 0) * (meta.height ?? 0);
+  if (pixels > MAX_PHOTO_PIXELS) {
+    return {
+      error: `is ${meta.width} × ${meta.height} px (${(pixels / 1e6).toFixed(0)} megapixels); at most ${MAX_PHOTO_PIXELS / 1e6}: export it smaller`,
+    };
+  }
+  // Orientations 5–8 turn the picture a quarter: its upright width is its stored height.
+  const turned = (meta.orientation ?? 1) >= 5;
+  const width = (turned ? meta.height : meta.width) ?? 0;
+  const height = (turned ? meta.width : meta.height) ?? 0;
+  const graphic = meta.format === 'png' || meta.format === 'gif';
+  const ext = graphic ? 'png' : 'jpg';
+  const hash = createHash('sha256').update(PROCESSING).update(bytes).digest('hex').slice(0, 16);
+  const variants: PhotoVariant[] = [];
+  mkdirSync(outDir, { recursive: true });
+  for (const w of variantWidths(width)) {
+    const h = Math.max(1, Math.round((height * w) / width));
+    const webp = mediaPath(hash, w, 'webp');
+    const fallback = mediaPath(hash, w, ext);
+    const webpFile = join(outDir, webp.slice('/media/'.length));
+    const fallbackFile = join(outDir, fallback.slice('/media/'.length));
+    if (!existsSync(webpFile) || !existsSync(fallbackFile)) {
+      // rotate() applies the EXIF orientation; sharp writes no metadata unless asked, so EXIF, GPS, XMP and ICC are gone.
+      const upright = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, animated: false })
+        .rotate()
+        .resize({ width: w, height: h, fit: 'fill' });
+      const [webpBytes, fallbackBytes] = await Promise.all([
+        upright
+          .clone()
+          .webp({ quality: graphic ? 90 : 80 })
+          .toBuffer(),
+        graphic
+          ? upright.clone().png({ compressionLevel: 9 }).toBuffer()
+          : upright.clone().flatten({ background: '#ffffff' }).jpeg({ quality: 80, mozjpeg: true }).toBuffer(),
+      ]);
+      writeFileSync(webpFile, webpBytes);
+      writeFileSync(fallbackFile, fallbackBytes);
+    }
+    variants.push({ width: w, height: h, webp, fallback, fallbackBytes: statSync(fallbackFile).size });
+  }
+  return { width, height, fallbackType: graphic ? 'image/png' : 'image/jpeg', variants };
+}
+
+/**
+ * Processes every picture under articles/ of `contentDir` into `outDir` (the [assets] folder's media/), deleting media
+ * files no picture uses any more; `onProgress` is told each picture's path as it goes.
+ */
+export async function processPhotos(
+  contentDir: string,
+  paths: readonly string[],
+  outDir: string,
+  onProgress: (done: number, total: number, path: string) => void = () => {},
+): Promise<PhotoIndex> {
+  const pictures = paths.filter((p) => p.startsWith('articles/') && PICTURE_FILE.test(p)).sort();
+  const index = new Map<string, Photo | { error: string }>();
+  for (const [i, path] of pictures.entries()) {
+    onProgress(i, pictures.length, path);
+    index.set(path, await processPhoto(path, readFileSync(join(contentDir, path)), outDir));
+  }
+  onProgress(pictures.length, pictures.length, '');
+  const keep = new Set(
+    [...index.values()].flatMap((p) => ('variants' in p ? p.variants.flatMap((v) => [v.webp, v.fallback]) : [])).map((p) => p.slice(7)),
+  );
+  if (existsSync(outDir)) {
+    for (const file of readdirSync(outDir)) if (!keep.has(file)) rmSync(join(outDir, file));
+  }
+  return index;
+}
+
+/** The variant feeds carry: the widest at most FEED_WIDTH (the narrowest when all are wider). */
+export function feedVariant(photo: Photo): PhotoVariant {
+  const fitting = photo.variants.filter((v) => v.width <= FEED_WIDTH);
+  return (fitting.at(-1) ?? photo.variants[0]) as PhotoVariant;
+}
