@@ -1,6 +1,6 @@
 /**
  * Compiles content/ into src/generated/content.ts, or with --check only validates and reports.
- * Usage: tsx scripts/build-content.ts [--check | --report] [--drafts] [--content DIR] [--out FILE] [--assets DIR] [--no-cards]
+ * Usage: tsx scripts/build-content.ts [--check | --report] [--fix] [--drafts] [--content DIR] [--out FILE] [--assets DIR] [--no-cards]
  * (--report builds and prints what the content holds, as --check does.) Social cards of articles without a lead
  * image go to <assets>/cards/ (wrangler's [assets] folder); --no-cards or CARDS=0 skips them (benchmarks: the
  * Worker never serves them, and `wrangler deploy --dry-run` runs the build itself).
@@ -14,6 +14,7 @@ import { cardHash, cardText, renderCard } from '../src/build/card';
 import { compileContent, formatProblem } from '../src/build/compile';
 import { beijingTime } from '../src/build/dates';
 import { type PhotoIndex, processPhotos } from '../src/build/photos';
+import { fixChineseMarkdown } from '../src/build/punctuation';
 import { type Config, ConfigError, loadConfig } from '../src/config';
 import { Library } from '../src/content/library';
 import { type CompiledContent, LANGS } from '../src/content/model';
@@ -35,6 +36,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'src/generated/content.ts' },
     assets: { type: 'string', default: 'public' },
     cards: { type: 'boolean', default: process.env.CARDS !== '0' },
+    fix: { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -44,6 +46,7 @@ const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(values.content);
 const prefix = `${relative(process.cwd(), contentDir) || '.'}/`;
 const started = performance.now();
+if (values.fix) fixPunctuation();
 const sources = readContentDir(contentDir);
 const photos = await preparePhotos(sources.map((f) => f.path));
 const result = compileContent(sources, prefix, { includeDrafts: values.drafts, photos: photos.index });
@@ -75,6 +78,24 @@ if (values.check) {
   if (photos.summary) console.log(photos.summary);
   if (cards) console.log(cards);
   console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
+}
+
+/** --fix: half-width punctuation in the Chinese articles made full-width, each changed line shown. */
+function fixPunctuation() {
+  let changed = 0;
+  for (const { path } of readContentDir(contentDir)) {
+    const lang = /^articles\/.*\/([a-z-]+)\.md$/.exec(path)?.[1];
+    if (!lang || !LANGUAGES.some((l) => l.code === lang && l.cjk)) continue;
+    const file = join(contentDir, path);
+    const { text, changes } = fixChineseMarkdown(readFileSync(file, 'utf8'));
+    if (changes.length === 0) continue;
+    writeFileSync(file, text);
+    for (const c of changes) {
+      console.log(`  fixed ${prefix}${path}:${c.line}\n    - ${c.before.trim()}\n    + ${c.after.trim()}`);
+      changed++;
+    }
+  }
+  console.log(changed ? `✓ punctuation: ${changed} line(s) fixed` : '✓ punctuation: nothing to fix');
 }
 
 /**

@@ -170,7 +170,7 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
           file,
           line,
           field,
-          message: `still has the placeholder text "${mark}" written by npm run new; write the real ${field === 'body' ? 'article' : field}`,
+          message: `still has the placeholder text "${mark}" left by npm run new or npm run import; write the real ${field === 'body' ? 'article' : field}`,
         });
       }
     }

@@ -247,8 +247,8 @@ const MISTAKES: [string, SourceFile[], string[]][] = [
     'placeholder text left by npm run new',
     [raw(withField('title', 'title: Headline (to be written)'), 'The article (to be written).')],
     [
-      'content/articles/2025/visit/en.md:2  title: still has the placeholder text "(to be written)" written by npm run new; write the real title',
-      'content/articles/2025/visit/en.md:9  body: still has the placeholder text "(to be written)" written by npm run new; write the real article',
+      'content/articles/2025/visit/en.md:2  title: still has the placeholder text "(to be written)" left by npm run new or npm run import; write the real title',
+      'content/articles/2025/visit/en.md:9  body: still has the placeholder text "(to be written)" left by npm run new or npm run import; write the real article',
     ],
   ],
   [

@@ -1,0 +1,116 @@
+/**
+ * npm run import -- FILE [--slug SLUG] [--date YYYY-MM-DD] [--tags a,b] [--original URL]
+ *   [--title-zh T] [--title-en T] [--summary-zh S] [--summary-en S] [--content DIR]
+ * Turns the college CMS's bilingual text (a Chinese paragraph, then its English translation, ...) into a draft
+ * article folder with zh.md and en.md: paragraphs split by script, the byline "(邵微/文)" as the Chinese author and
+ * its pinyin as the English one, Chinese punctuation made full-width. What it cannot know (titles, summaries) is left
+ * as the placeholders `npm run check` names. In a terminal, a missing slug or tag list is asked for.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { beijingNow } from '../src/build/dates';
+import { importBilingualText } from '../src/build/import';
+import { UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
+import { decodeSource } from '../src/build/source';
+import { LANGUAGE } from '../src/languages';
+import { askSlugAndTags, availableTags, fail, slugError, splitTags, tagsError } from './article-options';
+
+const USAGE = 'usage: npm run import -- FILE [--slug SLUG] [--date YYYY-MM-DD] [--tags a,b] [--title-zh ...] [--title-en ...]';
+const started = performance.now();
+
+let args: { values: Record<string, string | undefined>; positionals: string[] };
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    strict: true,
+    options: Object.fromEntries(
+      ['slug', 'date', 'tags', 'original', 'title-zh', 'title-en', 'summary-zh', 'summary-en', 'content'].map((o) => [
+        o,
+        { type: 'string' },
+      ]),
+    ),
+  }) as typeof args;
+} catch (error) {
+  fail(`${(error as Error).message.split('\n')[0]}; ${USAGE}`, 2);
+}
+const [file, ...extra] = args.positionals;
+if (!file || extra.length > 0) fail(`name one text file to import; ${USAGE}`, 2);
+const v = args.values;
+const contentDir = v.content ?? 'content';
+
+let bytes: Buffer;
+try {
+  bytes = readFileSync(file);
+} catch (error) {
+  fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+}
+const decoded = decodeSource({ path: file, bytes });
+if ('error' in decoded) fail(`${file} ${decoded.error}`);
+const text = importBilingualText(decoded.text);
+if (text.zh.length === 0 || text.en.length === 0) {
+  fail(
+    `${file} has ${text.zh.length} Chinese and ${text.en.length} English paragraphs; expected both, alternating (a Chinese paragraph, then its English translation)`,
+  );
+}
+
+// The day of the original, at 20:00 Beijing time (the date reads the same across time zones); never later than now,
+// so an import does not schedule an article by accident.
+let published = beijingNow();
+if (v.date !== undefined) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date) || Number.isNaN(Date.parse(`${v.date}T00:00:00Z`)))
+    fail(`--date "${v.date}" is not a day such as 2025-09-05`, 2);
+  const evening = `${v.date}${UNKNOWN_TIME_OF_DAY}`;
+  published = Date.parse(evening) <= Date.now() ? evening : v.date === published.slice(0, 10) ? published : evening;
+}
+
+const available = availableTags(contentDir);
+const { slug, tags } = await askSlugAndTags(contentDir, {
+  ...(v.slug ? { slug: v.slug } : {}),
+  ...(v.tags === undefined ? {} : { tags: splitTags(v.tags) }),
+});
+if (!slug) fail(`say the slug (--slug summer-school-2026); ${USAGE}`, 2);
+if (!tags) fail(`say the tags (--tags ${available.slice(0, 2).join(',')}); choose from ${available.join(', ')}`, 2);
+const problem = slugError(contentDir, slug) ?? tagsError(available, tags);
+if (problem) fail(problem);
+
+const quoted = (s: string) => JSON.stringify(s);
+const dir = join(contentDir, 'articles', published.slice(0, 4), slug);
+mkdirSync(dir, { recursive: true });
+for (const lang of ['zh', 'en'] as const) {
+  const t = LANGUAGE[lang].scaffold;
+  const title = v[`title-${lang}`];
+  const summary = v[`summary-${lang}`];
+  writeFileSync(
+    join(dir, `${lang}.md`),
+    [
+      '---',
+      `title: ${title ? quoted(title) : t.title}`,
+      `summary: ${summary ? quoted(summary) : t.summary}`,
+      `published: ${published}`,
+      `author: ${text.author?.[lang] ?? t.author}${lang === 'en' && text.author ? '   # pinyin of the byline: check the spelling' : ''}`,
+      `tags: [${tags.join(', ')}]   # choose from: ${available.join(', ')}`,
+      ...(v.original ? [`original: ${v.original}`] : ['# original: https://cie.hit.edu.cn/...   (optional: the page on the college site)']),
+      `# Imported by npm run import from ${relative(process.cwd(), file)}. Remove the next line when the article is ready.`,
+      'draft: true',
+      '---',
+      '',
+      text[lang].join('\n\n'),
+      '',
+    ].join('\n'),
+  );
+}
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`✓ imported ${file} -> ${relative(process.cwd(), dir)}/{zh,en}.md as a draft in ${seconds} s`);
+console.log(
+  `  ${text.zh.length} Chinese and ${text.en.length} English paragraphs; ${text.punctuationFixed} half-width marks made full-width in the Chinese`,
+);
+console.log(
+  text.author
+    ? `  author: ${text.author.zh} / ${text.author.en} (from the byline; check the pinyin)`
+    : '  no byline found: write the author in both files',
+);
+for (const note of text.notes) console.log(`  ! ${note}`);
+const todo = [...(v['title-zh'] && v['title-en'] ? [] : ['titles']), ...(v['summary-zh'] && v['summary-en'] ? [] : ['summaries'])];
+if (todo.length > 0) console.log(`  still to write: ${todo.join(', ')} (npm run check names each placeholder); then remove "draft: true"`);

@@ -1,0 +1,161 @@
+/**
+ * The college CMS's bilingual text turned into an article (npm run import), and the Chinese punctuation fixer behind
+ * it and `npm run check -- --fix`. test/fixtures/cms/seed-bilingual.txt is a frozen copy of the seed article as the
+ * CMS hands it out (../shared/seed/000_1988f8c310517b49.txt); the other texts here are SYNTHETIC.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { halfWidthPunctuation } from '../../src/build/article';
+import { importBilingualText, nameInPinyin } from '../../src/build/import';
+import { fixChineseLine, fixChineseMarkdown } from '../../src/build/punctuation';
+
+const SEED = readFileSync('test/fixtures/cms/seed-bilingual.txt', 'utf8');
+/** The body paragraphs of an article file. */
+const paragraphs = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split(/\n---\n/)
+    .slice(1)
+    .join('\n---\n')
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+const tsx = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+
+describe('importing the CMS text of the seed article', () => {
+  const text = importBilingualText(SEED);
+  const fixture = 'test/fixtures/content/articles/2025/fixture-cie-visit';
+
+  it('gives, paragraph for paragraph, the article written by hand from the same text', () => {
+    expect(text.zh).toEqual(paragraphs(`${fixture}/zh.md`));
+    expect(text.en).toEqual(paragraphs(`${fixture}/en.md`));
+    expect(text.notes).toEqual([]);
+  });
+
+  it('differs from the CMS text only in the punctuation it made full-width (17 marks), explained here', () => {
+    const cms = SEED.split('\n').filter((_, i) => i % 2 === 0);
+    expect(cms.map(fixChineseLine)).toEqual(text.zh);
+    expect(cms[0]).toMatch(/^\(邵微\/文\)7月18日,国际/);
+    expect(text.zh[0]).toMatch(/^（邵微\/文）7月18日，国际/);
+    expect(text.punctuationFixed).toBe(17);
+    for (const p of text.zh) expect(halfWidthPunctuation(p)).toBeUndefined();
+  });
+
+  it('reads the byline as the author, in Chinese and in pinyin', () => {
+    expect(text.author).toEqual({ zh: '邵微', en: 'Shao Wei' });
+    expect(nameInPinyin('赵异肖')).toBe('Zhao Yixiao');
+    expect(nameInPinyin('程晓明')).toBe('Cheng Xiaoming');
+  });
+
+  it('says where the languages do not alternate', () => {
+    const uneven = importBilingualText('第一段（合成）。\n第二段（合成）。\nOnly one English paragraph (synthetic).');
+    expect(uneven.zh).toHaveLength(2);
+    expect(uneven.notes).toEqual([
+      'paragraphs 1 and 2 are both Chinese: the text does not alternate there; check that no translation is missing',
+    ]);
+    expect(uneven.author).toBeUndefined();
+  });
+});
+
+describe('the Chinese punctuation fixer', () => {
+  it.each([
+    ['7月18日,国际教育学院', '7月18日，国际教育学院'],
+    ['(邵微/文)7月', '（邵微/文）7月'],
+    ['共1,000元, 时间10:30开始', '共1,000元，时间10:30开始'],
+    ['详见https://a.example/c,d 网站', '详见https://a.example/c,d 网站'],
+    ['代码`a,b`和', '代码`a,b`和'],
+    ['OpenAtom,基金会', 'OpenAtom，基金会'],
+    ['(OpenAtom)基金会(见 [链接](https://x.example/a,b))', '（OpenAtom）基金会（见 [链接](https://x.example/a,b)）'],
+    ['“留学哈工大”,推动', '“留学哈工大”，推动'],
+    ['他说:好!真的?', '他说：好！真的？'],
+    ['Hello, world (English stays)', 'Hello, world (English stays)'],
+    ['写信给 a.b@example.edu.cn,谢谢', '写信给 a.b@example.edu.cn，谢谢'],
+  ])('%s -> %s', (before, after) => {
+    expect(fixChineseLine(before)).toBe(after);
+  });
+
+  it('fixes title, summary and prose of a file, never its code blocks or other fields', () => {
+    const file = [
+      '---',
+      'title: 测试,标题',
+      'summary: 摘要(测试)。',
+      'original: https://cie.hit.edu.cn/a,b',
+      '---',
+      '',
+      '正文,第一段。',
+      '',
+      '```',
+      'code,not(changed)',
+      '```',
+      '    缩进代码,不改',
+    ].join('\n');
+    const { text, changes } = fixChineseMarkdown(file);
+    expect(changes.map((c) => c.line)).toEqual([2, 3, 7]);
+    expect(text).toContain('title: 测试，标题\nsummary: 摘要（测试）。\noriginal: https://cie.hit.edu.cn/a,b');
+    expect(text).toContain('正文，第一段。');
+    expect(text).toContain('code,not(changed)');
+    expect(text).toContain('    缩进代码,不改');
+  });
+});
+
+describe('npm run import and npm run check -- --fix', () => {
+  it('writes a draft that, with titles and summaries given, publishes once "draft: true" goes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hit-import-'));
+    cpSync('test/fixtures/content', dir, { recursive: true });
+    const made = tsx(
+      'scripts/import-article.ts',
+      'test/fixtures/cms/seed-bilingual.txt',
+      '--slug',
+      'imported-visit',
+      '--date',
+      '2025-09-05',
+      '--tags',
+      'study-at-hit,open-source',
+      '--title-zh',
+      '国际教育学院访问开放原子开源基金会（合成导入测试）',
+      '--title-en',
+      'A visit to the OpenAtom Foundation (synthetic import test)',
+      '--content',
+      dir,
+    );
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain('4 Chinese and 4 English paragraphs; 17 half-width marks made full-width');
+    expect(made.stdout).toContain('still to write: summaries');
+    const folder = join(dir, 'articles/2025/imported-visit');
+    const zh = readFileSync(join(folder, 'zh.md'), 'utf8');
+    expect(zh).toMatch(/^published: 2025-09-05T20:00:00\+08:00$/m);
+    expect(zh).toMatch(/^author: 邵微$/m);
+    expect(readFileSync(join(folder, 'en.md'), 'utf8')).toMatch(/^author: Shao Wei {3}#/m);
+    // As the web team finishes it: summaries written, draft line removed.
+    for (const [lang, summary] of [
+      ['zh', '合成的导入测试摘要。'],
+      ['en', 'A synthetic import test summary.'],
+    ]) {
+      const path = join(folder, `${lang}.md`);
+      const finished = readFileSync(path, 'utf8')
+        .replace(/^summary: .*$/m, `summary: ${summary}`)
+        .replace(/^draft: true\n/m, '');
+      writeFileSync(path, finished);
+    }
+    const check = tsx('scripts/build-content.ts', '--check', '--content', dir);
+    expect(check.status, check.stderr).toBe(0);
+  });
+
+  it('--fix rewrites half-width punctuation in a Chinese article and shows each change', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hit-fix-'));
+    cpSync('test/fixtures/content', dir, { recursive: true });
+    const zh = join(dir, 'articles/2025/fixture-cie-visit/zh.md');
+    writeFileSync(zh, readFileSync(zh, 'utf8').replace('（邵微/文）7月18日，国际', '（邵微/文）7月18日,国际'));
+    const before = tsx('scripts/build-content.ts', '--check', '--content', dir);
+    expect(before.status).toBe(1);
+    expect(before.stderr).toContain('uses the half-width ","');
+    const fixed = tsx('scripts/build-content.ts', '--check', '--fix', '--content', dir);
+    expect(fixed.status, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toMatch(/fixed .*zh\.md:11\n {4}- （邵微\/文）7月18日,国际.*\n {4}\+ （邵微\/文）7月18日，国际/);
+    expect(readFileSync(zh, 'utf8')).toContain('7月18日，国际');
+  });
+});
