@@ -218,6 +218,7 @@ function embedModule(): string {
     `export const EMBED_JS = ${JSON.stringify(compile('src/embed/widget.ts'))};`,
     `export const GENERATOR_JS = ${JSON.stringify(compile('src/embed/generator.ts'))};`,
     `export const FRAME_JS = ${JSON.stringify(compile('src/embed/frame.ts'))};`,
+    `export const VIDEO_JS = ${JSON.stringify(compile('src/embed/video.ts'))};`,
     '',
   ].join('\n');
 }

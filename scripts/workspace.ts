@@ -17,7 +17,8 @@ const PROJECT_FILES = [
 export function projectWorkspace(dir: string, writeContent: (contentDir: string) => void): string {
   mkdirSync(dir, { recursive: true });
   for (const entry of PROJECT_FILES) {
-    cpSync(entry, join(dir, entry), { recursive: true, filter: (p) => !p.includes('/generated/') && !p.includes('/public/cards') });
+    // Generated files and drawn or processed images are made again by the copy's own build.
+    cpSync(entry, join(dir, entry), { recursive: true, filter: (p) => !/(^|\/)(generated|public\/cards|public\/media)(\/|$)/.test(p) });
   }
   symlinkSync(resolve('node_modules'), join(dir, 'node_modules'));
   writeContent(join(dir, 'content'));

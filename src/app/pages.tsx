@@ -1,6 +1,7 @@
 /** The reading pages: /, the language indexes, articles, tags and the privacy page. */
 import { Hono } from 'hono';
 import { isLang } from '../content/model';
+import { htmlPolicy } from '../http/headers';
 import { ProblemError } from '../http/problem';
 import { CACHE } from '../http/representation';
 import { ArticlePage } from '../pages/article';
@@ -67,6 +68,7 @@ export function pageRoutes(responder: Responder) {
         `/${lang}/articles/${article.slug}`,
         () => <ArticlePage library={library} article={article} base={c.get('base')} />,
         article.updatedMs,
+        article.video ? { 'Content-Security-Policy': htmlPolicy({ scripts: true, players: true }) } : undefined,
       );
     })
     .get('/:lang/tags/:tag/', (c) => {

@@ -1,7 +1,7 @@
 /** The partner kit: the partners page with its snippet generator, the embeddable list and the scripts behind them. */
 import { Hono } from 'hono';
 import { isLang } from '../content/model';
-import { EMBED_JS, FRAME_JS, GENERATOR_JS } from '../generated/embed';
+import { EMBED_JS, FRAME_JS, GENERATOR_JS, VIDEO_JS } from '../generated/embed';
 import { htmlPolicy } from '../http/headers';
 import { CACHE } from '../http/representation';
 import { EMBED_CSS, EmbedPage } from '../pages/embed';
@@ -36,5 +36,6 @@ export function partnerRoutes(responder: Responder) {
     .get('/embed.js', (c) => responder.serve(c, 'embed.js', JS, () => EMBED_JS, { cache: CACHE.script }))
     .get('/embed-frame.js', (c) => responder.serve(c, 'embed-frame.js', JS, () => FRAME_JS, { cache: CACHE.script }))
     .get('/partners.js', (c) => responder.serve(c, 'partners.js', JS, () => GENERATOR_JS, { cache: CACHE.script }))
+    .get('/video.js', (c) => responder.serve(c, 'video.js', JS, () => VIDEO_JS, { cache: CACHE.script }))
     .get('/embed.css', (c) => responder.serve(c, 'embed.css', 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
 }

@@ -117,7 +117,15 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
   }
   const onBodyProblem = (p: BodyProblem) =>
     problems.push({ file, ...(p.line === undefined ? {} : { line: p.line + bodyLine - 1 }), field: 'body', message: p.message });
-  const target: BodyTarget = { medium: 'page', ...(at.photo ? { photo: at.photo } : {}) };
+  let video = false;
+  const target: BodyTarget = {
+    medium: 'page',
+    playVideo: LANGUAGE[at.lang].ui.playVideo,
+    onVideo: () => {
+      video = true;
+    },
+    ...(at.photo ? { photo: at.photo } : {}),
+  };
   const body = renderBody(bodyText, onBodyProblem, target);
   if (bodyText.trim() !== '' && body === '' && problems.length === before) {
     problems.push({ file, field: 'body', message: 'has no text left after removing unsafe HTML' });
@@ -197,9 +205,9 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
   }
   if (problems.length > before) return { lineOf };
 
-  // Pictures beside the article are written differently for feeds (one absolute <img>): rendered again for them.
+  // Pictures beside the article (one absolute <img>) and videos (a plain link) are written differently for feeds.
   const local = lead?.photo !== undefined || (at.photo !== undefined && /!\[[^\]]*\]\(\s*(?![a-z][a-z0-9+.-]*:|\/)/i.test(bodyText));
-  const feedHtml = local ? feedBody(bodyText, lead, target) : undefined;
+  const feedHtml = local || video ? feedBody(bodyText, lead, target) : undefined;
   // The lead image travels inside the HTML too, so readers that ignore enclosures still show it.
   const html = lead ? `<figure>${lead.page}</figure>\n${body}` : body;
   const image = lead?.image;
@@ -221,6 +229,7 @@ export function compileArticle(at: ArticlePath, text: string, now: number, probl
       ...(fm.redirect_from?.length ? { formerSlugs: fm.redirect_from } : {}),
       html,
       ...(feedHtml ? { feedHtml } : {}),
+      ...(video ? { video: true } : {}),
       draft: fm.draft ?? false,
     },
   };

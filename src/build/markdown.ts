@@ -1,6 +1,8 @@
 /** Markdown -> sanitised HTML for article bodies (build time only; never bundled into the Worker). */
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { VIDEO_PROVIDERS, videoOf } from '../embed/video-providers';
+import { escapeXml } from '../feeds/xml';
 import { feedPicture, pagePicture } from './photo-markup';
 import type { Photo } from './photos';
 import { isLocalPath, normalizeUrl, urlProblem } from './urls';
@@ -14,6 +16,10 @@ export interface BodyTarget {
   /** The site origin feeds write before /media/ paths (a stand-in the build later splits at). */
   origin?: string;
   photo?: (name: string) => Photo | { error: string };
+  /** The words of the click-to-play link of a video, in the article's language ("Play video"). */
+  playVideo?: string;
+  /** Told when the body holds a video link that pages turn into a player (they then load video.js). */
+  onVideo?: () => void;
 }
 
 /** Bodies larger than this are refused: feed readers truncate or drop items far smaller. */
@@ -69,6 +75,11 @@ function markedFor(target: BodyTarget, generated: Set<string>, report: (url: str
         return html;
       },
       paragraph({ tokens }: Tokens.Paragraph) {
+        const video = target.medium === 'page' ? videoLink(tokens) : undefined;
+        if (video) {
+          target.onVideo?.();
+          return videoFacade(video.link, video.provider, video.id, target.playVideo ?? 'Play video');
+        }
         const images = tokens.filter((t) => t.type === 'image').length;
         const other = tokens.some((t) => t.type !== 'image' && t.type !== 'br' && !(t.type === 'text' && t.raw.trim() === ''));
         if (target.medium !== 'page' || images < 2 || other) return false;
@@ -78,6 +89,33 @@ function markedFor(target: BodyTarget, generated: Set<string>, report: (url: str
         return `<p class="gallery">${inner}</p>\n`;
       },
     },
+  });
+}
+
+/** The one link of a paragraph that holds nothing else, when it is a video of a known site. */
+function videoLink(tokens: Tokens.Generic[]) {
+  const visible = tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === '') && t.type !== 'br');
+  const link = visible.length === 1 && visible[0]?.type === 'link' ? (visible[0] as Tokens.Link) : undefined;
+  const video = link ? videoOf(link.href) : undefined;
+  return link && video ? { link, ...video } : undefined;
+}
+
+/**
+ * A video on a page: a link to it that video.js turns into the player on a click (nothing is requested from the
+ * video site before). Feeds keep the plain link.
+ */
+function videoFacade(link: Tokens.Link, provider: string, id: string, play: string): string {
+  const name = VIDEO_PROVIDERS[provider]?.name ?? provider;
+  const title = link.text === link.href ? '' : ` <span class="title">${escapeXml(link.text)}</span>`;
+  return `<p class="video"><a class="video" href="${escapeXml(link.href)}" data-video="${provider}:${id}"><span class="play">▶ ${escapeXml(play)}</span>${title} <span class="provider">${escapeXml(name)}</span></a></p>\n`;
+}
+
+/** Lines holding a raw <iframe> outside code: sanitising would drop it without a word, so the author is told. */
+function iframeLines(lines: string[]): number[] {
+  let fenced = false;
+  return lines.flatMap((line, i) => {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    return !fenced && /<iframe\b/i.test(line.replace(/`[^`]*`/g, '')) ? [i + 1] : [];
   });
 }
 
@@ -99,6 +137,13 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
       message: `nests blockquotes or lists ${nesting(lines[deep] ?? '')} levels deep; at most ${MAX_NESTING}: flatten it`,
     });
     return '';
+  }
+  for (const line of iframeLines(lines)) {
+    onProblem({
+      line,
+      message:
+        'has a raw <iframe>, which is not published; for a video from YouTube, Bilibili or Youku, write its link on a line of its own (e.g. https://www.youtube.com/watch?v=...); for anything else, link to the page',
+    });
   }
   let searchFrom = 1;
   const report = (url: string, message: string) => {
@@ -147,6 +192,7 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
       'source',
       'figure',
       'figcaption',
+      'span',
       'table',
       'thead',
       'tbody',
@@ -155,7 +201,8 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
       'td',
     ],
     allowedAttributes: {
-      a: ['href', 'title', 'hreflang'],
+      a: ['href', 'title', 'hreflang', 'class', 'data-video'],
+      span: ['class'],
       img: ['src', 'alt', 'title', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding', 'fetchpriority'],
       source: ['type', 'srcset', 'sizes'],
       p: ['class'],
@@ -164,7 +211,7 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
       th: ['colspan', 'rowspan'],
       td: ['colspan', 'rowspan'],
     },
-    allowedClasses: { p: ['gallery'] },
+    allowedClasses: { p: ['gallery', 'video'], a: ['video'], span: ['play', 'title', 'provider'] },
     selfClosing: ['img', 'br', 'hr', 'source'],
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https'] },

@@ -63,6 +63,8 @@ export interface Translation {
   html: string;
   /** The body for feeds when it holds pictures beside the article: split where the site's origin goes. */
   feedHtml?: string[];
+  /** The body holds a video link that its page turns into a player on a click (the page loads /video.js). */
+  video?: boolean;
   draft: boolean;
 }
 

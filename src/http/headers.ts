@@ -1,5 +1,7 @@
 /** Headers every response carries: CORS for public reading, and security headers. */
 
+import { PLAYER_ORIGINS } from '../embed/video-providers';
+
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
 const CSP_DOCUMENT = "default-src 'none'; frame-ancestors 'none'";
@@ -16,6 +18,8 @@ export interface PageSecurity {
   frames?: boolean;
   /** Pages with a form that submits to this site (the partners page generator). */
   forms?: boolean;
+  /** Article pages with a video: its site's player may be framed (made only after a click, by video.js). */
+  players?: boolean;
 }
 
 /** The Content-Security-Policy of an HTML page. */
@@ -23,7 +27,7 @@ export function htmlPolicy(security: PageSecurity = {}): string {
   return [
     CSP_HTML,
     security.scripts ? "script-src 'self'" : undefined,
-    security.frames ? "frame-src 'self'" : undefined,
+    security.frames ? "frame-src 'self'" : security.players ? `frame-src ${PLAYER_ORIGINS.join(' ')}` : undefined,
     security.forms ? "form-action 'self'" : "form-action 'none'",
     security.framable ? 'frame-ancestors *' : "frame-ancestors 'none'",
   ]

@@ -27,6 +27,7 @@ const en = {
     original: 'Original page',
     notFoundTitle: 'Page not found',
     notFoundText: 'There is nothing here. The feeds and the home page below lead on.',
+    playVideo: 'Play video',
     goneTitle: 'Article withdrawn',
     goneText: 'This article has been withdrawn by the publisher and is no longer available. The feeds and the home page below lead on.',
     home: 'Home',

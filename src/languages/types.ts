@@ -38,6 +38,7 @@ export interface Language {
     | 'notFoundTitle'
     | 'notFoundText'
     | 'goneTitle'
+    | 'playVideo'
     | 'goneText'
     | 'home'
     | 'partners'

@@ -26,6 +26,7 @@ const zh = {
     original: '查看原文',
     notFoundTitle: '页面不存在',
     notFoundText: '这里没有内容。可以从下面的订阅源或首页继续浏览。',
+    playVideo: '播放视频',
     goneTitle: '文章已撤下',
     goneText: '发布方已撤下这篇文章，它不再提供。可以从下面的订阅源或首页继续浏览。',
     home: '首页',

@@ -114,6 +114,7 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
         <p>
           <a href={langPath(lang)}>{ui.articles}</a>
         </p>
+        {article.video ? <script src="/video.js" defer></script> : null}
       </article>
     </Layout>
   );

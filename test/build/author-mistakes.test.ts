@@ -225,6 +225,13 @@ const MISTAKES: [string, SourceFile[], string[]][] = [
     ],
   ],
   [
+    'a raw iframe in the body (it would vanish)',
+    [raw(OK, 'First.\n\n<iframe src="https://v.example/x"></iframe>\n\nThe code `<iframe>` is fine.')],
+    [
+      'content/articles/2025/visit/en.md:11  body: has a raw <iframe>, which is not published; for a video from YouTube, Bilibili or Youku, write its link on a line of its own (e.g. https://www.youtube.com/watch?v=...); for anything else, link to the page',
+    ],
+  ],
+  [
     'an image with no description',
     [raw(OK, 'First.\n\n![](https://cie.hit.edu.cn/a.jpg)')],
     [

@@ -1,0 +1,96 @@
+/**
+ * A newsroom article in a real browser under `wrangler dev` (what `npm start` shows): photos saved beside the article,
+ * processed by the copy's own build and served as static assets; a video that loads nothing from its site before a
+ * click. The article and its pictures are SYNTHETIC, made here.
+ */
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type RunningWorker, startFixtureWorker } from './server';
+
+let worker: RunningWorker;
+let browser: Browser;
+
+beforeAll(async () => {
+  const content = mkdtempSync(join(tmpdir(), 'hit-newsroom-'));
+  cpSync('test/fixtures/content/site', join(content, 'site'), { recursive: true });
+  const dir = join(content, 'articles/2025/photo-story');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, colour] of [
+    ['lead.jpg', '#1e64c8'],
+    ['one.jpg', '#c81e1e'],
+    ['two.jpg', '#1ec864'],
+  ] as const) {
+    await sharp({ create: { width: 2000, height: 1200, channels: 3, background: colour } })
+      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '45/1 45/1 0/1' } })
+      .jpeg()
+      .toFile(join(dir, name));
+  }
+  writeFileSync(
+    join(dir, 'en.md'),
+    [
+      '---',
+      'title: A photo story (synthetic)',
+      'summary: Three synthetic pictures and a video.',
+      'published: 2025-03-01T20:00:00+08:00',
+      'author: Test Author',
+      'tags: [open-source]',
+      'image: { src: lead.jpg, alt: A blue synthetic picture }',
+      '---',
+      '',
+      'The text of the story.',
+      '',
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      '',
+      ...Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} that pushes the gallery below the fold.\n`),
+      '![A red synthetic picture](one.jpg)',
+      '![A green synthetic picture](two.jpg)',
+      '',
+    ].join('\n'),
+  );
+  worker = await startFixtureWorker({}, content);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await worker?.stop();
+});
+
+describe('an article with photos and a video, in Chromium', () => {
+  it('shows every picture, sized before it loads, as WebP, lazily below the fold', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 700 } });
+    await page.goto(`${worker.origin}/en/articles/photo-story`);
+    const lead = page.locator('figure img');
+    await expect.poll(() => lead.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await lead.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/media\/\w+-(480|960|1600)\.webp$/);
+    const gallery = page.locator('.gallery img');
+    expect(await gallery.count()).toBe(2);
+    expect(await gallery.first().getAttribute('loading')).toBe('lazy');
+    // width and height reserve the space: the box has its height before the picture arrives.
+    expect((await gallery.first().boundingBox())?.height).toBeGreaterThan(50);
+    await gallery.first().scrollIntoViewIfNeeded();
+    await expect.poll(() => gallery.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    const res = await page.request.get(
+      `${worker.origin}${new URL(await lead.evaluate((img: HTMLImageElement) => img.currentSrc)).pathname}`,
+    );
+    expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    await page.close();
+  });
+
+  it('asks nothing of the video site before the click, and puts its player in place after it', async () => {
+    const page = await browser.newPage();
+    const elsewhere: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(worker.origin)) elsewhere.push(r.url());
+    });
+    await page.goto(`${worker.origin}/en/articles/photo-story`, { waitUntil: 'networkidle' });
+    expect(elsewhere).toEqual([]);
+    await page.locator('a.video').click();
+    const player = page.locator('iframe.video-player');
+    expect(await player.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1');
+    await page.close();
+  });
+});
