@@ -8,7 +8,7 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a.video[data-vi
   link.addEventListener('click', (event) => {
     const [provider = '', id = ''] = (link.dataset.video ?? '').split(':');
     const p = VIDEO_PROVIDERS[provider];
-    if (!p || !p.id.test(id)) return;
+    if (!p?.id.test(id)) return;
     event.preventDefault();
     const frame = document.createElement('iframe');
     frame.src = p.player(id);
