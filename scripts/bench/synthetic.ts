@@ -4,6 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
 import { projectWorkspace } from '../workspace';
 
 const EN_WORDS =
@@ -23,7 +24,30 @@ function random(seed: number) {
   };
 }
 
-export function writeSyntheticContent(dir: string, count: number): void {
+/** A plain PNG of one colour (a SYNTHETIC picture), written without an image library so this stays synchronous. */
+function syntheticPng(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * Writes `count` SYNTHETIC bilingual articles into `dir`, dated every 1.5 days back from 2025-06-30 (always in the
+ * past, whatever `count`). With `photos`, every tenth article has a lead picture and one in its body, saved beside it.
+ */
+export function writeSyntheticContent(dir: string, count: number, options: { photos?: boolean } = {}): void {
   const next = random(count);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const enSentence = () => {
@@ -40,7 +64,7 @@ export function writeSyntheticContent(dir: string, count: number): void {
     writeFileSync(join(dir, 'site', `${lang}.yaml`), site);
   }
   for (let i = 1; i <= count; i++) {
-    const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000 * 1.5);
+    const day = new Date(Date.UTC(2025, 5, 30) - (count - i) * 86_400_000 * 1.5);
     const published = `${day.toISOString().slice(0, 10)}T09:30:00+08:00`;
     const tags = TAGS.filter(() => next() < 0.5);
     if (tags.length === 0) tags.push(pick(TAGS));
@@ -48,13 +72,20 @@ export function writeSyntheticContent(dir: string, count: number): void {
     mkdirSync(folder, { recursive: true });
     const paragraphs = (sentence: () => string, per: number, glue: string) =>
       Array.from({ length: 4 }, () => Array.from({ length: per }, sentence).join(glue)).join('\n\n');
+    const photo = options.photos && i % 10 === 0;
+    if (photo) {
+      writeFileSync(join(folder, 'lead.png'), syntheticPng(640, 400, [30, 100, 200]));
+      writeFileSync(join(folder, 'figure.png'), syntheticPng(320, 200, [200, 30, 30]));
+    }
+    const image = (alt: string) => (photo ? `image: { src: lead.png, alt: ${alt} }\n` : '');
+    const figure = (alt: string) => (photo ? `\n![${alt}](figure.png)\n` : '');
     writeFileSync(
       join(folder, 'zh.md'),
-      `---\ntitle: "[合成数据] 第 ${i} 篇测试文章"\nsummary: 基准测试用的合成文章，不是真实新闻。\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\n---\n\n${paragraphs(zhSentence, 3, '')}\n`,
+      `---\ntitle: "[合成数据] 第 ${i} 篇测试文章"\nsummary: 基准测试用的合成文章，不是真实新闻。\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\n${image('合成的蓝色图片')}---\n\n${paragraphs(zhSentence, 3, '')}\n${figure('合成的红色图片')}`,
     );
     writeFileSync(
       join(folder, 'en.md'),
-      `---\ntitle: "[Synthetic] Benchmark article ${i}"\nsummary: A synthetic article for benchmarks, not real news.\npublished: ${published}\nauthor: Synthetic Author\ntags: [${tags.join(', ')}]\n---\n\n${paragraphs(enSentence, 4, ' ')}\n`,
+      `---\ntitle: "[Synthetic] Benchmark article ${i}"\nsummary: A synthetic article for benchmarks, not real news.\npublished: ${published}\nauthor: Synthetic Author\ntags: [${tags.join(', ')}]\n${image('A synthetic blue picture')}---\n\n${paragraphs(enSentence, 4, ' ')}\n${figure('A synthetic red picture')}`,
     );
   }
 }

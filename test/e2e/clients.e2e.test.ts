@@ -1,6 +1,6 @@
 /**
  * The client matrix: every main, tag and archive feed of three content sets (the repository's
- * content/, whatever it holds; the hostile fixture; a SYNTHETIC 35-article archive) read by
+ * content/, whatever it holds; the hostile fixture; a SYNTHETIC 35-article archive with photos beside every tenth article) read by
  * feedparser, newsboat, sfeed, rss-parser and @extractus/feed-extractor, every RSS and Atom document
  * checked by the W3C Feed Validation Service's engine, every JSON feed by the JSON Feed 1.1 schema.
  * Each client must store the item's own page in the feed's language as its link, with the title,
@@ -47,13 +47,13 @@ interface Site {
 
 const synthetic = () => {
   const dir = mkdtempSync(join(tmpdir(), 'hit-synthetic-'));
-  writeSyntheticContent(dir, 35);
+  writeSyntheticContent(dir, 35, { photos: true });
   return dir;
 };
 const SITES: Site[] = [
   { name: 'repository content', start: () => startWorker(), paths: [] },
   { name: 'hostile fixture', start: () => startFixtureWorker({}, hostileContentDir()), paths: [] },
-  { name: 'synthetic archive (35 articles)', start: () => startFixtureWorker({}, synthetic()), paths: [] },
+  { name: 'synthetic archive (35 articles, photos beside every tenth)', start: () => startFixtureWorker({}, synthetic()), paths: [] },
 ];
 let browser: Browser;
 const counts: Record<string, number> = {};

@@ -1,20 +1,46 @@
 /**
  * The web team's week, proved end to end on a throwaway copy of the project (run by CI:
- * `npm run test:publishing`): follow the README's "Adding an article" with `npm run new`, add three
- * realistic articles (one only in Chinese, one with a lead image, one tagged with every tag), set up
- * production as README › Deploying says, then `npm run check`, `npm test` and the deploy dry run must
- * all pass, and `npm run deploy` must stop at authentication in one line having changed nothing.
- * The articles are SYNTHETIC (written here, marked as such) and never touch the repository's content/.
+ * `npm run test:publishing`): follow the README's "Adding an article" with `npm run new`, add realistic
+ * articles (one only in Chinese, one with a lead image on the web, one tagged with every tag, a photo story
+ * with three pictures and a lead image saved beside it, the college's bilingual CMS text through
+ * `npm run import`, one scheduled for later), set up production as README › Deploying says, check, record
+ * what production published (as `npm run deploy` does), then correct one, withdraw one and rename one; then
+ * `npm run check`, `npm test` and the deploy dry run must all pass, the built Worker must show each change
+ * (test/publishing/probe.ts, with a moved clock for the scheduled one), and `npm run deploy` must stop at
+ * authentication in one line having changed nothing. The articles and pictures are SYNTHETIC (written here,
+ * marked as such) and never touch the repository's content/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import sharp from 'sharp';
 import { parse } from 'yaml';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'hit-publishing-'));
 const started = performance.now();
+
+/** Runs a step that must fail, with `expected` in what it prints. */
+function runFailing(title: string, command: string, args: string[], expected: string): void {
+  const result = spawnSync(command, args, { cwd: work, encoding: 'utf8', env: process.env });
+  if (result.status === 0 || !`${result.stdout}${result.stderr}`.includes(expected)) {
+    console.error(`✗ ${title}: expected a failure saying "${expected}", got (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    process.exit(1);
+  }
+  console.log(`✓ ${title}`);
+}
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}): string {
   const t = performance.now();
@@ -102,6 +128,72 @@ for (const lang of ['zh', 'en'] as const) {
   );
 }
 
+// 4. A photo story: three pictures in the body (two side by side) and a lead image, saved beside the article.
+run('npm run new (photo story)', 'npm', ['run', 'new', '--', 'campus-photo-walk', '--tags', tags[0] ?? '']);
+const colours = { 'lead.jpg': '#1e64c8', 'library.jpg': '#c81e1e', 'lab.jpg': '#1ec864', 'square.jpg': '#c8a01e' };
+for (const [name, background] of Object.entries(colours)) {
+  await sharp({ create: { width: 3000, height: 2000, channels: 3, background } })
+    .withExif({ IFD0: { Make: 'SYNTHETIC' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '45/1 45/1 0/1' } })
+    .jpeg()
+    .toFile(join(dirOf('campus-photo-walk'), name));
+}
+for (const lang of ['zh', 'en'] as const) {
+  write(
+    'campus-photo-walk',
+    lang,
+    {
+      title: lang === 'zh' ? '校园摄影漫步（合成测试文章）' : 'A photo walk across campus (synthetic test article)',
+      summary: lang === 'zh' ? '四张合成照片。' : 'Four synthetic pictures.',
+      author: lang === 'zh' ? '邵微' : 'Shao Wei',
+      image: `{ src: lead.jpg, alt: ${lang === 'zh' ? '蓝色的合成照片' : 'A blue synthetic picture'} }`,
+    },
+    lang === 'zh'
+      ? '（合成测试文章）图书馆：\n\n![红色的合成照片](library.jpg)\n\n实验室与广场：\n\n![绿色的合成照片](lab.jpg)\n![黄色的合成照片](square.jpg)'
+      : '(Synthetic test article.) The library:\n\n![A red synthetic picture](library.jpg)\n\nThe lab and the square:\n\n![A green synthetic picture](lab.jpg)\n![A yellow synthetic picture](square.jpg)',
+  );
+}
+
+// 5. The college's own bilingual text as its CMS hands it out (a frozen copy of the seed's), imported.
+const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+run('npm run import (the CMS text)', 'npm', [
+  'run',
+  'import',
+  '--',
+  'test/fixtures/cms/seed-bilingual.txt',
+  '--slug',
+  'openatom-visit-imported',
+  '--date',
+  today,
+  '--tags',
+  tags[0] ?? '',
+  '--title-zh',
+  '国际教育学院访问开放原子开源基金会（合成导入测试）',
+  '--title-en',
+  'A visit to the OpenAtom Foundation (synthetic import test)',
+  '--summary-zh',
+  '从学院的双语稿件导入（合成测试）。',
+  '--summary-en',
+  "Imported from the college's bilingual text (synthetic test).",
+]);
+for (const lang of ['zh', 'en']) {
+  const path = join(dirOf('openatom-visit-imported'), `${lang}.md`);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/^draft: true\n/m, ''));
+}
+
+// 6. Scheduled for 90 minutes from now: in the bundle, shown nowhere until then.
+run('npm run new (scheduled)', 'npm', ['run', 'new', '--', 'admissions-open-day', '--tags', tags[0] ?? '']);
+rmSync(join(dirOf('admissions-open-day'), 'zh.md'));
+const at = new Date(Math.ceil((Date.now() + 90 * 60_000) / 60_000) * 60_000 + 8 * 3600_000).toISOString().slice(0, 16);
+const scheduledAt = `${at}:00+08:00`;
+write(
+  'admissions-open-day',
+  'en',
+  { title: 'Admissions open day (synthetic test article)', summary: 'Scheduled for later.', author: 'Shao Wei', published: scheduledAt },
+  '(Synthetic test article.) Scheduled: it goes out at its time without a deploy.',
+);
+if (at.slice(0, 4) !== year)
+  renameSync(dirOf('admissions-open-day'), join(work, 'content/articles', at.slice(0, 4), 'admissions-open-day'));
+
 // Production as README › Deploying says.
 const readme = readFileSync(join(work, 'README.md'), 'utf8');
 const block = /```toml\n( *\[env\.production\][\s\S]*?) *```/.exec(readme)?.[1]?.replace(/^ +/gm, '');
@@ -111,10 +203,74 @@ writeFileSync(join(work, 'wrangler.toml'), `${readFileSync(join(work, 'wrangler.
 run('npm run types', 'npm', ['run', 'types']);
 const report = run('npm run check', 'npm', ['run', 'check']);
 if (!report.includes('✓ content is valid')) throw new Error(`unexpected report:\n${report}`);
+if (!new RegExp(`scheduled .*\\n +${at.replace('T', ' ')} \\+08:00 +en/admissions-open-day`).test(report)) {
+  throw new Error(`npm run check does not list the scheduled article with its Beijing time:\n${report}`);
+}
+console.log(`✓ npm run check lists the scheduled article: ${at.replace('T', ' ')} +08:00 en/admissions-open-day`);
+
+// What a production deploy records (npm run deploy does this after deploying), so that changes are guarded.
+writeFileSync(
+  join(work, 'record.ts'),
+  "import { recordPublished } from './scripts/published';\nimport { content } from './src/generated/content';\nconsole.log(recordPublished(content));\n",
+);
+run('record what production published (as npm run deploy does)', 'npx', ['tsx', 'record.ts']);
+rmSync(join(work, 'record.ts'));
+const check = ['tsx', 'scripts/build-content.ts', '--check'];
+
+// 7. A correction: the text changes, so "updated" must say when.
+const graduation = join(dirOf('graduation-ceremony'), 'en.md');
+const correctedText = 'Three hundred and twelve graduates took part (corrected).';
+writeFileSync(graduation, `${readFileSync(graduation, 'utf8').trimEnd()}\n\n${correctedText}\n`);
+runFailing('a silent correction fails the check', 'npx', check, 'updated: the text changed since it was published');
+const correctedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 8 * 3600_000).toISOString().slice(0, 16);
+const updated = `${correctedAt}:00+08:00`;
+writeFileSync(graduation, readFileSync(graduation, 'utf8').replace(/^author:/m, `updated: ${updated}\nauthor:`));
+run('with "updated:" it passes', 'npx', check);
+
+// 8. A withdrawal: files deleted, then recorded in withdrawn.yaml.
+rmSync(dirOf('winter-camp-open-day'), { recursive: true });
+runFailing(
+  'deleting a published article fails the check',
+  'npx',
+  check,
+  '"winter-camp-open-day" was published, but no zh article has that slug now',
+);
+writeFileSync(
+  join(work, 'content/withdrawn.yaml'),
+  `- slug: winter-camp-open-day\n  date: ${today}\n  note: synthetic test withdrawal (internal, never published)\n`,
+);
+run('recorded in withdrawn.yaml it passes', 'npx', check);
+
+// 9. A rename: the folder moves, redirect_from keeps the old URL.
+renameSync(dirOf('open-source-summer-school'), dirOf('open-source-summer-school-2026'));
+runFailing(
+  'a rename without redirect_from fails the check',
+  'npx',
+  check,
+  'if it was renamed, add "redirect_from: [open-source-summer-school]"',
+);
+for (const lang of ['zh', 'en']) {
+  const path = join(dirOf('open-source-summer-school-2026'), `${lang}.md`);
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/^author:/m, 'redirect_from: [open-source-summer-school]\nauthor:'));
+}
+run('with redirect_from it passes', 'npx', check);
+
+const final = run('npm run check', 'npm', ['run', 'check']);
+if (!final.includes('✓ content is valid')) throw new Error(`unexpected report:\n${final}`);
 run('npm test', 'npm', ['test']);
 console.log(run('npm run bundle -- --env production (deploy dry run)', 'npm', ['run', 'bundle', '--', '--env', 'production']).trim());
+const plan = {
+  scheduled: { slug: 'admissions-open-day', at: scheduledAt },
+  withdrawn: { lang: 'zh', slug: 'winter-camp-open-day' },
+  renamed: { from: 'open-source-summer-school', to: 'open-source-summer-school-2026' },
+  corrected: { slug: 'graduation-ceremony', updated, text: correctedText },
+  photos: { slug: 'campus-photo-walk', pictures: 3 },
+};
+writeFileSync(join(work, 'plan.json'), JSON.stringify(plan));
+console.log(run('what readers get from the built Worker', 'npx', ['tsx', 'test/publishing/probe.ts', 'plan.json']).trimEnd());
 
 // The deploy itself: offline and without credentials it must stop at once, in one line, changing nothing.
+const recordBefore = readFileSync(join(work, 'content/published.yaml'), 'utf8');
 const home = mkdtempSync(join(tmpdir(), 'hit-home-'));
 const deploy = spawnSync('npm', ['run', '--silent', 'deploy', '--', '--env', 'production'], {
   cwd: work,
@@ -126,9 +282,10 @@ if (deploy.status === 0 || lines.length !== 1 || !lines[0]?.startsWith('✗ no C
   console.error(`✗ npm run deploy did not stop at authentication in one line:\n${deploy.stdout}\n${deploy.stderr}`);
   process.exit(1);
 }
-if (existsSync(join(work, 'content/published.yaml'))) throw new Error('the failed deploy recorded published articles');
+if (readFileSync(join(work, 'content/published.yaml'), 'utf8') !== recordBefore)
+  throw new Error('the failed deploy changed content/published.yaml');
 console.log(`✓ npm run deploy stops at authentication: ${lines[0]}`);
 console.log(
-  `✓ ${readdirSync(join(work, 'content/articles', year)).length} new articles published through check, test and dry run in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  `✓ the web team's week (${readdirSync(join(work, 'content/articles', year)).length} new articles, a correction, a withdrawal, a rename) through check, test and dry run in ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );
 rmSync(work, { recursive: true, force: true });

@@ -49,13 +49,17 @@ describe('the repository content (content/, whatever it holds)', () => {
     }
   });
 
-  it('gives a page for every article, tag and language, and the site documents', async () => {
+  it('gives a page for every article out now, tag and language, and the site documents; none for a scheduled one yet', async () => {
+    const now = Date.now();
     const paths = ['/', '/feeds.opml', '/sitemap.xml', '/robots.txt'];
+    const scheduled: string[] = [];
     for (const lang of LANGS) {
       paths.push(`/${lang}/`, `/${lang}/partners`, `/${lang}/embed`);
       for (const tag of Object.keys(content.sites[lang].tags)) paths.push(`/${lang}/tags/${tag}/`);
-      for (const article of library.articles(lang)) paths.push(`/${lang}/articles/${article.slug}`);
+      for (const article of library.articles(lang))
+        (article.publishedMs <= now ? paths : scheduled).push(`/${lang}/articles/${article.slug}`);
     }
     for (const path of paths) expect((await get(path)).status, path).toBe(200);
+    for (const path of scheduled) expect((await get(path)).status, path).toBe(404);
   });
 });
