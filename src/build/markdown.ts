@@ -5,6 +5,7 @@ import { VIDEO_PROVIDERS, videoOf } from '../embed/video-providers';
 import { escapeXml } from '../feeds/xml';
 import { feedPicture, pagePicture } from './photo-markup';
 import type { Photo } from './photos';
+import { cleanText } from './text';
 import { isLocalPath, normalizeUrl, urlProblem } from './urls';
 
 /**
@@ -248,6 +249,7 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
       },
     },
   });
-  // sanitize-html escapes ">" in text already; this guards the CDATA sections feeds wrap bodies in.
-  return html.replaceAll(']]>', ']]&gt;').trim();
+  // sanitize-html escapes ">" in text already; this guards the CDATA sections feeds wrap bodies in. It also decodes
+  // character references (&#1;, &#x202E;) into the characters they name: those XML forbids go, as raw ones do.
+  return cleanText(html.replaceAll(']]>', ']]&gt;').trim());
 }

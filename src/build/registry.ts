@@ -194,7 +194,8 @@ function checkCorrection({ translation: t, file, lineOf }: Current, entry: Publi
   if (entry.text === undefined || t.publishedMs > now || entry.text === textFingerprint(t)) return;
   const recorded = entry.updated === undefined ? Number.NaN : Date.parse(entry.updated);
   if (t.updatedMs > recorded) return;
-  const suggestion = beijingNow(now);
+  // Later than what was published, or the suggested line would not pass either (a correction in the same minute).
+  const suggestion = beijingNow(Number.isNaN(recorded) ? now : Math.max(now, recorded + 60_000));
   problems.push({
     file,
     line: lineOf('updated') ?? lineOf('published'),

@@ -2,11 +2,16 @@
 import * as z from 'zod/mini';
 import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
+import { parseDateTime } from '../dates';
 import { ProblemError } from '../http/problem';
 import { invalidParameter, parseQuery } from '../http/query';
 import { archivePages, type FeedSelection } from './model';
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+/** The instant of an RFC 3339 timestamp on a real date (the content's own rule; "t" and "z" may be lower-case). */
+const sinceMs = (s: string): number | undefined => {
+  const parsed = parseDateTime(s.length <= 40 ? s.toUpperCase() : s);
+  return 'error' in parsed ? undefined : parsed.ms;
+};
 
 const wholeNumber = (max: number, message: string) =>
   z.pipe(
@@ -19,8 +24,8 @@ export const feedQuerySchema = z.object({
   page: z.optional(wholeNumber(1_000_000, 'must be 1 or more')),
   since: z.optional(
     z.pipe(
-      z.string().check(z.refine((s) => RFC3339.test(s) && !Number.isNaN(Date.parse(s)), 'must be an RFC 3339 timestamp with an offset')),
-      z.transform((s: string) => Date.parse(s)),
+      z.string().check(z.refine((s) => sinceMs(s) !== undefined, 'must be an RFC 3339 timestamp with an offset, on a real date and time')),
+      z.transform((s: string) => sinceMs(s) ?? 0),
     ),
   ),
 });

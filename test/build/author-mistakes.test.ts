@@ -445,3 +445,21 @@ describe('a scheduled article', () => {
     expect(result.content?.articles.en[0]?.publishedMs).toBe(Date.parse('2025-06-16T09:00:00+08:00'));
   });
 });
+
+describe('a correction in the minute of publication', () => {
+  it('is told a time after the publication, which then passes', () => {
+    const minute = Date.parse('2025-06-15T12:00:00+08:00');
+    const lines = withField('published', 'published: 2025-06-15T12:00:00+08:00');
+    const first = compileContent([...siteSources(), raw(lines)], 'content/', { now: minute + 20_000 }).content?.articles.en[0];
+    if (!first) throw new Error('the base article must build');
+    const record: SourceFile = {
+      path: 'published.yaml',
+      text: formatPublishedRecord(nextPublishedRecord({ zh: {}, en: {} }, { zh: [], en: [first] })),
+    };
+    const build = (file: SourceFile) => compileContent([...siteSources(), file, record], 'content/', { now: minute + 30_000 });
+    const told = build(raw(lines, 'Body text, corrected.')).problems.map(formatProblem)[0] ?? '';
+    const suggested = /add the line "(updated: [^"]+)"/.exec(told)?.[1] ?? '';
+    expect(suggested).toBe('updated: 2025-06-15T12:01:00+08:00');
+    expect(build(raw([...lines, suggested], 'Body text, corrected.')).problems).toEqual([]);
+  });
+});

@@ -42,6 +42,7 @@ describe('content build', () => {
       '<script>alert(1)</script><p onclick="x()">Hi <a href="javascript:alert(1)">there</a></p>',
       '<form action="https://evil.example/"><input></form>',
       `Null\u0000 and bell\u0007 and \uFFFE here ]]> and ]]> again`,
+      'References &#1; &#x1F; &#xFFFE; &#x110000; &#x202E;reversed and `&#1;` in code',
     ].join('\n\n');
     const result = compile([articleSource('hostile', 'en', { title: '"Bad\\u0000 title\\u202E"' }, body)]);
     expect(result.problems).toEqual([]);
@@ -50,6 +51,8 @@ describe('content build', () => {
     expect(article?.html).not.toMatch(/script|onclick|javascript:|form|input|\u0000|\u0007|\uFFFE|\]\]>/);
     expect(article?.html).toContain('Hi <a>there</a>');
     expect(article?.html).toContain(']]&gt; and ]]&gt; again');
+    // References to characters XML forbids are dropped like the raw characters; one past Unicode shows as U+FFFD.
+    expect(article?.html).toContain('<p>References    \uFFFD reversed and <code>&amp;#1;</code> in code</p>');
   });
 });
 

@@ -222,7 +222,8 @@ const graduation = join(dirOf('graduation-ceremony'), 'en.md');
 const correctedText = 'Three hundred and twelve graduates took part (corrected).';
 writeFileSync(graduation, `${readFileSync(graduation, 'utf8').trimEnd()}\n\n${correctedText}\n`);
 runFailing('a silent correction fails the check', 'npx', check, 'updated: the text changed since it was published');
-const correctedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 8 * 3600_000).toISOString().slice(0, 16);
+// The minute after now: later than the publication even when it was this very minute (and not refused as future).
+const correctedAt = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 60_000 + 8 * 3600_000).toISOString().slice(0, 16);
 const updated = `${correctedAt}:00+08:00`;
 writeFileSync(graduation, readFileSync(graduation, 'utf8').replace(/^author:/m, `updated: ${updated}\nauthor:`));
 run('with "updated:" it passes', 'npx', check);

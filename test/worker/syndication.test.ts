@@ -112,8 +112,19 @@ describe('incremental sync with ?since', () => {
     }
   });
 
-  it('rejects a timestamp that is not RFC 3339 with a 400 that says so', async () => {
-    for (const value of ['yesterday', '2025-01-10', '2025-01-10T00:00:00', '2025-13-40T00:00:00Z']) {
+  it('accepts lower-case "t" and "z", as RFC 3339 allows', async () => {
+    expect((await fetchFrom('/en/feed.json?since=2025-01-10t00:00:00z')).status).toBe(200);
+  });
+
+  it('rejects a timestamp that is not RFC 3339 on a real date with a 400 that says so', async () => {
+    for (const value of [
+      'yesterday',
+      '2025-01-10',
+      '2025-01-10T00:00:00',
+      '2025-13-40T00:00:00Z',
+      '2025-02-30T00:00:00Z',
+      '2025-01-10T24:00:00Z',
+    ]) {
       const res = await fetchFrom(`/en/feed.json?since=${encodeURIComponent(value)}`);
       expect(res.status, value).toBe(400);
       const problem = (await res.json()) as Record<string, string>;
