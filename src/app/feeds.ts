@@ -5,6 +5,7 @@ import { isLang, LANGS, type Lang } from '../content/model';
 import { buildFeedDocument, type FeedSelection, newestUpdateMs, selectedArticles, selectionKey } from '../feeds/model';
 import { parseFeedQuery, selectFeed } from '../feeds/query';
 import { type OriginSplitText, prerenderKey, renderFeed } from '../feeds/render';
+import { escapeXml } from '../feeds/xml';
 import { ProblemError } from '../http/problem';
 import { CACHE, makeRepresentation, type Representation, RepresentationCache } from '../http/representation';
 import { BoundedMemo } from '../memo';
@@ -48,7 +49,8 @@ export class FeedRenderer {
 
   private text(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): string {
     const prerendered = this.prerendered[prerenderKey(this.library.edition, format, selection, hub)];
-    if (prerendered !== undefined) return prerendered.join(base);
+    // The origin goes into attributes and text of XML, and into JSON strings: escaped as each needs.
+    if (prerendered !== undefined) return prerendered.join(format === 'json' ? JSON.stringify(base).slice(1, -1) : escapeXml(base));
     const { since } = selection;
     if (since === undefined) return renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
     // The value appears only in the self links, as buildFeedDocument writes it (a '+' of an offset escaped).

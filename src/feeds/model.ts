@@ -4,6 +4,7 @@ import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Lang, type Translation } from '../content/model';
 import { LANGUAGE } from '../languages';
 import { articleId, articlePath, FEED_FORMATS, type FeedFormat, feedId, feedPath, langPath, tagPath, translationGroupId } from '../urls';
+import { escapeXml } from './xml';
 
 export interface FeedItem {
   id: string;
@@ -149,7 +150,8 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
       url: base + articlePath(lang, a.slug),
       title: a.draft ? `${LANGUAGE[lang].draftPrefix}${a.title}` : a.title,
       summary: a.summary,
-      html: a.feedHtml ? a.feedHtml.join(base) : a.html,
+      // The origin goes into src attributes of the body's HTML.
+      html: a.feedHtml ? a.feedHtml.join(escapeXml(base)) : a.html,
       published: a.published,
       publishedMs: a.publishedMs,
       updated: a.updated,

@@ -1,6 +1,7 @@
 /** /{lang}/partners: everything a partner's web team needs to carry the news. */
 import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
+import { escapeXml } from '../feeds/xml';
 import { LANGUAGE } from '../languages';
 import { feedPath, tagPath } from '../urls';
 import { type EmbedOptions, embedQuery } from './embed-options';
@@ -20,17 +21,19 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
     ...(options.theme !== 'light' ? [`data-theme="${options.theme}"`] : []),
     ...(options.summary ? [] : ['data-summary="false"']),
   ].join(' ');
-  const fallbackHref = base + (options.tag ? tagPath(lang, options.tag) : `/${lang}/`);
-  const name = LANGUAGE[lang].embed.heading;
-  const snippet = `<a href="${fallbackHref}" data-hit-embed>${name}</a>\n<script src="${base}/embed.js" ${scriptData} async></script>`;
-  const iframeSrc = `${base}/${lang}/embed${embedQuery(options)}`;
+  // The snippets are HTML the partner pastes (and the live preview renders): the origin is escaped for attributes.
+  const origin = escapeXml(base);
+  const fallbackHref = origin + (options.tag ? tagPath(lang, options.tag) : `/${lang}/`);
+  const name = escapeXml(LANGUAGE[lang].embed.heading);
+  const snippet = `<a href="${fallbackHref}" data-hit-embed>${name}</a>\n<script src="${origin}/embed.js" ${scriptData} async></script>`;
+  const iframeSrc = `${origin}/${lang}/embed${embedQuery(options)}`;
   // Sized to its items without scripts: the heading, then each item with or without its summary.
   const shown = Math.min(options.limit, library.articles(lang, options.tag).length);
   const height = 90 + shown * (options.summary ? 110 : 60);
   const iframe = [
     `<iframe src="${iframeSrc}" title="${name}" height="${height}" loading="lazy" style="border:0;width:100%"></iframe>`,
     '<!-- Optional, where your own scripts may run: the frame then takes the height of the news. -->',
-    `<script>addEventListener('message',e=>{if(e.origin==='${base}'&&e.data&&e.data.type==='hit-news-height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.height=e.data.height})</script>`,
+    `<script>addEventListener('message',e=>{if(e.origin===${JSON.stringify(base).replaceAll('<', '\\u003c')}&&e.data&&e.data.type==='hit-news-height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.height=e.data.height})</script>`,
   ].join('\n');
   const json = base + feedPath(lang, 'json', options.tag);
   const fetchExample = `const res = await fetch('${json}?limit=5');\nconst feed = await res.json();\nfor (const item of feed.items) {\n  console.log(item.title, item.url, item.date_published);\n}`;

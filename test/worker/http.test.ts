@@ -1,9 +1,11 @@
+import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import { makeRepresentation, RepresentationCache } from '../../src/http/representation';
 import { request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
+import fixtureWorker from '../support/worker';
 
 const FEED = '/zh/rss.xml';
 const LAST_MODIFIED = 'Thu, 04 Sep 2025 16:00:00 GMT';
@@ -314,5 +316,23 @@ describe('memory under varying requests', () => {
     const cache = new RepresentationCache(3, 1_000_000);
     for (const key of ['a', 'b', 'c', 'd', 'e']) await cache.get(key, variant(key, 10));
     expect(cache.usage).toEqual({ entries: 3, bytes: 30 });
+  });
+});
+
+describe('a Host header with a quote in it (no SITE_URL)', () => {
+  // Straight to the Worker's handler (with the build's pre-rendered feeds): the runtime's own fetch refuses such a URL.
+  const env = { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+  const host = (path: string) => Promise.resolve(fixtureWorker.fetch(new Request(`http://a"b.example${path}`), env));
+
+  it('still gives well-formed RSS and Atom, valid JSON and a partners page whose snippet is escaped', async () => {
+    for (const path of ['/en/rss.xml', '/zh/atom.xml', '/en/tags/open-source/rss.xml']) {
+      const text = await (await host(path)).text();
+      expect(XMLValidator.validate(text), path).toBe(true);
+      expect(text, path).toContain('http://a&quot;b.example/');
+    }
+    const json = JSON.parse(await (await host('/en/feed.json')).text()) as { home_page_url: string };
+    expect(json.home_page_url).toBe('http://a"b.example/en/');
+    const partners = await (await host('/en/partners')).text();
+    expect(partners).not.toContain('a"b.example');
   });
 });
