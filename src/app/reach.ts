@@ -10,6 +10,7 @@ import { basicAuth } from 'hono/basic-auth';
 import * as z from 'zod/mini';
 import type { Library } from '../content/library';
 import { standardHeaders } from '../http/headers';
+import { problemResponse } from '../http/problem';
 import { parseQuery } from '../http/query';
 import { htmlReport } from '../reach/report';
 import { readReach, type SqlClient, sqlClient } from '../reach/sql';
@@ -40,6 +41,14 @@ const reportQuery = z.object({
   ),
 });
 
+/** 429 for an address that tried too many passwords: it says when to try again and nothing else. */
+function tooManyAttempts(): Response {
+  return problemResponse(
+    { status: 429, title: 'Too many attempts', detail: 'Too many login attempts from this address; try again in a minute.' },
+    { 'Retry-After': '60', 'Cache-Control': 'no-store' },
+  );
+}
+
 export function reachRoutes(library: Library, clientFor: ReachClientFactory = sqlClient) {
   const missing = notFound(library);
   return new Hono<AppEnv>().get(
@@ -53,6 +62,14 @@ export function reachRoutes(library: Library, clientFor: ReachClientFactory = sq
         REACH_DATASET: dataset,
       } = secrets;
       if (!password || !account || !token || !dataset) return missing(c);
+      // Guessing is slowed by Cloudflare's rate limiter (REACH_LOGINS): every attempt with credentials counts, so
+      // past the limit a guess is not even compared. Without the binding the report stays off.
+      const limiter = (c.env as { REACH_LOGINS?: RateLimit }).REACH_LOGINS;
+      if (!limiter) return missing(c);
+      if (c.req.header('Authorization') !== undefined) {
+        const { success } = await limiter.limit({ key: c.req.header('CF-Connecting-IP') ?? 'unknown' });
+        if (!success) return tooManyAttempts();
+      }
       // hono's basicAuth compares in constant time; a failure is a bare 401 asking for credentials.
       return basicAuth({ username: 'reach', password, realm: 'Study at HIT news reach report' })(c, next);
     },

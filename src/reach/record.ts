@@ -85,6 +85,8 @@ export function reachPoint(
 /** Records one request, if the binding exists; a failure to record never fails the response. */
 export function recordReach(dataset: ReachDataset | undefined, request: Request, status: number): void {
   if (!dataset) return;
+  // Only what exists is counted: a made-up path (404), a bad query (400) or a refused method says nothing of reach.
+  if (status !== 200 && status !== 304) return;
   const target = targetOf(request.url);
   if (target.kind === 'other') return;
   try {

@@ -39,27 +39,29 @@ const numbers = <T extends Record<string, unknown>>(rows: T[], keys: (keyof T)[]
 /** Runs the report's queries over the last `days` days of `dataset`. */
 export async function readReach(client: SqlClient, dataset: string, days: number): Promise<ReachData> {
   const since = `timestamp > NOW() - INTERVAL '${Math.floor(days)}' DAY`;
+  // Every query has a LIMIT: the rows come from what clients sent, and the report must stay small whatever they did.
   // Data point layout (src/reach/record.ts): blob1 kind, blob2 path, blob3 language, blob4 client,
   // blob5 partner host, blob6 status; double1 1, double2 reported subscribers, double3 1 for a 304.
   const [subscribers, families, partners, feeds, articles, dayRows] = await Promise.all([
-    // The latest count each aggregator reported in the last two days of the window.
+    // What each aggregator reported over the last two days, as the median of its polls: one forged request (a
+    // User-Agent claiming a billion subscribers) cannot move it, where the maximum took whatever it was told.
     client.query<ReachData['subscribers'][number]>(
-      `SELECT blob2 AS feed, blob4 AS aggregator, MAX(double2) AS subscribers FROM ${dataset} WHERE blob1 = 'feed' AND double2 > 0 AND timestamp > NOW() - INTERVAL '2' DAY GROUP BY feed, aggregator ORDER BY subscribers DESC`,
+      `SELECT blob2 AS feed, blob4 AS aggregator, quantileExactWeighted(0.5, double2, _sample_interval) AS subscribers FROM ${dataset} WHERE blob1 = 'feed' AND double2 > 0 AND timestamp > NOW() - INTERVAL '2' DAY GROUP BY feed, aggregator ORDER BY subscribers DESC LIMIT 100`,
     ),
     client.query<ReachData['families'][number]>(
-      `SELECT blob4 AS family, SUM(_sample_interval) AS requests FROM ${dataset} WHERE blob1 = 'feed' AND ${since} GROUP BY family ORDER BY requests DESC`,
+      `SELECT blob4 AS family, SUM(_sample_interval) AS requests FROM ${dataset} WHERE blob1 = 'feed' AND ${since} GROUP BY family ORDER BY requests DESC LIMIT 50`,
     ),
     client.query<ReachData['partners'][number]>(
       `SELECT blob5 AS partner, SUM(_sample_interval) AS requests FROM ${dataset} WHERE blob5 != '' AND ${since} GROUP BY partner ORDER BY requests DESC LIMIT 50`,
     ),
     client.query<ReachData['feeds'][number]>(
-      `SELECT blob2 AS feed, SUM(_sample_interval) AS requests, SUM(_sample_interval * double3) AS not_modified FROM ${dataset} WHERE blob1 = 'feed' AND ${since} GROUP BY feed ORDER BY requests DESC`,
+      `SELECT blob2 AS feed, SUM(_sample_interval) AS requests, SUM(_sample_interval * double3) AS not_modified FROM ${dataset} WHERE blob1 = 'feed' AND ${since} GROUP BY feed ORDER BY requests DESC LIMIT 100`,
     ),
     client.query<ReachData['articles'][number]>(
       `SELECT blob2 AS page, SUM(_sample_interval) AS views FROM ${dataset} WHERE blob1 = 'page' AND ${since} GROUP BY page ORDER BY views DESC LIMIT 20`,
     ),
     client.query<ReachData['days'][number]>(
-      `SELECT toStartOfDay(timestamp) AS day, blob3 AS lang, SUM(_sample_interval) AS requests FROM ${dataset} WHERE blob1 = 'feed' AND ${since} GROUP BY day, lang ORDER BY day`,
+      `SELECT toStartOfDay(timestamp) AS day, blob3 AS lang, SUM(_sample_interval) AS requests FROM ${dataset} WHERE blob1 = 'feed' AND ${since} GROUP BY day, lang ORDER BY day LIMIT 1000`,
     ),
   ]);
   return {

@@ -46,6 +46,8 @@ const known = new BoundedMemo<FeedClient>(512);
  * neither the work per request nor the memory of the memo above may grow with what a client sends.
  */
 const READ_MAX = 512;
+/** More subscribers than any aggregator has users: the largest has tens of millions. */
+export const MAX_SUBSCRIBERS = 50_000_000;
 
 /** Classifies a User-Agent. Example: classify('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)') → Feedly, 42. */
 export function classify(userAgent: string | null): FeedClient {
@@ -56,7 +58,9 @@ export function classify(userAgent: string | null): FeedClient {
 function classifyNew(ua: string): FeedClient {
   // The count starts where a run of digits starts (the lookbehind), so each run is read once, not once per digit.
   const count = /(?<![\d,])(\d[\d,]*)\s+(?:subscribers?|readers?)\b/i.exec(ua)?.[1];
-  const subscribers = count === undefined ? undefined : Number(count.replaceAll(',', ''));
+  const reported = count === undefined ? undefined : Number(count.replaceAll(',', ''));
+  // A count no aggregator could have (a 400-digit number is Infinity) is not a count.
+  const subscribers = reported !== undefined && Number.isSafeInteger(reported) && reported <= MAX_SUBSCRIBERS ? reported : undefined;
   for (const [name, pattern] of AGGREGATORS) {
     if (pattern.test(ua)) return { family: name, aggregator: true, ...(subscribers !== undefined ? { subscribers } : {}) };
   }

@@ -1,4 +1,5 @@
 /** Reach statistics: what a sequence of requests records, exactly, and that nothing identifies a person. */
+import { env as runtimeEnv } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
@@ -95,6 +96,24 @@ describe('data points in workerd', () => {
     }
   });
 
+  it('counts only what exists: a made-up feed or page path, a bad query, a refused method are not counted', async () => {
+    points.length = 0;
+    for (const path of ['/en/made-up.xml', '/en/tags/nope/rss.xml', '/xx/rss.xml', '/en/articles/never-was', '/en/rss.xml?limit=0']) {
+      expect((await get(path)).status, path).toBeGreaterThanOrEqual(400);
+    }
+    expect(points).toEqual([]);
+  });
+
+  it('takes no subscriber count a real aggregator could not report (999,999,999 or 400 digits)', () => {
+    for (const count of ['999,999,999', '9'.repeat(400), '60000001']) {
+      expect(classify(`Feedly/1.0 (+http://www.feedly.com/fetcher.html; ${count} subscribers)`)).toEqual({
+        family: 'Feedly',
+        aggregator: true,
+      });
+    }
+    expect(classify('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 12,345 subscribers)').subscribers).toBe(12345);
+  });
+
   it('answers and counts a request with a 100 KB User-Agent like any other', async () => {
     points.length = 0;
     const res = await get('/en/rss.xml', { 'User-Agent': '9'.repeat(100_000) });
@@ -118,7 +137,8 @@ describe('the report at /reach', () => {
   const standIn = (account: string, token: string) => ({
     async query<T>(sql: string): Promise<T[]> {
       queries.push(`${account}|${token}|${sql}`);
-      if (sql.includes('MAX(double2)')) return [{ feed: '/en/rss.xml', aggregator: 'Feedly', subscribers: '42' }] as T[];
+      if (sql.includes('quantileExactWeighted(0.5, double2'))
+        return [{ feed: '/en/rss.xml', aggregator: 'Feedly', subscribers: '42' }] as T[];
       if (sql.includes('AS partner')) return [{ partner: 'www.openatom.org', requests: '17' }] as T[];
       return [];
     },
@@ -131,19 +151,26 @@ describe('the report at /reach', () => {
     CLOUDFLARE_ACCOUNT_ID: 'acc',
     CLOUDFLARE_API_TOKEN: 'tok',
     REACH_DATASET: 'hit_reach',
+    // The rate limiter as wrangler.toml declares it, simulated by the test runtime.
+    REACH_LOGINS: runtimeEnv.REACH_LOGINS,
   };
-  const get = (env: Record<string, string>, authorization?: string, search = '') =>
+  // Each request from its own address unless said otherwise, so that only the rate-limit test meets the limiter.
+  let address = 0;
+  const get = (env: Record<string, unknown>, authorization?: string, search = '', ip = `198.51.100.${++address % 250}.${address}`) =>
     Promise.resolve(
       app.fetch(
-        new Request(`https://feeds.example/reach${search}`, { headers: authorization ? { Authorization: authorization } : {} }),
+        new Request(`https://feeds.example/reach${search}`, {
+          headers: { 'CF-Connecting-IP': ip, ...(authorization ? { Authorization: authorization } : {}) },
+        }),
         env as unknown as Env,
       ),
     );
   const basic = (user: string, password: string) => `Basic ${btoa(`${user}:${password}`)}`;
 
-  it('does not exist until its secrets are set', async () => {
+  it('does not exist until its secrets and its rate limiter are set', async () => {
     const { REACH_REPORT_PASSWORD: _, ...withoutPassword } = secrets;
-    for (const env of [{ SITE_URL: '', FEED_ITEMS: '20' }, withoutPassword]) {
+    const { REACH_LOGINS: __, ...withoutLimiter } = secrets;
+    for (const env of [{ SITE_URL: '', FEED_ITEMS: '20' }, withoutPassword, withoutLimiter]) {
       expect((await get(env, basic('reach', secrets.REACH_REPORT_PASSWORD))).status).toBe(404);
     }
     expect(queries).toEqual([]);
@@ -172,6 +199,10 @@ describe('the report at /reach', () => {
     expect(html).toContain('www.openatom.org');
     expect(queries.length).toBe(6);
     expect(queries.every((q) => q.startsWith('acc|tok|') && q.includes('FROM hit_reach'))).toBe(true);
+    // Bounded whatever clients sent, and subscribers as a median of the aggregator's reports, which one forged
+    // request cannot move (the maximum took a single User-Agent's claim).
+    expect(queries.every((q) => / LIMIT \d+$/.test(q))).toBe(true);
+    expect(queries.find((q) => q.includes('AS subscribers'))).toContain('quantileExactWeighted(0.5, double2, _sample_interval)');
   });
 
   it('reports the window asked for, and answers a bad one with a 400 naming it, after the password', async () => {
@@ -195,5 +226,18 @@ describe('the report at /reach', () => {
     }
     expect((await get(secrets, basic('reach', 'guess'), '?days=week')).status).toBe(401);
     expect(queries).toEqual([]);
+  });
+
+  it('slows guessing: past 10 attempts a minute from one address, a 429 that compares nothing, even for the right password', async () => {
+    const ip = '203.0.113.77';
+    const statuses: number[] = [];
+    for (let i = 0; i < 1000; i++) statuses.push((await get(secrets, basic('reach', `guess-${i}`), '', ip)).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+    const limited = await get(secrets, basic('reach', secrets.REACH_REPORT_PASSWORD), '', ip);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    // Another address is not held back.
+    expect((await get(secrets, basic('reach', secrets.REACH_REPORT_PASSWORD), '', '203.0.113.78')).status).toBe(200);
   });
 });
