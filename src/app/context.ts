@@ -1,10 +1,10 @@
-/** What every route group of the Worker shares: its Hono environment and the representations answered so far. */
+/** What every route group of the Worker shares: its Hono environment and the one cache of what it rendered. */
 import type { Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Config } from '../config';
 import type { Library } from '../content/library';
 import { sendRepresentation } from '../http/conditional';
-import { CACHE, makeRepresentation, type Representation, RepresentationCache } from '../http/representation';
+import { CACHE, makeRepresentation, type Representation, ResponseCache } from '../http/representation';
 
 export interface AppEnv {
   Bindings: Env;
@@ -14,48 +14,60 @@ export type AppContext = Context<AppEnv>;
 
 export const HTML = 'text/html; charset=utf-8';
 
-/** How many exact URLs the `answeredBefore` step remembers per isolate (each holds one representation). */
-const ANSWERED_MAX = 1024;
-
 export interface ServeOptions {
   cache?: string;
   lastModified?: number;
   headers?: Record<string, string>;
+  /** The canonical query of the request, from its validated parameters ("?page=2"); empty without one. */
+  query?: string;
 }
 
+const configTags = new WeakMap<Config, string>();
+
 /**
- * Answers requests with representations rendered once per isolate: documents per base URL and key, and every
- * query-less URL already answered, which the `answeredBefore` step (middleware.ts) then serves without routing.
+ * The key of a request in the cache: what its answer depends on — the vars (item count, hub), the base URL of its
+ * links, its path and its canonical query (from the validated parameters, never the raw text, so that `?limit=05`
+ * and `?limit=5` share an entry and an unknown parameter changes nothing). Percent-encoded aliases of a path never
+ * get here: they are redirected to the path (requestContext).
  */
+export function requestKey(config: Config, base: string, path: string, query = ''): string {
+  let tag = configTags.get(config);
+  if (tag === undefined) {
+    tag = `${config.feedItems}|${config.hub ?? ''}|`;
+    configTags.set(config, tag);
+  }
+  return tag + base + path + query;
+}
+
+/** Answers requests with representations rendered once per isolate, kept in the one cache by request key. */
 export class Responder {
   /** Newest update of the whole library: Last-Modified of the pages that list everything. */
   readonly newest: number;
-  readonly answered = new Map<string, Representation>();
-  private readonly documents = new RepresentationCache();
+  readonly cache = new ResponseCache();
 
   constructor(readonly library: Library) {
     this.newest = library.lastUpdateMs();
   }
 
-  /** Sends `rep` (200 or 304) and remembers it for its exact URL when the URL has no query. */
-  respond(c: AppContext, rep: Representation): Response {
-    if (c.get('url').search === '' && this.answered.size < ANSWERED_MAX) this.answered.set(c.req.url, rep);
+  /** Serves the representation of this request, made with `make` on first use (200 or 304). */
+  async answer(c: AppContext, make: () => Promise<Representation>, query = ''): Promise<Response> {
+    const path = c.get('url').pathname;
+    // A path still holding percent-escapes is one no canonical URL has: answered, but not kept.
+    const rep = path.includes('%') ? await make() : await this.cache.get(requestKey(c.get('config'), c.get('base'), path, query), make);
     return sendRepresentation(c.req.raw, rep);
   }
 
-  /** Serves a document rendered once per base URL and key. */
-  async serve(c: AppContext, key: string, contentType: string, render: () => string | Promise<string>, options: ServeOptions = {}) {
-    const rep = await this.documents.get(`${c.get('base')}|${key}`, async () =>
-      makeRepresentation(await render(), contentType, options.cache ?? CACHE.page, options.lastModified, options.headers),
+  /** Serves a document rendered once per request key. */
+  serve(c: AppContext, contentType: string, render: () => string | Promise<string>, options: ServeOptions = {}) {
+    return this.answer(
+      c,
+      async () => makeRepresentation(await render(), contentType, options.cache ?? CACHE.page, options.lastModified, options.headers),
+      options.query,
     );
-    return this.respond(c, rep);
   }
 
-  /** Serves an HTML page rendered once per base URL and key. */
-  page(c: AppContext, key: string, element: () => JSX.Element, lastModified = this.newest, headers?: Record<string, string>) {
-    return this.serve(c, key, HTML, async () => `<!DOCTYPE html>${await element().toString()}`, {
-      lastModified,
-      ...(headers ? { headers } : {}),
-    });
+  /** Serves an HTML page rendered once per request key. */
+  page(c: AppContext, element: () => JSX.Element, options: Omit<ServeOptions, 'cache'> = {}) {
+    return this.serve(c, HTML, async () => `<!DOCTYPE html>${await element().toString()}`, { lastModified: this.newest, ...options });
   }
 }

@@ -12,19 +12,19 @@ export function documentRoutes(responder: Responder) {
   for (const [list, path] of Object.entries(OPML_LISTS)) {
     const format = list === 'default' ? 'rss' : (list as FeedFormat);
     app.get(path, (c) =>
-      responder.serve(c, `opml-${list}`, 'text/x-opml; charset=utf-8', () => renderOpml(library, c.get('base'), format), {
+      responder.serve(c, 'text/x-opml; charset=utf-8', () => renderOpml(library, c.get('base'), format), {
         lastModified: newest,
       }),
     );
   }
   return app
     .get('/sitemap.xml', (c) =>
-      responder.serve(c, 'sitemap', 'application/xml; charset=utf-8', () => renderSitemap(library, c.get('base')), {
+      responder.serve(c, 'application/xml; charset=utf-8', () => renderSitemap(library, c.get('base')), {
         lastModified: newest,
       }),
     )
-    .get('/robots.txt', (c) => responder.serve(c, 'robots', 'text/plain; charset=utf-8', () => renderRobots(c.get('base'))))
-    .get('/style.css', (c) => responder.serve(c, 'style', 'text/css; charset=utf-8', () => STYLESHEET, { cache: CACHE.asset }))
-    .get('/favicon.svg', (c) => responder.serve(c, 'favicon', 'image/svg+xml', () => FAVICON_SVG, { cache: CACHE.asset }))
+    .get('/robots.txt', (c) => responder.serve(c, 'text/plain; charset=utf-8', () => renderRobots(c.get('base'))))
+    .get('/style.css', (c) => responder.serve(c, 'text/css; charset=utf-8', () => STYLESHEET, { cache: CACHE.asset }))
+    .get('/favicon.svg', (c) => responder.serve(c, 'image/svg+xml', () => FAVICON_SVG, { cache: CACHE.asset }))
     .get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
 }

@@ -3,11 +3,11 @@ import { Hono } from 'hono';
 import type { Library } from '../content/library';
 import { isLang, LANGS, type Lang } from '../content/model';
 import { buildFeedDocument, type FeedSelection, newestUpdateMs, selectedArticles, selectionKey } from '../feeds/model';
-import { parseFeedQuery, selectFeed } from '../feeds/query';
+import { feedQueryString, parseFeedQuery, selectFeed } from '../feeds/query';
 import { type OriginSplitText, prerenderKey, renderFeed } from '../feeds/render';
 import { escapeXml } from '../feeds/xml';
 import { ProblemError } from '../http/problem';
-import { CACHE, makeRepresentation, type Representation, RepresentationCache } from '../http/representation';
+import { CACHE, makeRepresentation, type Representation } from '../http/representation';
 import { BoundedMemo } from '../memo';
 import { FEED_FILE, FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
 import type { AppContext, AppEnv, Responder } from './context';
@@ -19,12 +19,10 @@ const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
 
 /** Feed bytes with validators, rendered on first use (or taken from the build's pre-render); never serialised twice. */
 export class FeedRenderer {
-  private readonly cache = new RepresentationCache();
   /**
    * `since` views by their items, split where the requested value goes. Readers send their last poll time, a new
    * value each poll; the items change only when an article does, so each set is rendered once and every value
-   * after it is a join (measured at 1,000 articles: a new value cost 7–11 ms of workerd CPU per RSS or Atom
-   * request rendered each time, 4–5 ms joined, where a repeat of the same URL costs 2 ms over a new connection).
+   * after it is a join (docs/performance.md has the measurements).
    */
   private readonly sinceTemplates = new BoundedMemo<string[]>(16);
   /** Stands in for the `since` value while rendering: random per isolate, so no article can contain it. */
@@ -35,15 +33,13 @@ export class FeedRenderer {
     private readonly prerendered: Record<string, OriginSplitText> = {},
   ) {}
 
-  get(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): Promise<Representation> {
-    const key = `${base}|${format}|${selectionKey(selection)}|${hub ?? ''}`;
-    return this.cache.get(key, () =>
-      makeRepresentation(
-        this.text(base, format, selection, hub),
-        `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,
-        CACHE.feed,
-        newestUpdateMs(selectedArticles(this.library, selection)),
-      ),
+  /** The representation of one feed selection in one format. */
+  make(base: string, format: FeedFormat, selection: FeedSelection, hub?: string): Promise<Representation> {
+    return makeRepresentation(
+      this.text(base, format, selection, hub),
+      `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,
+      CACHE.feed,
+      newestUpdateMs(selectedArticles(this.library, selection)),
     );
   }
 
@@ -75,8 +71,9 @@ export function feedRoutes(responder: Responder, prerendered: Record<string, Ori
     const format = FORMAT_BY_FILE[c.req.param('file') ?? ''];
     if (!format) return missing(c);
     const { feedItems, hub } = c.get('config');
-    const selection = selectFeed(library, lang, tag, parseFeedQuery(c.get('url')), feedItems, c.get('url'));
-    return responder.respond(c, await feeds.get(c.get('base'), format, selection, hub));
+    const query = parseFeedQuery(c.get('url'));
+    const selection = selectFeed(library, lang, tag, query, feedItems, c.get('url'));
+    return responder.answer(c, () => feeds.make(c.get('base'), format, selection, hub), feedQueryString(query, selection));
   };
 
   return new Hono<AppEnv>()

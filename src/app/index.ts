@@ -2,22 +2,23 @@
  * The Worker: small Hono apps (feeds, pages, partner kit, documents) joined with `route`, behind one pipeline.
  *
  * Every request passes, in order: countReach (optional statistics, of the final answer) → allowedMethods (405,
- * preflight) → answeredBefore (a URL answered before is served from its bytes, headers included) → standardHeaders
+ * preflight) → cachedAnswer (a request answered before is served from the cache, headers included) → standardHeaders
  * (CORS and security headers on every other answer) → the routes (Hono), which begin with requestContext (vars,
  * base URL, guessed-path redirects) and end in `notFound` and `onError`. A repeat request costs no routing and no
- * await (see middleware.ts), yet passes every step before answeredBefore: a middleware that every answer must pass
+ * await (see middleware.ts), yet passes every step before cachedAnswer: a middleware that every answer must pass
  * goes there.
  */
 import { Hono } from 'hono';
 import { loadConfig } from '../config';
 import type { Library } from '../content/library';
 import type { OriginSplitText } from '../feeds/render';
+import type { ResponseCache } from '../http/representation';
 import { feedsOfArticles, publishToHub } from '../websub';
 import { type AppEnv, Responder } from './context';
 import { documentRoutes } from './documents';
 import { notFound, onError } from './errors';
 import { feedRoutes } from './feeds';
-import { allowedMethods, answeredBefore, countReach, type Handler, pipeline, requestContext, standardHeaders } from './middleware';
+import { allowedMethods, cachedAnswer, countReach, type Handler, pipeline, requestContext, standardHeaders } from './middleware';
 import { pageRoutes } from './pages';
 import { partnerRoutes } from './partners';
 import { type ReachClientFactory, reachRoutes } from './reach';
@@ -39,18 +40,21 @@ export interface AppOptions {
  */
 export function createApp(library: Library, prerenderedFeeds: Record<string, OriginSplitText> = {}, options: AppOptions = {}) {
   const clock = options.clock ?? Date.now;
-  let edition: { from: number; until: number; handle: Handler } | undefined;
-  const handlerAt = (now: number): Handler => {
-    if (edition && now >= edition.from && now < edition.until) return edition.handle;
+  let edition: { from: number; until: number; handle: Handler; cache: ResponseCache } | undefined;
+  const editionAt = (now: number) => {
+    if (edition && now >= edition.from && now < edition.until) return edition;
     const visible = library.visibleAt(now);
     const from = Math.max(Number.NEGATIVE_INFINITY, ...library.releasedBetween(Number.NEGATIVE_INFINITY, now).map((a) => a.publishedMs));
-    edition = { from, until: library.nextReleaseAfter(now), handle: editionHandler(visible, prerenderedFeeds, options) };
-    return edition.handle;
+    edition = { from, until: library.nextReleaseAfter(now), ...editionHandler(visible, prerenderedFeeds, options) };
+    return edition;
   };
+  const handlerAt = (now: number): Handler => editionAt(now).handle;
   handlerAt(clock());
   return {
     /** The Worker's fetch handler. */
     fetch: (request: Request, env: Env, ctx?: ExecutionContext) => handlerAt(clock())({ request, env, ctx }),
+    /** What the isolate's cache holds now (entries and body bytes): for tests and diagnostics. */
+    cacheUsage: () => editionAt(clock()).cache.usage,
     /**
      * The Cron Trigger (wrangler.toml `[triggers]`, every minute): pings the WebSub hub for the feeds of articles
      * that went out in the minute before this run. Without a hub (or SITE_URL) it does nothing.
@@ -66,7 +70,11 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
 }
 
 /** The routes and pipeline over one edition of the library. */
-function editionHandler(library: Library, prerenderedFeeds: Record<string, OriginSplitText>, options: AppOptions): Handler {
+function editionHandler(
+  library: Library,
+  prerenderedFeeds: Record<string, OriginSplitText>,
+  options: AppOptions,
+): { handle: Handler; cache: ResponseCache } {
   const responder = new Responder(library);
   const routes = new Hono<AppEnv>()
     .use(requestContext)
@@ -79,7 +87,8 @@ function editionHandler(library: Library, prerenderedFeeds: Record<string, Origi
   routes.onError(onError(library));
   // Build the router's matchers now (start-up), not on the first request.
   routes.router.match('GET', '/');
-  return pipeline([countReach, allowedMethods, answeredBefore(responder.answered), standardHeaders], ({ request, env, ctx }) =>
+  const handle = pipeline([countReach, allowedMethods, cachedAnswer(responder.cache), standardHeaders], ({ request, env, ctx }) =>
     routes.fetch(request, env, ctx),
   );
+  return { handle, cache: responder.cache };
 }

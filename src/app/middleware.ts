@@ -10,15 +10,15 @@
  * security headers from the moment they are made (once per isolate), so repeat requests copy no header;
  * `standardHeaders` adds them to every other answer.
  */
-import { loadConfig } from '../config';
+import { type Config, loadConfig } from '../config';
 import { sendRepresentation } from '../http/conditional';
 import { ALLOWED_METHODS, applyStandardHeaders, preflightResponse } from '../http/headers';
 import { preferredLang } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
 import { guessedPath } from '../http/redirects';
-import { CACHE, type Representation } from '../http/representation';
+import { CACHE, type ResponseCache } from '../http/representation';
 import { type ReachDataset, recordReach } from '../reach/record';
-import type { AppContext } from './context';
+import { type AppContext, requestKey } from './context';
 
 /** One request as the Worker receives it. */
 export interface Exchange {
@@ -69,10 +69,23 @@ export const allowedMethods: Step = (x, next) => {
   );
 };
 
-/** A URL answered before (exactly, no query) is served from its bytes: no routing, no rendering. */
-export function answeredBefore(answered: Map<string, Representation>): Step {
+/**
+ * A request answered before is served from the cache by its key: no routing, no rendering, no await. Only requests
+ * whose URL is already canonical take this path (no query, no percent-escape): their key is read off the URL text;
+ * the others are routed, validated and keyed by their canonical form.
+ */
+export function cachedAnswer(cache: ResponseCache): Step {
   return (x, next) => {
-    const rep = answered.get(x.request.url);
+    const url = x.request.url;
+    if (url.includes('?') || url.includes('%')) return next(x);
+    let config: Config;
+    try {
+      config = loadConfig(x.env ?? {});
+    } catch {
+      return next(x); // the routes answer a bad var with its message
+    }
+    const path = url.indexOf('/', url.indexOf('//') + 2);
+    const rep = cache.peek(requestKey(config, config.siteUrl ?? url.slice(0, path), url.slice(path)));
     return rep ? sendRepresentation(x.request, rep) : next(x);
   };
 }
@@ -90,6 +103,14 @@ export const requestContext = async (c: AppContext, next: () => Promise<void>) =
   c.set('url', url);
   c.set('config', config);
   c.set('base', config.siteUrl ?? url.origin);
+  // A percent-encoded alias of a path (/%65n/rss.xml) is sent to the path itself: one URL, one cache entry.
+  const canonical = url.pathname.includes('%') ? canonicalPath(url.pathname) : url.pathname;
+  if (canonical !== url.pathname) {
+    return new Response(null, {
+      status: 301,
+      headers: { Location: c.get('base') + canonical + url.search, 'Cache-Control': CACHE.redirect },
+    });
+  }
   const redirect = guessedPath(url.pathname, () => preferredLang(c.req.raw));
   if (redirect) {
     const headers: Record<string, string> = { Location: c.get('base') + redirect.location + url.search, 'Cache-Control': CACHE.redirect };
@@ -98,3 +119,17 @@ export const requestContext = async (c: AppContext, next: () => Promise<void>) =
   }
   return next();
 };
+
+/** The path with every escape of a character that needs none decoded (segments that do not decode stay as sent). */
+function canonicalPath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => {
+      try {
+        return encodeURIComponent(decodeURIComponent(segment));
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}

@@ -19,7 +19,7 @@ export function pageRoutes(responder: Responder) {
   const withdrawn = gone(library);
 
   return new Hono<AppEnv>()
-    .get('/', (c) => responder.page(c, '/', () => <HomePage library={library} base={c.get('base')} />))
+    .get('/', (c) => responder.page(c, () => <HomePage library={library} base={c.get('base')} />))
     .get('/:lang/', (c) => {
       const lang = c.req.param('lang');
       if (!isLang(lang)) return missing(c);
@@ -43,12 +43,10 @@ export function pageRoutes(responder: Responder) {
           pages,
         });
       }
-      return responder.page(
-        c,
-        `/${lang}/?${n}`,
-        () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />,
-        library.lastUpdateMs(lang),
-      );
+      return responder.page(c, () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />, {
+        lastModified: library.lastUpdateMs(lang),
+        query: n > 1 ? `?page=${n}` : '',
+      });
     })
     .get('/:lang/articles/:slug', (c) => {
       const lang = c.req.param('lang');
@@ -63,28 +61,22 @@ export function pageRoutes(responder: Responder) {
           headers: { Location: c.get('base') + articlePath(moved.lang, moved.slug), 'Cache-Control': CACHE.redirect },
         });
       }
-      return responder.page(
-        c,
-        `/${lang}/articles/${article.slug}`,
-        () => <ArticlePage library={library} article={article} base={c.get('base')} />,
-        article.updatedMs,
-        article.video ? { 'Content-Security-Policy': htmlPolicy({ scripts: true, players: true }) } : undefined,
-      );
+      return responder.page(c, () => <ArticlePage library={library} article={article} base={c.get('base')} />, {
+        lastModified: article.updatedMs,
+        ...(article.video ? { headers: { 'Content-Security-Policy': htmlPolicy({ scripts: true, players: true }) } } : {}),
+      });
     })
     .get('/:lang/tags/:tag/', (c) => {
       const lang = c.req.param('lang');
       const tag = c.req.param('tag');
       if (!isLang(lang) || !library.hasTag(lang, tag)) return missing(c);
-      return responder.page(
-        c,
-        `/${lang}/tags/${tag}/`,
-        () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />,
-        library.lastUpdateMs(lang, tag),
-      );
+      return responder.page(c, () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />, {
+        lastModified: library.lastUpdateMs(lang, tag),
+      });
     })
     .get('/:lang/privacy', (c) => {
       const lang = c.req.param('lang');
       if (!isLang(lang)) return missing(c);
-      return responder.page(c, `/${lang}/privacy`, () => <PrivacyPage library={library} lang={lang} base={c.get('base')} />);
+      return responder.page(c, () => <PrivacyPage library={library} lang={lang} base={c.get('base')} />);
     });
 }

@@ -21,21 +21,19 @@ export function partnerRoutes(responder: Responder) {
     const lang = c.req.param('lang') ?? '';
     if (!isLang(lang)) return missing(c);
     const options = parseEmbedOptions(c.get('url'), library, lang);
-    return responder.page(
-      c,
-      `/${lang}/${name}${embedQuery(options)}`,
-      () => <Page library={library} lang={lang} base={c.get('base')} options={options} />,
-      newest,
-      { 'Content-Security-Policy': csp },
-    );
+    return responder.page(c, () => <Page library={library} lang={lang} base={c.get('base')} options={options} />, {
+      lastModified: newest,
+      headers: { 'Content-Security-Policy': csp },
+      query: embedQuery(options),
+    });
   };
 
   return new Hono<AppEnv>()
     .get('/:lang/partners', kitPage('partners', PartnersPage, htmlPolicy({ scripts: true, frames: true, forms: true })))
     .get('/:lang/embed', kitPage('embed', EmbedPage, htmlPolicy({ framable: true, scripts: true })))
-    .get('/embed.js', (c) => responder.serve(c, 'embed.js', JS, () => EMBED_JS, { cache: CACHE.script }))
-    .get('/embed-frame.js', (c) => responder.serve(c, 'embed-frame.js', JS, () => FRAME_JS, { cache: CACHE.script }))
-    .get('/partners.js', (c) => responder.serve(c, 'partners.js', JS, () => GENERATOR_JS, { cache: CACHE.script }))
-    .get('/video.js', (c) => responder.serve(c, 'video.js', JS, () => VIDEO_JS, { cache: CACHE.script }))
-    .get('/embed.css', (c) => responder.serve(c, 'embed.css', 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
+    .get('/embed.js', (c) => responder.serve(c, JS, () => EMBED_JS, { cache: CACHE.script }))
+    .get('/embed-frame.js', (c) => responder.serve(c, JS, () => FRAME_JS, { cache: CACHE.script }))
+    .get('/partners.js', (c) => responder.serve(c, JS, () => GENERATOR_JS, { cache: CACHE.script }))
+    .get('/video.js', (c) => responder.serve(c, JS, () => VIDEO_JS, { cache: CACHE.script }))
+    .get('/embed.css', (c) => responder.serve(c, 'text/css; charset=utf-8', () => EMBED_CSS, { cache: CACHE.script }));
 }

@@ -50,6 +50,19 @@ export function parseFeedQuery(url: URL): FeedQuery {
   return query;
 }
 
+/**
+ * The canonical query of a feed request, from its validated parameters in a fixed order: what the cache keys on.
+ * `since` keeps the text the client sent (the feed's self link names it).
+ */
+export function feedQueryString(query: FeedQuery, selection: FeedSelection): string {
+  const parts = [
+    ...(query.limit === undefined ? [] : [`limit=${query.limit}`]),
+    ...(query.page === undefined ? [] : [`page=${query.page}`]),
+    ...(selection.since === undefined ? [] : [`since=${encodeURIComponent(selection.since)}`]),
+  ];
+  return parts.length === 0 ? '' : `?${parts.join('&')}`;
+}
+
 /** Turns a validated query into the feed selection; an archive page past the last is a 404. */
 export function selectFeed(
   library: Library,

@@ -61,40 +61,46 @@ export const CACHE = {
 } as const;
 
 /**
- * Memoises representations per key, bounded in count and in bytes, so that varying requests (Host headers, query
- * values: every reader polling with its own `since` makes a new key) cannot grow an isolate's memory without
- * limit. Cloudflare holds an isolate to 128 MB; at 1,000 articles one `?limit=100` RSS variant is 368 KB, and 600
- * distinct `since` values grew workerd by 234 MB before this bound. The oldest entries go first.
+ * The one cache of everything the Worker renders per isolate: representations by the normalised request (see
+ * `requestKey`), bounded in entries and in body bytes, oldest out first. Routes fill it with `get`; the fast path
+ * for a repeat request reads it with `peek`, synchronously. Varying requests (query values, Host headers) cannot
+ * grow the isolate past the bounds; Cloudflare holds an isolate to 128 MB (docs/performance.md has the figures).
  */
-export class RepresentationCache {
-  private readonly entries = new Map<string, Promise<Representation>>();
-  /** Body bytes of the entries made so far (pending ones count once they are made). */
-  private readonly sizes = new Map<string, number>();
+export class ResponseCache {
+  private readonly entries = new Map<string, { made: Promise<Representation>; rep?: Representation; bytes: number }>();
   private bytes = 0;
   constructor(
-    private readonly maxEntries = 512,
-    private readonly maxBytes = 16 * 1024 * 1024,
+    private readonly maxEntries = 1024,
+    private readonly maxBytes = 24 * 1024 * 1024,
   ) {}
 
+  /** The representation for `key`, made once with `make` (concurrent requests share the making). */
   get(key: string, make: () => Promise<Representation>): Promise<Representation> {
     const hit = this.entries.get(key);
-    if (hit) return hit;
+    if (hit) return hit.made;
     if (this.entries.size >= this.maxEntries) this.evictOldest(key);
     const made = make();
-    this.entries.set(key, made);
+    const entry: { made: Promise<Representation>; rep?: Representation; bytes: number } = { made, bytes: 0 };
+    this.entries.set(key, entry);
     made.then(
       (rep) => {
-        if (this.entries.get(key) !== made) return;
-        this.sizes.set(key, rep.body.byteLength);
-        this.bytes += rep.body.byteLength;
+        if (this.entries.get(key) !== entry) return;
+        entry.rep = rep;
+        entry.bytes = rep.body.byteLength;
+        this.bytes += entry.bytes;
         // The newest stays even when it alone is over the budget: it is what was just asked for.
         while (this.bytes > this.maxBytes && this.entries.size > 1) this.evictOldest(key);
       },
       () => {
-        if (this.entries.get(key) === made) this.delete(key);
+        if (this.entries.get(key) === entry) this.delete(key);
       },
     );
     return made;
+  }
+
+  /** The representation for `key` if it is made already: the fast path's lookup, without an await. */
+  peek(key: string): Representation | undefined {
+    return this.entries.get(key)?.rep;
   }
 
   /** How many entries and body bytes are kept now. */
@@ -103,8 +109,7 @@ export class RepresentationCache {
   }
 
   private delete(key: string): void {
-    this.bytes -= this.sizes.get(key) ?? 0;
-    this.sizes.delete(key);
+    this.bytes -= this.entries.get(key)?.bytes ?? 0;
     this.entries.delete(key);
   }
 

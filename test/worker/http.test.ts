@@ -2,7 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
-import { makeRepresentation, RepresentationCache } from '../../src/http/representation';
+import { makeRepresentation, ResponseCache } from '../../src/http/representation';
 import { request } from '../support/client';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 import fixtureWorker from '../support/worker';
@@ -290,7 +290,7 @@ describe('memory under varying requests', () => {
   };
 
   it('keeps variants up to a byte budget, dropping the oldest first, and makes a dropped one again the same', async () => {
-    const cache = new RepresentationCache(512, 1000);
+    const cache = new ResponseCache(512, 1000);
     const first = await cache.get('a', variant('a', 400));
     await cache.get('b', variant('b', 400));
     await cache.get('c', variant('c', 400));
@@ -305,7 +305,7 @@ describe('memory under varying requests', () => {
   });
 
   it('keeps the variant just asked for even when it alone is over the budget', async () => {
-    const cache = new RepresentationCache(512, 1000);
+    const cache = new ResponseCache(512, 1000);
     await cache.get('small', variant('small', 100));
     const big = await cache.get('big', variant('big', 5000));
     expect(big.body.byteLength).toBe(5000);
@@ -313,7 +313,7 @@ describe('memory under varying requests', () => {
   });
 
   it('keeps at most the given number of variants', async () => {
-    const cache = new RepresentationCache(3, 1_000_000);
+    const cache = new ResponseCache(3, 1_000_000);
     for (const key of ['a', 'b', 'c', 'd', 'e']) await cache.get(key, variant(key, 10));
     expect(cache.usage).toEqual({ entries: 3, bytes: 30 });
   });
@@ -334,5 +334,61 @@ describe('a Host header with a quote in it (no SITE_URL)', () => {
     expect(json.home_page_url).toBe('http://a"b.example/en/');
     const partners = await (await host('/en/partners')).text();
     expect(partners).not.toContain('a"b.example');
+  });
+});
+
+describe('percent-encoded aliases of a path', () => {
+  const articles = Array.from({ length: 30 }, (_, i) => syntheticArticle(`a${i}`, 'en', (i % 28) + 1));
+  const content = syntheticContent(articles);
+  const env = { SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+
+  /** Every way of writing `path` with some of its letters percent-encoded, up to `max`. */
+  function aliases(path: string, max: number): string[] {
+    const letters = [...path].map((ch, i) => ({ ch, i })).filter(({ ch }) => /[a-z]/.test(ch));
+    const out: string[] = [];
+    for (let mask = 1; mask < 2 ** Math.min(letters.length, 16) && out.length < max; mask++) {
+      const chars = [...path];
+      letters.forEach(({ ch, i }, bit) => {
+        if (mask & (1 << bit)) chars[i] = `%${ch.charCodeAt(0).toString(16)}`;
+      });
+      out.push(chars.join(''));
+    }
+    return out;
+  }
+
+  it('are redirected to the path itself, which answers the same bytes and ETag', async () => {
+    const app = createApp(new Library(content));
+    const res = await app.fetch(new Request('https://news.example.edu/%65%6E/t%61g%73/open-source/rss.xml'), env);
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('https://news.example.edu/en/tags/open-source/rss.xml');
+  });
+
+  it('cannot grow the cache: a flood of 3,096 aliases leaves it as the plain URLs did', async () => {
+    const app = createApp(new Library(content));
+    const paths = ['/en/tags/open-source/rss.xml', '/en/articles/a1', '/en/feed.json', '/sitemap.xml', '/en/'];
+    for (const path of paths) await (await app.fetch(new Request(`https://news.example.edu${path}`), env)).arrayBuffer();
+    const before = app.cacheUsage();
+    let redirected = 0;
+    let sent = 0;
+    for (const path of paths) {
+      for (const alias of aliases(path, 1000)) {
+        sent++;
+        const res = await app.fetch(new Request(`https://news.example.edu${alias}`), env);
+        if (res.status === 301 && res.headers.get('location') === `https://news.example.edu${path}`) redirected++;
+      }
+    }
+    expect(sent).toBeGreaterThanOrEqual(3096);
+    expect(redirected).toBe(sent);
+    expect(app.cacheUsage()).toEqual(before);
+  });
+
+  it('share one entry when written with a different but equal query (?limit=05 and ?limit=5, unknown parameters)', async () => {
+    const app = createApp(new Library(content));
+    const get = (q: string) => app.fetch(new Request(`https://news.example.edu/en/rss.xml${q}`), env);
+    const first = await get('?limit=5');
+    const etag = first.headers.get('etag');
+    const entries = app.cacheUsage().entries;
+    for (const q of ['?limit=05', '?utm_source=x&limit=5', '?limit=5&x=1']) expect((await get(q)).headers.get('etag'), q).toBe(etag);
+    expect(app.cacheUsage().entries).toBe(entries);
   });
 });
