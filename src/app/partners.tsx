@@ -17,7 +17,7 @@ export function partnerRoutes(responder: Responder) {
   const missing = notFound(library);
 
   /** A page of the kit in one language, rendered once per set of embed options, with its own CSP. */
-  const kitPage = (name: string, Page: typeof PartnersPage | typeof EmbedPage, csp: string) => (c: AppContext) => {
+  const kitPage = (Page: typeof PartnersPage | typeof EmbedPage, csp: string) => (c: AppContext) => {
     const lang = c.req.param('lang') ?? '';
     if (!isLang(lang)) return missing(c);
     const options = parseEmbedOptions(c.get('url'), library, lang);
@@ -29,8 +29,8 @@ export function partnerRoutes(responder: Responder) {
   };
 
   return new Hono<AppEnv>()
-    .get('/:lang/partners', kitPage('partners', PartnersPage, htmlPolicy({ scripts: true, frames: true, forms: true })))
-    .get('/:lang/embed', kitPage('embed', EmbedPage, htmlPolicy({ framable: true, scripts: true })))
+    .get('/:lang/partners', kitPage(PartnersPage, htmlPolicy({ scripts: true, frames: true, forms: true })))
+    .get('/:lang/embed', kitPage(EmbedPage, htmlPolicy({ framable: true, scripts: true })))
     .get('/embed.js', (c) => responder.serve(c, JS, () => EMBED_JS, { cache: CACHE.script }))
     .get('/embed-frame.js', (c) => responder.serve(c, JS, () => FRAME_JS, { cache: CACHE.script }))
     .get('/partners.js', (c) => responder.serve(c, JS, () => GENERATOR_JS, { cache: CACHE.script }))
