@@ -24,12 +24,12 @@ try {
 const environments = deployableEnvironments();
 if (!env) fail(`say which environment to deploy; ${USAGE}`, 2);
 if (!environments.includes(env)) {
-  const hint = env === 'production' ? ' ([env.production] is not set up yet: copy the block in README › Deploying into wrangler.toml)' : '';
+  const hint = env === 'production' ? ' ([env.production] is not set up yet: copy the block in docs/deploying.md into wrangler.toml)' : '';
   fail(`no environment "${env}" in wrangler.toml${hint}; the environments are: ${environments.join(', ') || 'none'}`, 2);
 }
 if (!hasCloudflareCredentials()) {
   fail(
-    'no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (README › Deploying from a server or CI); nothing was deployed',
+    'no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (docs/deploying.md › Deploying from a server or CI); nothing was deployed',
   );
 }
 

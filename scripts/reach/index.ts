@@ -48,7 +48,7 @@ const config = unstable_readConfig({ config: values.config, env: values.env }, {
 const dataset = (config.analytics_engine_datasets as { binding: string; dataset?: string }[] | undefined)?.find(
   (d) => d.binding === 'REACH',
 )?.dataset;
-if (!dataset) fail(`[env.${values.env}] has no analytics_engine_datasets binding "REACH"; see README › Reach for the two lines to add`);
+if (!dataset) fail(`[env.${values.env}] has no analytics_engine_datasets binding "REACH"; see docs/reach.md for the line to add`);
 if (!/^[A-Za-z0-9_]+$/.test(dataset)) fail(`dataset name "${dataset}" must be letters, digits and underscores`);
 
 const data = await readReach(sqlClient(account, token, values.api), dataset, days).catch((error: Error) => fail(error.message));

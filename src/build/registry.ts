@@ -172,7 +172,7 @@ export function checkRegistry(
         field: lang,
         message: draft
           ? `"${slug}" was published, but ${draft} is now a draft: published URLs must keep working; remove "draft: true"`
-          : `"${slug}" was published, but no ${lang} article has that slug now: if it was renamed, add "redirect_from: [${slug}]" to the renamed article; to withdraw it, add it to ${files.withdrawn} (README › Withdrawing an article)`,
+          : `"${slug}" was published, but no ${lang} article has that slug now: if it was renamed, add "redirect_from: [${slug}]" to the renamed article; to withdraw it, add it to ${files.withdrawn} (docs/authoring.md › Rename or withdraw it)`,
       });
     }
   }

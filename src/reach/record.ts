@@ -64,7 +64,7 @@ function readTarget(url: string): Target {
   };
 }
 
-/** The data point of one answered request. Layout (the report's SQL relies on it): see README › Reach. */
+/** The data point of one answered request. Layout (the report's SQL relies on it): see docs/reach.md. */
 export function reachPoint(
   request: Request,
   status: number,

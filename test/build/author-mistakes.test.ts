@@ -364,7 +364,7 @@ describe('published articles keep their URLs', () => {
 
   it('fails when a published slug disappears, saying how to rename or withdraw', () => {
     expect(build(raw(OK), record('en: [visit, old-visit]\n')).problems.map(formatProblem)).toEqual([
-      'content/published.yaml:1  en: "old-visit" was published, but no en article has that slug now: if it was renamed, add "redirect_from: [old-visit]" to the renamed article; to withdraw it, add it to content/withdrawn.yaml (README › Withdrawing an article)',
+      'content/published.yaml:1  en: "old-visit" was published, but no en article has that slug now: if it was renamed, add "redirect_from: [old-visit]" to the renamed article; to withdraw it, add it to content/withdrawn.yaml (docs/authoring.md › Rename or withdraw it)',
     ]);
   });
 

@@ -238,14 +238,14 @@ describe('npm run deploy', () => {
   });
 
   it('says how to set production up when it is not configured yet', () => {
-    expect(deploy('--env', 'production').stderr).toContain('[env.production] is not set up yet: copy the block in README › Deploying');
+    expect(deploy('--env', 'production').stderr).toContain('[env.production] is not set up yet: copy the block in docs/deploying.md');
   });
 
   it('stops at authentication with one line, having deployed and recorded nothing', () => {
     const result = deploy('--env', 'staging');
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      '✗ no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (README › Deploying from a server or CI); nothing was deployed\n',
+      '✗ no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (docs/deploying.md › Deploying from a server or CI); nothing was deployed\n',
     );
   });
 });

@@ -1,9 +1,9 @@
 /**
  * The web team's week, proved end to end on a throwaway copy of the project (run by CI:
- * `npm run test:publishing`): follow the README's "Adding an article" with `npm run new`, add realistic
+ * `npm run test:publishing`): follow docs/authoring.md with `npm run new`, add realistic
  * articles (one only in Chinese, one with a lead image on the web, one tagged with every tag, a photo story
  * with three pictures and a lead image saved beside it, the college's bilingual CMS text through
- * `npm run import`, one scheduled for later), set up production as README › Deploying says, check, record
+ * `npm run import`, one scheduled for later), set up production as docs/deploying.md says, check, record
  * what production published (as `npm run deploy` does), then correct one, withdraw one and rename one; then
  * `npm run check`, `npm test` and the deploy dry run must all pass, the built Worker must show each change
  * (test/publishing/probe.ts, with a moved clock for the scheduled one), and `npm run deploy` must stop at
@@ -194,10 +194,10 @@ write(
 if (at.slice(0, 4) !== year)
   renameSync(dirOf('admissions-open-day'), join(work, 'content/articles', at.slice(0, 4), 'admissions-open-day'));
 
-// Production as README › Deploying says.
-const readme = readFileSync(join(work, 'README.md'), 'utf8');
+// Production as docs/deploying.md says.
+const readme = readFileSync(join(work, 'docs/deploying.md'), 'utf8');
 const block = /```toml\n( *\[env\.production\][\s\S]*?) *```/.exec(readme)?.[1]?.replace(/^ +/gm, '');
-if (!block) throw new Error('README › Deploying has no [env.production] block');
+if (!block) throw new Error('docs/deploying.md has no [env.production] block');
 writeFileSync(join(work, 'wrangler.toml'), `${readFileSync(join(work, 'wrangler.toml'), 'utf8')}\n${block}`);
 
 run('npm run types', 'npm', ['run', 'types']);

@@ -115,7 +115,7 @@ describe('walking the archive from any entry point', () => {
       syntheticArticle(`a-${i}`, 'en', 1 + (i % 28), { publishedMs: Date.UTC(2025, 0, 1) + i * 60_000 }),
     );
     const fetchN = appWith(syntheticContent(articles), { FEED_ITEMS: '20' });
-    // As README › For partner sites › History: start small, follow next_url until there is none.
+    // As docs/partners.md › History: start small, follow next_url until there is none.
     const ids = await walk(fetchN, '/en/feed.json?limit=5');
     expect(ids).toEqual([...articles].reverse().map((a) => `tag:cie.hit.edu.cn,2025:articles/${a.slug}/en`));
   });
