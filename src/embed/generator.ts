@@ -28,7 +28,7 @@
   let pending = 0;
   const update = async () => {
     const ticket = ++pending;
-    const query = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
+    const query = new URLSearchParams([...new FormData(form)].map(([name, value]) => [name, String(value)])).toString();
     const url = `${location.pathname}?${query}`;
     const res = await fetch(url, { headers: { Accept: 'text/html' } });
     if (!res.ok || ticket !== pending) return;

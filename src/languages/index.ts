@@ -16,7 +16,8 @@ export const DEFAULT_LANG: Lang = 'en';
 export const LANGS: readonly Lang[] = LANGUAGES.map((l) => l.code);
 
 /** Each language by its code. */
-export const LANGUAGE = Object.fromEntries(LANGUAGES.map((l) => [l.code, l])) as unknown as Record<Lang, Language>;
+export const LANGUAGE = {} as Record<Lang, Language>;
+for (const language of LANGUAGES) LANGUAGE[language.code] = language;
 
 /** CSS giving each language its font where it has one, e.g. `:lang(zh){font-family:...}`; `prefix` scopes it. */
 export function languageFontCss(prefix = ''): string {

@@ -202,8 +202,8 @@ describe('npm run check: wrangler environments', () => {
     expect(errors(production(vars))).toEqual([message]);
   });
 
-  it('accepts the production block the README gives', () => {
-    const readme = readFileSync('README.md', 'utf8');
+  it('accepts the production block docs/deploying.md gives', () => {
+    const readme = readFileSync('docs/deploying.md', 'utf8');
     const block = /```toml\n( *\[env\.production\][\s\S]*?) *```/.exec(readme)?.[1]?.replace(/^ +/gm, '');
     expect(block).toBeDefined();
     const result = check(`${base}\n${block}`);
