@@ -120,24 +120,23 @@ function iframeLines(lines: string[]): number[] {
   });
 }
 
-/** Renders one body to safe HTML; every problem an author must fix is reported with its line. */
-export function renderBody(markdown: string, onProblem: (problem: BodyProblem) => void, target: BodyTarget = { medium: 'page' }): string {
+/** What an author could write that the body cannot take, before rendering: the size, the nesting, raw iframes. */
+function refusedBeforeRendering(markdown: string, lines: string[], onProblem: (problem: BodyProblem) => void): boolean {
   const bytes = new TextEncoder().encode(markdown).byteLength;
   if (bytes > MAX_BODY_BYTES) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     onProblem({
       message: `is ${mb(bytes)}; at most ${mb(MAX_BODY_BYTES)} (readers truncate or refuse items this large): split it or link a document`,
     });
-    return '';
+    return true;
   }
-  const lines = markdown.split('\n');
   const deep = lines.findIndex((l) => nesting(l) > MAX_NESTING);
   if (deep >= 0) {
     onProblem({
       line: deep + 1,
       message: `nests blockquotes or lists ${nesting(lines[deep] ?? '')} levels deep; at most ${MAX_NESTING}: flatten it`,
     });
-    return '';
+    return true;
   }
   for (const line of iframeLines(lines)) {
     onProblem({
@@ -146,12 +145,29 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
         'has a raw <iframe>, which is not published; for a video from YouTube, Bilibili or Youku, write its link on a line of its own (e.g. https://www.youtube.com/watch?v=...); for anything else, link to the page',
     });
   }
+  return false;
+}
+
+/** Reports a problem at the first line (from the last one reported on) that holds `url`. */
+function reporterFor(lines: string[], onProblem: (problem: BodyProblem) => void) {
   let searchFrom = 1;
-  const report = (url: string, message: string) => {
-    const line = lineOf(lines, url, searchFrom) ?? lineOf(lines, encodeURI(url), searchFrom);
-    if (line !== undefined) searchFrom = line;
-    onProblem({ line, message });
+  return {
+    report(url: string, message: string) {
+      const line = lineOf(lines, url, searchFrom) ?? lineOf(lines, encodeURI(url), searchFrom);
+      if (line !== undefined) searchFrom = line;
+      onProblem({ line, message });
+    },
+    restart() {
+      searchFrom = 1;
+    },
   };
+}
+
+/** Renders one body to safe HTML; every problem an author must fix is reported with its line. */
+export function renderBody(markdown: string, onProblem: (problem: BodyProblem) => void, target: BodyTarget = { medium: 'page' }): string {
+  const lines = markdown.split('\n');
+  if (refusedBeforeRendering(markdown, lines, onProblem)) return '';
+  const { report, restart } = reporterFor(lines, onProblem);
   // Site paths of the pictures written here: the only relative image addresses a body may hold.
   const generated = new Set<string>();
   let raw: string;
@@ -161,46 +177,27 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
     onProblem({ message: `cannot be rendered as Markdown (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` });
     return '';
   }
-  searchFrom = 1;
-  const html = sanitizeHtml(raw, {
-    allowedTags: [
-      'p',
-      'br',
-      'hr',
-      'h2',
-      'h3',
-      'h4',
-      'h5',
-      'h6',
-      'blockquote',
-      'ul',
-      'ol',
-      'li',
-      'a',
-      'strong',
-      'em',
-      'b',
-      'i',
-      'code',
-      'pre',
-      'del',
-      's',
-      'sub',
-      'sup',
-      'abbr',
-      'img',
-      'picture',
-      'source',
-      'figure',
-      'figcaption',
-      'span',
-      'table',
-      'thead',
-      'tbody',
-      'tr',
-      'th',
-      'td',
-    ],
+  restart();
+  const html = sanitizeHtml(raw, sanitizeOptions(target, generated, report));
+  // sanitize-html escapes ">" in text already; this guards the CDATA sections feeds wrap bodies in. It also decodes
+  // character references (&#1;, &#x202E;) into the characters they name: those XML forbids go, as raw ones do.
+  return cleanText(html.replaceAll(']]>', ']]&gt;').trim());
+}
+
+// What a body may hold once sanitised: text structure, links, pictures, tables; nothing that runs or styles.
+const ALLOWED_TAGS = (
+  'p br hr h2 h3 h4 h5 h6 blockquote ul ol li a strong em b i code pre del s sub sup abbr ' +
+  'img picture source figure figcaption span table thead tbody tr th td'
+).split(' ');
+
+/** sanitize-html's rules for a body; links and images it cannot keep are reported, never dropped in silence. */
+function sanitizeOptions(
+  target: BodyTarget,
+  generated: Set<string>,
+  report: (url: string, message: string) => void,
+): sanitizeHtml.IOptions {
+  return {
+    allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
       a: ['href', 'title', 'hreflang', 'class', 'data-video'],
       span: ['class'],
@@ -224,32 +221,33 @@ export function renderBody(markdown: string, onProblem: (problem: BodyProblem) =
         const href = attribs.href;
         if (href === undefined || ACTIVE_SCHEME.test(href)) return { tagName, attribs };
         const problem = urlProblem(href, 'link');
-        if (problem) {
-          report(href, `link ${problem}`);
-          return { tagName, attribs };
-        }
-        return { tagName, attribs: { ...attribs, href: normalizeUrl(href) } };
+        if (problem) report(href, `link ${problem}`);
+        return { tagName, attribs: problem ? attribs : { ...attribs, href: normalizeUrl(href) } };
       },
-      img: (tagName, attribs) => {
-        const src = attribs.src ?? '';
-        if (generated.has(src)) return { tagName, attribs };
-        if (isLocalPath(src) && target.photo) {
-          report(src, `image "${src}" is written in HTML; write a picture beside the article in Markdown: ![what it shows](${src})`);
-          return { tagName, attribs };
-        }
-        // Never dropped in silence: an image that cannot be kept is the author's to fix.
-        const problem = src === '' ? 'has no address (src)' : urlProblem(src, 'image');
-        if (problem) {
-          report(src || '<img', `image ${problem}`);
-          return { tagName, attribs };
-        }
-        if (!attribs.alt?.trim())
-          report(src, `image "${src}" has no description; write it between the brackets: ![what the picture shows](${src})`);
-        return { tagName, attribs: { ...attribs, src: normalizeUrl(src) } };
-      },
+      img: (tagName, attribs) => ({ tagName, attribs: checkedImage(attribs, target, generated, report) }),
     },
-  });
-  // sanitize-html escapes ">" in text already; this guards the CDATA sections feeds wrap bodies in. It also decodes
-  // character references (&#1;, &#x202E;) into the characters they name: those XML forbids go, as raw ones do.
-  return cleanText(html.replaceAll(']]>', ']]&gt;').trim());
+  };
+}
+
+/** An <img>'s attributes after the checks: pictures written here pass, any other must be a described https image. */
+function checkedImage(
+  attribs: Record<string, string>,
+  target: BodyTarget,
+  generated: Set<string>,
+  report: (url: string, message: string) => void,
+): Record<string, string> {
+  const src = attribs.src ?? '';
+  if (generated.has(src)) return attribs;
+  if (isLocalPath(src) && target.photo) {
+    report(src, `image "${src}" is written in HTML; write a picture beside the article in Markdown: ![what it shows](${src})`);
+    return attribs;
+  }
+  const problem = src === '' ? 'has no address (src)' : urlProblem(src, 'image');
+  if (problem) {
+    report(src || '<img', `image ${problem}`);
+    return attribs;
+  }
+  if (!attribs.alt?.trim())
+    report(src, `image "${src}" has no description; write it between the brackets: ![what the picture shows](${src})`);
+  return { ...attribs, src: normalizeUrl(src) };
 }
