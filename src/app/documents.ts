@@ -1,5 +1,6 @@
 /** The machine-read documents beside the pages: OPML lists, sitemap, robots.txt, stylesheet, favicon. */
 import { Hono } from 'hono';
+import { permanentRedirect } from '../http/redirects';
 import { CACHE } from '../http/representation';
 import { FAVICON_SVG, OPML_LISTS, renderOpml, renderRobots, renderSitemap } from '../pages/documents';
 import { STYLESHEET } from '../pages/style';
@@ -26,5 +27,5 @@ export function documentRoutes(responder: Responder) {
     .get('/robots.txt', (c) => responder.serve(c, 'text/plain; charset=utf-8', () => renderRobots(c.get('base'))))
     .get('/style.css', (c) => responder.serve(c, 'text/css; charset=utf-8', () => STYLESHEET, { cache: CACHE.asset }))
     .get('/favicon.svg', (c) => responder.serve(c, 'image/svg+xml', () => FAVICON_SVG, { cache: CACHE.asset }))
-    .get('/favicon.ico', (c) => c.redirect('/favicon.svg', 301));
+    .get('/favicon.ico', (c) => permanentRedirect(`${c.get('base')}/favicon.svg`));
 }

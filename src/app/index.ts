@@ -1,12 +1,9 @@
 /**
- * The Worker: small Hono apps (feeds, pages, partner kit, documents) joined with `route`, behind one pipeline.
- *
- * Every request passes, in order: countReach (optional statistics, of the final answer) → allowedMethods (405,
- * preflight) → cachedAnswer (a request answered before is served from the cache, headers included) → standardHeaders
- * (CORS and security headers on every other answer) → the routes (Hono), which begin with requestContext (vars,
- * base URL, guessed-path redirects) and end in `notFound` and `onError`. A repeat request costs no routing and no
- * await (see middleware.ts), yet passes every step before cachedAnswer: a middleware that every answer must pass
- * goes there.
+ * The Worker: small Hono apps (feeds, pages, partner kit, documents, reach) joined with `route`, behind the one request
+ * pipeline of middleware.ts (`requestPipeline` fixes its order: countReach → allowedMethods → cachedAnswer →
+ * standardHeaders → canonicalRedirects → the routes). The routes begin with requestContext (vars, base URL) and end
+ * in `notFound` and `onError`. A repeat request costs no routing and no await, yet passes every step before
+ * cachedAnswer: a concern every answer must pass goes there.
  */
 import { Hono } from 'hono';
 import { loadConfig } from '../config';
@@ -18,7 +15,7 @@ import { type AppEnv, Responder } from './context';
 import { documentRoutes } from './documents';
 import { notFound, onError } from './errors';
 import { feedRoutes } from './feeds';
-import { allowedMethods, cachedAnswer, countReach, type Handler, pipeline, requestContext, standardHeaders } from './middleware';
+import { type Handler, requestContext, requestPipeline } from './middleware';
 import { pageRoutes } from './pages';
 import { partnerRoutes } from './partners';
 import { type ReachClientFactory, reachRoutes } from './reach';
@@ -87,8 +84,6 @@ function editionHandler(
   routes.onError(onError(library));
   // Build the router's matchers now (start-up), not on the first request.
   routes.router.match('GET', '/');
-  const handle = pipeline([countReach, allowedMethods, cachedAnswer(responder.cache), standardHeaders], ({ request, env, ctx }) =>
-    routes.fetch(request, env, ctx),
-  );
+  const handle = requestPipeline(responder.cache, ({ request, env, ctx }) => routes.fetch(request, env, ctx));
   return { handle, cache: responder.cache };
 }

@@ -1,5 +1,5 @@
 /**
- * The steps every request passes before routing (index.ts sets their order). They work on the request itself,
+ * The steps every request passes before routing, in the one order `requestPipeline` builds. They work on the request itself,
  * not on a Hono context, and answer synchronously when they can: a repeat request for a URL answered before gets
  * its Response from a map lookup, without an await, without a closure made per request and without Hono's
  * dispatch. workerd sends a Response returned synchronously at once, while a Promise costs a turn of its event
@@ -15,7 +15,7 @@ import { sendRepresentation } from '../http/conditional';
 import { ALLOWED_METHODS, applyStandardHeaders, preflightResponse } from '../http/headers';
 import { preferredLang } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
-import { guessedPath } from '../http/redirects';
+import { guessedPath, permanentRedirect } from '../http/redirects';
 import { CACHE, type ResponseCache } from '../http/representation';
 import { type ReachDataset, recordReach } from '../reach/record';
 import { type AppContext, requestKey } from './context';
@@ -33,8 +33,18 @@ export type Handler = (x: Exchange) => Answer;
 export type Step = (x: Exchange, next: Handler) => Answer;
 
 /** Runs `steps` in order, then `end`; the answer stays synchronous as long as every step's is. */
-export function pipeline(steps: Step[], end: Handler): Handler {
+function pipeline(steps: Step[], end: Handler): Handler {
   return steps.reduceRight<Handler>((next, step) => (x) => step(x, next), end);
+}
+
+/**
+ * Every request's way to the routes; the order is this function's, not the caller's. countReach comes first so that it
+ * counts the final answer, whoever gives it; allowedMethods before the cache, so that a POST never gets a cached GET
+ * answer; cachedAnswer before standardHeaders, since cached representations carry their headers already;
+ * canonicalRedirects inside standardHeaders, so that redirects carry them too; the routes last.
+ */
+export function requestPipeline(cache: ResponseCache, routes: Handler): Handler {
+  return pipeline([countReach, allowedMethods, cachedAnswer(cache), standardHeaders, canonicalRedirects], routes);
 }
 
 const withStandardHeaders = (res: Response) => {
@@ -96,27 +106,32 @@ export const standardHeaders: Step = (x, next) => {
   return answer instanceof Promise ? answer.then(withStandardHeaders) : withStandardHeaders(answer);
 };
 
-/** The vars (validated), the request URL and the base URL of links; guessed paths are redirected. (Hono middleware.) */
+/**
+ * Percent-encoded aliases of a path (/%65n/rss.xml) and guessed paths (/feed, /en/rss) answer 301 to the path
+ * itself: one URL per resource, one cache entry. A bad var is left to the routes, which name it.
+ */
+export const canonicalRedirects: Step = (x, next) => {
+  let config: Config;
+  try {
+    config = loadConfig(x.env ?? {});
+  } catch {
+    return next(x);
+  }
+  const url = new URL(x.request.url);
+  const base = config.siteUrl ?? url.origin;
+  const canonical = url.pathname.includes('%') ? canonicalPath(url.pathname) : url.pathname;
+  if (canonical !== url.pathname) return permanentRedirect(base + canonical + url.search);
+  const redirect = guessedPath(url.pathname, () => preferredLang(x.request));
+  return redirect ? permanentRedirect(base + redirect.location + url.search, redirect.byLanguage) : next(x);
+};
+
+/** What the routes read of every request: the vars (validated), the URL and the base URL of links. (The one Hono middleware.) */
 export const requestContext = async (c: AppContext, next: () => Promise<void>) => {
   const url = new URL(c.req.url);
   const config = loadConfig(c.env ?? {});
   c.set('url', url);
   c.set('config', config);
   c.set('base', config.siteUrl ?? url.origin);
-  // A percent-encoded alias of a path (/%65n/rss.xml) is sent to the path itself: one URL, one cache entry.
-  const canonical = url.pathname.includes('%') ? canonicalPath(url.pathname) : url.pathname;
-  if (canonical !== url.pathname) {
-    return new Response(null, {
-      status: 301,
-      headers: { Location: c.get('base') + canonical + url.search, 'Cache-Control': CACHE.redirect },
-    });
-  }
-  const redirect = guessedPath(url.pathname, () => preferredLang(c.req.raw));
-  if (redirect) {
-    const headers: Record<string, string> = { Location: c.get('base') + redirect.location + url.search, 'Cache-Control': CACHE.redirect };
-    if (redirect.byLanguage) headers.Vary = 'Accept-Language';
-    return new Response(null, { status: 301, headers });
-  }
   return next();
 };
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { isLang } from '../content/model';
 import { htmlPolicy } from '../http/headers';
 import { ProblemError } from '../http/problem';
+import { permanentRedirect } from '../http/redirects';
 import { CACHE } from '../http/representation';
 import { ArticlePage } from '../pages/article';
 import { HomePage } from '../pages/home';
@@ -56,10 +57,7 @@ export function pageRoutes(responder: Responder) {
         // A renamed article: its old URL keeps working.
         const moved = isLang(lang) ? library.renamedFrom(lang, slug) : undefined;
         if (!moved) return isLang(lang) && library.isWithdrawn(lang, slug) ? withdrawn(c) : missing(c);
-        return new Response(null, {
-          status: 301,
-          headers: { Location: c.get('base') + articlePath(moved.lang, moved.slug), 'Cache-Control': CACHE.redirect },
-        });
+        return permanentRedirect(c.get('base') + articlePath(moved.lang, moved.slug));
       }
       return responder.page(c, () => <ArticlePage library={library} article={article} base={c.get('base')} />, {
         lastModified: article.updatedMs,

@@ -1,6 +1,14 @@
 /** Paths feed readers and people guess, mapped permanently to the real ones. */
 import { isLang, type Lang } from '../content/model';
 import { FEED_FILE, type FeedFormat } from '../urls';
+import { CACHE } from './representation';
+
+/** The one way the Worker redirects: 301 to an absolute URL, cached a day, varying by language where it chose one. */
+export function permanentRedirect(location: string, byLanguage = false): Response {
+  const headers: Record<string, string> = { Location: location, 'Cache-Control': CACHE.redirect };
+  if (byLanguage) headers.Vary = 'Accept-Language';
+  return new Response(null, { status: 301, headers });
+}
 
 // Guessed file names -> format. Language-less ones go to the client's preferred language.
 const GUESSES: Record<string, FeedFormat> = {
