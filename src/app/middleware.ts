@@ -16,7 +16,7 @@ import { ALLOWED_METHODS, applyStandardHeaders, preflightResponse } from '../htt
 import { preferredLang } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
 import { guessedPath, permanentRedirect } from '../http/redirects';
-import { CACHE, type ResponseCache } from '../http/representation';
+import type { ResponseCache } from '../http/representation';
 import { type ReachDataset, recordReach } from '../reach/record';
 import { type AppContext, requestKey } from './context';
 

@@ -4,7 +4,6 @@ import { isLang } from '../content/model';
 import { htmlPolicy } from '../http/headers';
 import { ProblemError } from '../http/problem';
 import { permanentRedirect } from '../http/redirects';
-import { CACHE } from '../http/representation';
 import { ArticlePage } from '../pages/article';
 import { HomePage } from '../pages/home';
 import { INDEX_PAGE_SIZE, LangIndexPage } from '../pages/lang-index';
