@@ -88,6 +88,21 @@ export interface Language {
     | 'server'
     | 'attribution'
   > & { readonly etiquette: readonly string[] };
+  /** The reach report (`npm run reach`, /reach): its headings and notes, `{days}` standing for the window. */
+  report: Strings<
+    | 'title'
+    | 'heading'
+    | 'window'
+    | 'private'
+    | 'subscribers'
+    | 'noCounts'
+    | 'clients'
+    | 'partners'
+    | 'none'
+    | 'perDay'
+    | 'share304'
+    | 'articles'
+  >;
   /** The privacy page. */
   privacy: Strings<'title' | 'intro' | 'never' | 'where'> & { readonly counted: readonly string[] };
   /** What `npm run new` writes into a new article; each text contains `mark`, which the build refuses to publish. */

@@ -10,7 +10,8 @@ const zh = {
   dateLocale: 'zh-CN',
   fontFamily: '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif',
   formatDate: (y, m, d) => `${y}年${m}月${d}日`,
-  readIn: (other) => `阅读${({ en: '英文' } as Record<string, string>)[other.code] ?? other.name}版`,
+  // 英语 -> 英文, 俄语 -> 俄文: a language's written version is named with 文.
+  readIn: (other) => `阅读${(new Intl.DisplayNames(['zh-CN'], { type: 'language' }).of(other.code) ?? other.name).replace(/语$/, '文')}版`,
   draftPrefix: '［草稿］',
   ui: {
     siteName: '留学哈工大新闻',
@@ -82,6 +83,20 @@ const zh = {
       '中英文版本共用同一个翻译组标识（JSON 的 _hit.translation_group），可据此配对；XML 订阅源中，另一语言版本是 rel="related" 链接。',
     ],
     attribution: '署名与版权',
+  },
+  report: {
+    title: '留学哈工大新闻传播报告',
+    heading: '留学哈工大新闻：传播情况',
+    window: '最近 {days} 天',
+    private: '不使用 Cookie，不含个人信息',
+    subscribers: '各订阅源订阅人数',
+    noCounts: '暂无在线阅读器公布订阅人数。',
+    clients: '按阅读器统计的抓取次数',
+    partners: '合作网站',
+    none: '暂无。',
+    perDay: '每日订阅源请求（按语言）',
+    share304: '返回 304 的比例',
+    articles: '热门文章',
   },
   privacy: {
     title: '隐私说明',

@@ -5,6 +5,7 @@ import { LANGS, LANGUAGE_TAG, type Lang } from '../content/model';
 import { escapeXml } from '../feeds/xml';
 import { DEFAULT_LANG } from '../languages';
 import { articlePath, FEED_FORMAT_NAME, type FeedFormat, feedPath, langPath, tagPath } from '../urls';
+import { UI } from './i18n';
 
 /** W3C date-time (UTC) of the newest update among a list's articles, for <lastmod>. */
 const lastmod = (library: Library, lang?: Lang, tag?: string) => {
@@ -37,7 +38,7 @@ export function renderOpml(library: Library, base: string, format: FeedFormat = 
     '<?xml version="1.0" encoding="utf-8"?>',
     '<opml version="2.0">',
     '  <head>',
-    `    <title>Study at HIT news feeds · 留学哈工大新闻订阅 (${FEED_FORMAT_NAME[format]})</title>`,
+    `    <title>${escapeXml([DEFAULT_LANG, ...LANGS.filter((l) => l !== DEFAULT_LANG)].map((l) => UI[l].siteName).join(' · '))} (${FEED_FORMAT_NAME[format]})</title>`,
     `    <dateModified>${new Date(library.lastUpdateMs()).toUTCString()}</dateModified>`,
     `    <ownerName>${escapeXml(library.sites[DEFAULT_LANG].publisher)}</ownerName>`,
     `    <docs>http://opml.org/spec2.opml</docs>`,

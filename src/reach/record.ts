@@ -5,6 +5,7 @@
  * the partner site's host name, the status. Never stored: addresses, User-Agent strings, cookies,
  * full referrer URLs, anything that identifies a person.
  */
+import { LANGS } from '../languages';
 import { BoundedMemo } from '../memo';
 import { classify } from './user-agent';
 
@@ -15,11 +16,15 @@ export interface ReachDataset {
 
 export type RequestKind = 'feed' | 'page' | 'embed' | 'other';
 
+// The first path segment when it is one of the site's languages (whatever their codes' length).
+const LANG_SEGMENT = new RegExp(`^/(${LANGS.map((l) => l.replace(/[^a-z0-9-]/gi, '')).join('|')})(?=/)`);
+
 /** What kind of resource a path is. */
 export function kindOf(pathname: string): RequestKind {
   if (/\.(xml|json)$/.test(pathname) && !pathname.endsWith('sitemap.xml')) return 'feed';
-  if (pathname === '/embed.js' || /^\/[a-z]{2}\/embed$/.test(pathname)) return 'embed';
-  if (/^\/[a-z]{2}\/articles\//.test(pathname)) return 'page';
+  const lang = LANG_SEGMENT.exec(pathname)?.[0].length;
+  if (pathname === '/embed.js' || (lang !== undefined && pathname.slice(lang) === '/embed')) return 'embed';
+  if (lang !== undefined && pathname.startsWith('/articles/', lang)) return 'page';
   return 'other';
 }
 
@@ -60,7 +65,7 @@ function readTarget(url: string): Target {
     hostname: url.slice(start, slash < 0 ? undefined : slash).replace(/:\d+$/, ''),
     pathname,
     kind: kindOf(pathname),
-    lang: /^\/([a-z]{2})\//.exec(pathname)?.[1] ?? '',
+    lang: LANG_SEGMENT.exec(pathname)?.[1] ?? '',
   };
 }
 

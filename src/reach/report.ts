@@ -1,7 +1,9 @@
 /** The reach report: plain text for the terminal, and one self-contained HTML page with SVG charts. */
+import { escapeXml } from '../feeds/xml';
+import { DEFAULT_LANG, LANGUAGE, LANGUAGES, languageFontCss } from '../languages';
+import type { Language } from '../languages/types';
 import type { ReachData } from './sql';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Subscriber estimate per feed: the sum of what aggregators report. */
@@ -45,7 +47,7 @@ function bars(rows: { label: string; value: number }[], width = 640): string {
   const items = rows
     .map(
       (r, i) =>
-        `<g transform="translate(0 ${i * h})"><text x="0" y="17">${esc(r.label)}</text><rect x="260" y="4" height="16" width="${((width - 340) * r.value) / max}" rx="3"/><text x="${268 + ((width - 340) * r.value) / max}" y="17">${fmt(r.value)}</text></g>`,
+        `<g transform="translate(0 ${i * h})"><text x="0" y="17">${escapeXml(r.label)}</text><rect x="260" y="4" height="16" width="${((width - 340) * r.value) / max}" rx="3"/><text x="${268 + ((width - 340) * r.value) / max}" y="17">${fmt(r.value)}</text></g>`,
     )
     .join('');
   return `<svg role="img" viewBox="0 0 ${width} ${Math.max(h, rows.length * h)}" width="100%">${items}</svg>`;
@@ -63,36 +65,45 @@ function daysChart(data: ReachData, width = 640, height = 200): string {
       const points = days.map(
         (day, i) => `${x(i).toFixed(1)},${y(data.days.find((d) => d.day === day && d.lang === lang)?.requests ?? 0).toFixed(1)}`,
       );
-      return `<polyline class="l${k}" fill="none" stroke-width="2" points="${points.join(' ')}"/><text class="t${k}" x="${width - 10}" y="${15 + k * 16}" text-anchor="end">${esc(lang || '—')}</text>`;
+      return `<polyline class="l${k}" fill="none" stroke-width="2" points="${points.join(' ')}"/><text class="t${k}" x="${width - 10}" y="${15 + k * 16}" text-anchor="end">${escapeXml(lang || '—')}</text>`;
     })
     .join('');
   const axis = days.length
-    ? `<text x="40" y="${height - 5}">${esc(days[0]?.slice(0, 10) ?? '')}</text><text x="${width - 20}" y="${height - 5}" text-anchor="end">${esc(days.at(-1)?.slice(0, 10) ?? '')}</text>`
+    ? `<text x="40" y="${height - 5}">${escapeXml(days[0]?.slice(0, 10) ?? '')}</text><text x="${width - 20}" y="${height - 5}" text-anchor="end">${escapeXml(days.at(-1)?.slice(0, 10) ?? '')}</text>`
     : '';
   return `<svg role="img" viewBox="0 0 ${width} ${height}" width="100%"><line x1="40" y1="${height - 25}" x2="${width - 20}" y2="${height - 25}" stroke="#999"/>${lines}${axis}</svg>`;
 }
 
-/** The HTML report: one file, no external requests, headings in both languages. */
+/** One text of the report in every language, the default first, the others marked with their language. */
+function inEveryLanguage(key: keyof Language['report'], days = 0): string {
+  const text = (l: Language) => escapeXml(l.report[key].replace('{days}', String(days)));
+  const first = LANGUAGE[DEFAULT_LANG];
+  return [text(first), ...LANGUAGES.filter((l) => l !== first).map((l) => `<span lang="${l.tag}">${text(l)}</span>`)].join(' · ');
+}
+
+/** The HTML report: one file, no external requests, every heading in every language. */
 export function htmlReport(data: ReachData, days: number, generated: string): string {
-  const section = (en: string, zh: string, body: string) => `<section><h2>${en} · <span lang="zh-CN">${zh}</span></h2>${body}</section>`;
+  const section = (key: keyof Language['report'], body: string) => `<section><h2>${inEveryLanguage(key)}</h2>${body}</section>`;
+  const empty = (key: 'noCounts' | 'none') => `<p>${inEveryLanguage(key)}</p>`;
   const subs = subscribersPerFeed(data);
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Study at HIT news · reach report · 留学哈工大新闻传播报告</title>
+  const plainTitle = LANGUAGES.map((l) => l.report.title).join(' · ');
+  return `<!DOCTYPE html><html lang="${LANGUAGE[DEFAULT_LANG].tag}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeXml(plainTitle)}</title>
 <style>
 body{font:15px/1.5 system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
-:lang(zh){font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif}
+${languageFontCss()}
 h1{font-size:1.5rem}h2{font-size:1.1rem;margin-top:2rem;border-bottom:1px solid #ddd}
 svg text{font-size:12px;fill:#333}svg rect{fill:#004c97}.l0{stroke:#004c97}.l1{stroke:#c0392b}.l2{stroke:#27ae60}.t0{fill:#004c97}.t1{fill:#c0392b}.t2{fill:#27ae60}
 .meta{color:#666}
 </style></head><body>
-<h1>Study at HIT news: reach · <span lang="zh-CN">留学哈工大新闻：传播情况</span></h1>
-<p class="meta">Last ${days} days · 最近 ${days} 天 · ${esc(generated)} · counted without cookies or personal data · 不使用 Cookie，不含个人信息</p>
-${section('Subscribers per feed', '各订阅源订阅人数', subs.length ? bars(subs.map((s) => ({ label: s.feed, value: s.total }))) : '<p>No aggregator has reported a count yet. · 暂无在线阅读器公布订阅人数。</p>')}
-${section('Feed polls by client', '按阅读器统计的抓取次数', bars(data.families.map((f) => ({ label: f.family, value: f.requests }))))}
-${section('Partner sites', '合作网站', data.partners.length ? bars(data.partners.map((p) => ({ label: p.partner, value: p.requests }))) : '<p>None yet. · 暂无。</p>')}
-${section('Feed requests per day, by language', '每日订阅源请求（按语言）', daysChart(data))}
-${section('Share answered 304 (polite polling)', '返回 304 的比例', bars(data.feeds.map((f) => ({ label: f.feed, value: Math.round((f.not_modified / Math.max(f.requests, 1)) * 100) }))))}
-${section('Top articles', '热门文章', bars(data.articles.map((a) => ({ label: a.page, value: a.views }))))}
+<h1>${inEveryLanguage('heading')}</h1>
+<p class="meta">${inEveryLanguage('window', days)} · ${escapeXml(generated)} · ${inEveryLanguage('private')}</p>
+${section('subscribers', subs.length ? bars(subs.map((s) => ({ label: s.feed, value: s.total }))) : empty('noCounts'))}
+${section('clients', bars(data.families.map((f) => ({ label: f.family, value: f.requests }))))}
+${section('partners', data.partners.length ? bars(data.partners.map((p) => ({ label: p.partner, value: p.requests }))) : empty('none'))}
+${section('perDay', daysChart(data))}
+${section('share304', bars(data.feeds.map((f) => ({ label: f.feed, value: Math.round((f.not_modified / Math.max(f.requests, 1)) * 100) }))))}
+${section('articles', bars(data.articles.map((a) => ({ label: a.page, value: a.views }))))}
 </body></html>
 `;
 }
