@@ -56,7 +56,9 @@ console.log(
   `  gzipped  ${kib(gzipped)}  = ${((gzipped / LIMITS.free) * 100).toFixed(1)}% of the Free plan's 3 MiB, ${((gzipped / LIMITS.paid) * 100).toFixed(1)}% of Paid's 10 MiB`,
 );
 if (gzipped > LIMITS.paid) {
-  console.error('✗ over the Workers Paid size limit: move the archive to KV or R2 (see docs/performance.md, "Growing past the size limit")');
+  console.error(
+    '✗ over the Workers Paid size limit: move the archive to KV or R2 (see docs/performance.md, "Growing past the size limit")',
+  );
   process.exit(1);
 }
 if (gzipped > LIMITS.free) console.warn('! over the Free plan limit: deploy on Workers Paid, or move the archive to KV or R2');
