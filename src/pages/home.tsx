@@ -1,6 +1,6 @@
 /** /: what this is, in every language (the default language first); every feed; the newest articles of each language. */
 import type { Library } from '../content/library';
-import { LANGS, LANGUAGE_TAG } from '../content/model';
+import { LANGS, LANGUAGE_TAG, type Lang } from '../content/model';
 import { DEFAULT_LANG } from '../languages';
 import { langPath } from '../urls';
 import { ArticleList } from './article-list';
@@ -8,20 +8,50 @@ import { FeedTable } from './feed-table';
 import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs } from './layout';
 
+/** The same text in the languages other than the default, each marked with its language. */
+function Alongside({ text }: { text: (lang: Lang) => string }) {
+  return (
+    <>
+      {otherLangs(DEFAULT_LANG).map((l) => (
+        <>
+          {' · '}
+          <span lang={LANGUAGE_TAG[l]}>{text(l)}</span>
+        </>
+      ))}
+    </>
+  );
+}
+
+/** schema.org WebSite and Organization, for search engines. */
+function homeJsonLd(library: Library, base: string, title: string): Record<string, unknown>[] {
+  const others = otherLangs(DEFAULT_LANG);
+  const site = library.sites[DEFAULT_LANG];
+  return [
+    {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      name: title,
+      url: `${base}/`,
+      inLanguage: [DEFAULT_LANG, ...others].map((l) => LANGUAGE_TAG[l]),
+    },
+    {
+      '@context': 'https://schema.org',
+      '@type': 'Organization',
+      name: site.publisher,
+      alternateName:
+        others.length === 1 ? library.sites[others[0] ?? DEFAULT_LANG].publisher : others.map((l) => library.sites[l].publisher),
+      url: site.homePage,
+      logo: site.logo ?? `${base}/favicon.svg`,
+    },
+  ];
+}
+
 export function HomePage({ library, base }: { library: Library; base: string }) {
   const feeds = LANGS.flatMap((lang) => feedLinks(base, lang, library.sites[lang].title));
   const main = DEFAULT_LANG;
   const others = otherLangs(main);
   const site = library.sites[main];
   const title = [main, ...others].map((l) => UI[l].homeTitle).join(' · ');
-  /** The same text in the other languages, each marked with its language. */
-  const alongside = (text: (lang: (typeof others)[number]) => string) =>
-    others.map((l) => (
-      <>
-        {' · '}
-        <span lang={LANGUAGE_TAG[l]}>{text(l)}</span>
-      </>
-    ));
   return (
     <Layout
       lang={main}
@@ -32,27 +62,11 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
       path="/"
       feeds={feeds}
       switchTo={others.map((l) => ({ lang: l, path: langPath(l) }))}
-      jsonLd={[
-        {
-          '@context': 'https://schema.org',
-          '@type': 'WebSite',
-          name: title,
-          url: `${base}/`,
-          inLanguage: [main, ...others].map((l) => LANGUAGE_TAG[l]),
-        },
-        {
-          '@context': 'https://schema.org',
-          '@type': 'Organization',
-          name: site.publisher,
-          alternateName: others.length === 1 ? library.sites[others[0] ?? main].publisher : others.map((l) => library.sites[l].publisher),
-          url: site.homePage,
-          logo: site.logo ?? `${base}/favicon.svg`,
-        },
-      ]}
+      jsonLd={homeJsonLd(library, base, title)}
     >
       <h1>
         {UI[main].homeTitle}
-        {alongside((l) => UI[l].homeTitle)}
+        <Alongside text={(l) => UI[l].homeTitle} />
       </h1>
       <div class="columns">
         {LANGS.map((lang) => (
@@ -65,7 +79,7 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
       </div>
       <h2>
         {UI[main].feeds}
-        {alongside((l) => UI[l].feeds)}
+        <Alongside text={(l) => UI[l].feeds} />
       </h2>
       <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" lang={main} />
       <p>

@@ -65,109 +65,141 @@ export function fitTitle(title: string, max = 70): string {
 }
 
 export function Layout(props: LayoutProps) {
-  const ui = UI[props.lang];
-  const canonical = props.path === undefined ? undefined : props.base + props.path;
   return (
     <html lang={LANGUAGE_TAG[props.lang]}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fitTitle(props.title)}</title>
-        <meta name="description" content={props.description} />
-        {canonical ? <link rel="canonical" href={canonical} /> : <meta name="robots" content="noindex" />}
-        {canonical && props.alternates?.length ? <link rel="alternate" hreflang={LANGUAGE_TAG[props.lang]} href={canonical} /> : null}
-        {props.alternates?.map((a) => (
-          <link rel="alternate" hreflang={LANGUAGE_TAG[a.lang]} href={props.base + a.path} />
-        ))}
-        {canonical && props.alternates?.length ? <link rel="alternate" hreflang="x-default" href={`${props.base}/`} /> : null}
-        {props.feeds.map((f) => (
-          <link rel="alternate" type={FEED_MEDIA_TYPE[f.format]} title={f.title} hreflang={LANGUAGE_TAG[f.lang]} href={f.href} />
-        ))}
-        <link rel="stylesheet" href="/style.css" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-        <meta property="og:type" content={props.share?.type ?? 'website'} />
-        <meta property="og:title" content={props.shareTitle ?? props.title} />
-        <meta property="og:description" content={props.description} />
-        {canonical ? <meta property="og:url" content={canonical} /> : null}
-        <meta property="og:site_name" content={ui.siteName} />
-        <meta property="og:locale" content={LANGUAGE[props.lang].ogLocale} />
-        {props.share?.image ? (
-          <>
-            <meta property="og:image" content={props.share.image.url} />
-            <meta property="og:image:alt" content={props.share.image.alt} />
-            {props.share.image.width ? <meta property="og:image:width" content={String(props.share.image.width)} /> : null}
-            {props.share.image.height ? <meta property="og:image:height" content={String(props.share.image.height)} /> : null}
-          </>
-        ) : null}
-        {props.share?.published ? <meta property="article:published_time" content={props.share.published} /> : null}
-        {props.share?.modified ? <meta property="article:modified_time" content={props.share.modified} /> : null}
-        {props.share?.author ? <meta property="article:author" content={props.share.author} /> : null}
-        {props.share?.tags?.map((t) => (
-          <meta property="article:tag" content={t} />
-        ))}
-        <meta name="twitter:card" content={props.share?.image ? 'summary_large_image' : 'summary'} />
-        <meta name="twitter:title" content={props.shareTitle ?? props.title} />
-        {props.share?.image ? <meta name="twitter:image" content={props.share.image.url} /> : null}
-        {props.share?.image ? <meta name="twitter:image:alt" content={props.share.image.alt} /> : null}
-        {props.jsonLd?.map((data) => (
-          // Data, not code: browsers never run application/ld+json, and "<" is escaped so it cannot end the element.
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, '\\u003c') }} />
-        ))}
-        <meta name="twitter:description" content={props.description} />
-      </head>
+      <Head {...props} />
       <body>
         <a class="skip" href="#main">
-          {ui.skip}
+          {UI[props.lang].skip}
         </a>
-        <header>
-          <a class="site" href={`/${props.lang}/`}>
-            {ui.siteName}
-          </a>
-          <nav aria-label={ui.siteNav}>
-            <ul>
-              <li>
-                <a href="/">{ui.home}</a>
-              </li>
-              <li>
-                <a href={`/${props.lang}/partners`}>{ui.partners}</a>
-              </li>
-              {(props.switchTo ?? props.alternates ?? []).map((to) => (
-                <li>
-                  <a href={to.path} hreflang={LANGUAGE_TAG[to.lang]} lang={LANGUAGE_TAG[to.lang]}>
-                    {LANGUAGE[to.lang].name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
+        <SiteHeader {...props} />
         <main id="main">{props.children}</main>
-        <footer>
-          {LANGS.filter((l) => props.feeds.some((f) => f.lang === l)).map((l) => (
-            <p lang={LANGUAGE_TAG[l]}>
-              {UI[l].feedsIn}
-              {props.feeds
-                .filter((f) => f.lang === l)
-                .map((f, i) => (
-                  <>
-                    {i > 0 ? ' · ' : ''}
-                    <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>
-                      {FEED_FORMAT_NAME[f.format]}
-                    </a>
-                  </>
-                ))}
-            </p>
-          ))}
-          <p>
-            OPML{ui.colon}
-            <a href="/feeds.opml">RSS</a> · <a href="/feeds-atom.opml">Atom</a> · <a href="/feeds-json.opml">JSON Feed</a>
-          </p>
-          <p>
-            <a href={props.site.homePage}>{props.site.publisher}</a> · {props.site.rights} ·{' '}
-            <a href={`/${props.lang}/privacy`}>{ui.privacy}</a>
-          </p>
-        </footer>
+        <SiteFooter {...props} />
       </body>
     </html>
+  );
+}
+
+/** <head>: title, description, canonical and hreflang links, feed autodiscovery, link-preview and JSON-LD data. */
+function Head(props: LayoutProps) {
+  const canonical = props.path === undefined ? undefined : props.base + props.path;
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{fitTitle(props.title)}</title>
+      <meta name="description" content={props.description} />
+      {canonical ? <link rel="canonical" href={canonical} /> : <meta name="robots" content="noindex" />}
+      {canonical && props.alternates?.length ? <link rel="alternate" hreflang={LANGUAGE_TAG[props.lang]} href={canonical} /> : null}
+      {props.alternates?.map((a) => (
+        <link rel="alternate" hreflang={LANGUAGE_TAG[a.lang]} href={props.base + a.path} />
+      ))}
+      {canonical && props.alternates?.length ? <link rel="alternate" hreflang="x-default" href={`${props.base}/`} /> : null}
+      {props.feeds.map((f) => (
+        <link rel="alternate" type={FEED_MEDIA_TYPE[f.format]} title={f.title} hreflang={LANGUAGE_TAG[f.lang]} href={f.href} />
+      ))}
+      <link rel="stylesheet" href="/style.css" />
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <ShareMeta {...props} canonical={canonical} />
+      {props.jsonLd?.map((data) => (
+        // Data, not code: browsers never run application/ld+json, and "<" is escaped so it cannot end the element.
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(data).replace(/</g, '\\u003c') }} />
+      ))}
+      <meta name="twitter:description" content={props.description} />
+    </head>
+  );
+}
+
+/** Open Graph and Twitter meta: what a chat or social site shows for a shared link. */
+function ShareMeta(props: LayoutProps & { canonical: string | undefined }) {
+  const { share } = props;
+  const image = share?.image;
+  return (
+    <>
+      <meta property="og:type" content={share?.type ?? 'website'} />
+      <meta property="og:title" content={props.shareTitle ?? props.title} />
+      <meta property="og:description" content={props.description} />
+      {props.canonical ? <meta property="og:url" content={props.canonical} /> : null}
+      <meta property="og:site_name" content={UI[props.lang].siteName} />
+      <meta property="og:locale" content={LANGUAGE[props.lang].ogLocale} />
+      {image ? (
+        <>
+          <meta property="og:image" content={image.url} />
+          <meta property="og:image:alt" content={image.alt} />
+          {image.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
+          {image.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
+        </>
+      ) : null}
+      {share?.published ? <meta property="article:published_time" content={share.published} /> : null}
+      {share?.modified ? <meta property="article:modified_time" content={share.modified} /> : null}
+      {share?.author ? <meta property="article:author" content={share.author} /> : null}
+      {share?.tags?.map((t) => (
+        <meta property="article:tag" content={t} />
+      ))}
+      <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={props.shareTitle ?? props.title} />
+      {image ? <meta name="twitter:image" content={image.url} /> : null}
+      {image ? <meta name="twitter:image:alt" content={image.alt} /> : null}
+    </>
+  );
+}
+
+/** The site name, home, partners and the switch to the other languages. */
+function SiteHeader(props: LayoutProps) {
+  const ui = UI[props.lang];
+  return (
+    <header>
+      <a class="site" href={`/${props.lang}/`}>
+        {ui.siteName}
+      </a>
+      <nav aria-label={ui.siteNav}>
+        <ul>
+          <li>
+            <a href="/">{ui.home}</a>
+          </li>
+          <li>
+            <a href={`/${props.lang}/partners`}>{ui.partners}</a>
+          </li>
+          {(props.switchTo ?? props.alternates ?? []).map((to) => (
+            <li>
+              <a href={to.path} hreflang={LANGUAGE_TAG[to.lang]} lang={LANGUAGE_TAG[to.lang]}>
+                {LANGUAGE[to.lang].name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+/** Every page's footer: the feeds of its languages, the OPML lists, the publisher, the privacy page. */
+function SiteFooter(props: LayoutProps) {
+  const ui = UI[props.lang];
+  return (
+    <footer>
+      {LANGS.filter((l) => props.feeds.some((f) => f.lang === l)).map((l) => (
+        <p lang={LANGUAGE_TAG[l]}>
+          {UI[l].feedsIn}
+          {props.feeds
+            .filter((f) => f.lang === l)
+            .map((f, i) => (
+              <>
+                {i > 0 ? ' · ' : ''}
+                <a href={f.href} type={FEED_MEDIA_TYPE[f.format]}>
+                  {FEED_FORMAT_NAME[f.format]}
+                </a>
+              </>
+            ))}
+        </p>
+      ))}
+      <p>
+        OPML{ui.colon}
+        <a href="/feeds.opml">RSS</a> · <a href="/feeds-atom.opml">Atom</a> · <a href="/feeds-json.opml">JSON Feed</a>
+      </p>
+      <p>
+        <a href={props.site.homePage}>{props.site.publisher}</a> · {props.site.rights} · <a href={`/${props.lang}/privacy`}>{ui.privacy}</a>
+      </p>
+    </footer>
   );
 }

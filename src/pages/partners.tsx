@@ -1,6 +1,6 @@
 /** /{lang}/partners: everything a partner's web team needs to carry the news. */
 import type { Library } from '../content/library';
-import type { Lang } from '../content/model';
+import type { Lang, Site } from '../content/model';
 import { escapeXml } from '../feeds/xml';
 import { LANGUAGE } from '../languages';
 import { feedPath, tagPath } from '../urls';
@@ -9,35 +9,19 @@ import { FeedTable } from './feed-table';
 import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs } from './layout';
 
-export function PartnersPage(props: { library: Library; lang: Lang; base: string; options: EmbedOptions }) {
+interface PartnersProps {
+  library: Library;
+  lang: Lang;
+  base: string;
+  options: EmbedOptions;
+}
+
+export function PartnersPage(props: PartnersProps) {
   const { library, lang, base, options } = props;
   const t = LANGUAGE[lang].partners;
   const site = library.sites[lang];
   const feeds = feedLinks(base, lang, site.title);
-  const scriptData = [
-    `data-lang="${lang}"`,
-    `data-limit="${options.limit}"`,
-    ...(options.tag ? [`data-tag="${options.tag}"`] : []),
-    ...(options.theme !== 'light' ? [`data-theme="${options.theme}"`] : []),
-    ...(options.summary ? [] : ['data-summary="false"']),
-  ].join(' ');
-  // The snippets are HTML the partner pastes (and the live preview renders): the origin is escaped for attributes.
-  const origin = escapeXml(base);
-  const fallbackHref = origin + (options.tag ? tagPath(lang, options.tag) : `/${lang}/`);
-  const name = escapeXml(LANGUAGE[lang].embed.heading);
-  const snippet = `<a href="${fallbackHref}" data-hit-embed>${name}</a>\n<script src="${origin}/embed.js" ${scriptData} async></script>`;
-  const iframeSrc = `${origin}/${lang}/embed${embedQuery(options)}`;
-  // Sized to its items without scripts: the heading, then each item with or without its summary.
-  const shown = Math.min(options.limit, library.articles(lang, options.tag).length);
-  const height = 90 + shown * (options.summary ? 110 : 60);
-  const iframe = [
-    `<iframe src="${iframeSrc}" title="${name}" height="${height}" loading="lazy" style="border:0;width:100%"></iframe>`,
-    '<!-- Optional, where your own scripts may run: the frame then takes the height of the news. -->',
-    `<script>addEventListener('message',e=>{if(e.origin===${JSON.stringify(base).replaceAll('<', '\\u003c')}&&e.data&&e.data.type==='hit-news-height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.height=e.data.height})</script>`,
-  ].join('\n');
-  const json = base + feedPath(lang, 'json', options.tag);
-  const fetchExample = `const res = await fetch('${json}?limit=5');\nconst feed = await res.json();\nfor (const item of feed.items) {\n  console.log(item.title, item.url, item.date_published);\n}`;
-  const pollExample = `curl -s -D - -H 'If-None-Match: "<${UI[lang].etagPlaceholder}>"' \\\n  '${json}?since=2025-09-01T00:00:00%2B08:00'`;
+  const { snippet, iframe, height, fetchExample, pollExample } = snippets(props);
   return (
     <Layout
       lang={lang}
@@ -64,51 +48,65 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
         ))}
       </ul>
 
+      <EmbedSection lang={lang} site={site} options={options} snippet={snippet} iframe={iframe} height={height} />
+
+      <h2 id="fetch">{t.fetchTitle}</h2>
+      <pre>
+        <code>{fetchExample}</code>
+      </pre>
+      <h2 id="polling">{t.server}</h2>
+      <ul>
+        {t.etiquette.map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
+      <pre>
+        <code>{pollExample}</code>
+      </pre>
+      <Attribution lang={lang} site={site} />
+    </Layout>
+  );
+}
+
+/**
+ * The code a partner copies: the widget snippet (also the live preview), the iframe, fetch() and a polling request.
+ * The snippets are HTML the partner pastes and the preview renders: the origin is escaped for attributes.
+ */
+function snippets({ library, lang, base, options }: PartnersProps) {
+  const scriptData = [
+    `data-lang="${lang}"`,
+    `data-limit="${options.limit}"`,
+    ...(options.tag ? [`data-tag="${options.tag}"`] : []),
+    ...(options.theme !== 'light' ? [`data-theme="${options.theme}"`] : []),
+    ...(options.summary ? [] : ['data-summary="false"']),
+  ].join(' ');
+  const origin = escapeXml(base);
+  const fallbackHref = origin + (options.tag ? tagPath(lang, options.tag) : `/${lang}/`);
+  const name = escapeXml(LANGUAGE[lang].embed.heading);
+  const snippet = `<a href="${fallbackHref}" data-hit-embed>${name}</a>\n<script src="${origin}/embed.js" ${scriptData} async></script>`;
+  // Sized to its items without scripts: the heading, then each item with or without its summary.
+  const shown = Math.min(options.limit, library.articles(lang, options.tag).length);
+  const height = 90 + shown * (options.summary ? 110 : 60);
+  const iframe = [
+    `<iframe src="${origin}/${lang}/embed${embedQuery(options)}" title="${name}" height="${height}" loading="lazy" style="border:0;width:100%"></iframe>`,
+    '<!-- Optional, where your own scripts may run: the frame then takes the height of the news. -->',
+    `<script>addEventListener('message',e=>{if(e.origin===${JSON.stringify(base).replaceAll('<', '\\u003c')}&&e.data&&e.data.type==='hit-news-height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.height=e.data.height})</script>`,
+  ].join('\n');
+  const json = base + feedPath(lang, 'json', options.tag);
+  const fetchExample = `const res = await fetch('${json}?limit=5');\nconst feed = await res.json();\nfor (const item of feed.items) {\n  console.log(item.title, item.url, item.date_published);\n}`;
+  const pollExample = `curl -s -D - -H 'If-None-Match: "<${UI[lang].etagPlaceholder}>"' \\\n  '${json}?since=2025-09-01T00:00:00%2B08:00'`;
+  return { snippet, iframe, height, fetchExample, pollExample };
+}
+
+/** The widget: its options, the snippet to paste and its live preview, and the iframe for sites without scripts. */
+function EmbedSection(props: { lang: Lang; site: Site; options: EmbedOptions; snippet: string; iframe: string; height: number }) {
+  const { lang, site, options, snippet, iframe, height } = props;
+  const t = LANGUAGE[lang].partners;
+  return (
+    <>
       <h2 id="embed">{t.embed}</h2>
       <p>{t.embedIntro}</p>
-      <form method="get" action={`/${lang}/partners#embed`} class="generator">
-        <fieldset>
-          <legend>{t.options}</legend>
-          <label>
-            {t.limit} <input type="number" name="limit" min="1" max="20" value={String(options.limit)} />
-          </label>{' '}
-          <label>
-            {t.tag}{' '}
-            <select name="tag">
-              <option value="" selected={!options.tag}>
-                {t.allTags}
-              </option>
-              {Object.entries(site.tags).map(([slug, label]) => (
-                <option value={slug} selected={options.tag === slug}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t.theme}{' '}
-            <select name="theme">
-              {(['light', 'dark', 'auto'] as const).map((v) => (
-                <option value={v} selected={options.theme === v}>
-                  {UI[lang].themes[v]}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t.summary}{' '}
-            <select name="summary">
-              <option value="true" selected={options.summary}>
-                {t.yes}
-              </option>
-              <option value="false" selected={!options.summary}>
-                {t.no}
-              </option>
-            </select>
-          </label>{' '}
-          <button type="submit">{t.update}</button>
-        </fieldset>
-      </form>
+      <EmbedOptionsForm lang={lang} site={site} options={options} />
       <pre>
         <code id="snippet">{snippet}</code>
       </pre>
@@ -127,21 +125,65 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
         loading="lazy"
         class="preview-frame"
       ></iframe>
+    </>
+  );
+}
 
-      <h2 id="fetch">{t.fetchTitle}</h2>
-      <pre>
-        <code>{fetchExample}</code>
-      </pre>
-      <h2 id="polling">{t.server}</h2>
-      <ul>
-        {t.etiquette.map((line) => (
-          <li>{line}</li>
-        ))}
-      </ul>
-      <pre>
-        <code>{pollExample}</code>
-      </pre>
+/** The snippet generator's options; without scripts it submits and the page comes back with the new snippet. */
+function EmbedOptionsForm({ lang, site, options }: { lang: Lang; site: Site; options: EmbedOptions }) {
+  const t = LANGUAGE[lang].partners;
+  return (
+    <form method="get" action={`/${lang}/partners#embed`} class="generator">
+      <fieldset>
+        <legend>{t.options}</legend>
+        <label>
+          {t.limit} <input type="number" name="limit" min="1" max="20" value={String(options.limit)} />
+        </label>{' '}
+        <label>
+          {t.tag}{' '}
+          <select name="tag">
+            <option value="" selected={!options.tag}>
+              {t.allTags}
+            </option>
+            {Object.entries(site.tags).map(([slug, label]) => (
+              <option value={slug} selected={options.tag === slug}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t.theme}{' '}
+          <select name="theme">
+            {(['light', 'dark', 'auto'] as const).map((v) => (
+              <option value={v} selected={options.theme === v}>
+                {UI[lang].themes[v]}
+              </option>
+            ))}
+          </select>
+        </label>{' '}
+        <label>
+          {t.summary}{' '}
+          <select name="summary">
+            <option value="true" selected={options.summary}>
+              {t.yes}
+            </option>
+            <option value="false" selected={!options.summary}>
+              {t.no}
+            </option>
+          </select>
+        </label>{' '}
+        <button type="submit">{t.update}</button>
+      </fieldset>
+    </form>
+  );
+}
 
+/** How to credit the publisher, with the rights line and the licence. */
+function Attribution({ lang, site }: { lang: Lang; site: Site }) {
+  const t = LANGUAGE[lang].partners;
+  return (
+    <>
       <h2 id="attribution">{t.attribution}</h2>
       <ul>
         <li>{site.attribution}</li>
@@ -157,6 +199,6 @@ export function PartnersPage(props: { library: Library; lang: Lang; base: string
           </li>
         ) : null}
       </ul>
-    </Layout>
+    </>
   );
 }
