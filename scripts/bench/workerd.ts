@@ -21,11 +21,6 @@ const LAST_CPU = cpus().length - 1;
  */
 export const ISOLATE_V8_FLAGS = (process.env.BENCH_V8_FLAGS ?? '--max-heap-size=128').split(' ').filter(Boolean);
 
-/** Pins this process (the load generator) to the other cores than workerd's. */
-export function pinLoadGenerator(): void {
-  if (LAST_CPU > 0) spawnSync('taskset', ['-p', '-c', `0-${LAST_CPU - 1}`, String(process.pid)], { stdio: 'ignore' });
-}
-
 export interface Module {
   name: string;
   kind: 'esModule' | 'text';
@@ -43,8 +38,6 @@ export interface RunningWorkerd {
   pid: number;
   /** CPU time of all workerd threads so far, in milliseconds (ns resolution, from schedstat). */
   cpuMs(): number;
-  /** Peak resident memory, in MiB (VmHWM). */
-  peakMiB(): number;
   /** Resident memory now, in MiB (VmRSS). */
   residentMiB(): number;
   /** Minor page faults of the process so far (pages it touched for the first time). */
@@ -128,7 +121,7 @@ const worker :Workerd.Worker = (
 `;
   const file = join(dir, `bench-${port}.capnp`);
   writeFileSync(file, config);
-  // Pinned to the last core, away from the load generator (see pinLoadGenerator): less noise on 2 cores.
+  // Pinned to the last core, away from the load generator (wrk runs on the others): less noise on 2 cores.
   const args = ['-c', String(LAST_CPU), WORKERD, 'serve', ...(options.reach === 'workerd' ? ['--experimental'] : []), file];
   if (options.inspectorPort) args.push('--inspector-addr', `127.0.0.1:${options.inspectorPort}`);
   const child: ChildProcess = spawn('taskset', args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -165,7 +158,6 @@ const worker :Workerd.Worker = (
           return sum;
         }
       }, 0),
-    peakMiB: () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     minorFaults: () => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[7] ?? 0),
     residentMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     stop: () =>

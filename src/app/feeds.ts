@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { Library } from '../content/library';
 import { isLang, LANGS, type Lang } from '../content/model';
-import { buildFeedDocument, type FeedSelection, newestUpdateMs, selectedArticles, selectionKey } from '../feeds/model';
+import { buildFeedDocument, type FeedSelection, newestUpdateMs, selectedArticles, selectionKey, sinceInLink } from '../feeds/model';
 import { feedQueryString, parseFeedQuery, selectFeed } from '../feeds/query';
 import { type OriginSplitText, prerenderKey, renderFeed } from '../feeds/render';
 import { escapeXml } from '../feeds/xml';
@@ -50,7 +50,7 @@ export class FeedRenderer {
     const { since } = selection;
     if (since === undefined) return renderFeed(format, buildFeedDocument(this.library, base, selection), hub);
     // The value appears only in the self links, as buildFeedDocument writes it (a '+' of an offset escaped).
-    const value = since.replaceAll('+', '%2B');
+    const value = sinceInLink(since);
     const key = `${base}|${format}|${selectionKey({ ...selection, since: '' })}|${hub ?? ''}`;
     const parts = this.sinceTemplates.get(key, () => {
       this.sinceMarker ??= `since-${crypto.randomUUID()}`;

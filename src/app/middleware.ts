@@ -85,17 +85,25 @@ export const allowedMethods: Step = (x, next) => {
  * the others are routed, validated and keyed by their canonical form.
  */
 export function cachedAnswer(cache: ResponseCache): Step {
+  // The env is the same object request after request: what the key needs of it is read once per env.
+  let seen: Env | undefined;
+  let site: { tag: string; siteUrl: string | undefined } | undefined;
   return (x, next) => {
     const url = x.request.url;
     if (url.includes('?') || url.includes('%')) return next(x);
-    let config: Config;
-    try {
-      config = loadConfig(x.env ?? {});
-    } catch {
-      return next(x); // the routes answer a bad var with its message
+    if (x.env !== seen) {
+      try {
+        const config = loadConfig(x.env ?? {});
+        site = { tag: requestKey(config, '', ''), siteUrl: config.siteUrl };
+        seen = x.env;
+      } catch {
+        return next(x); // the routes answer a bad var with its message
+      }
     }
-    const path = url.indexOf('/', url.indexOf('//') + 2);
-    const rep = cache.peek(requestKey(config, config.siteUrl ?? url.slice(0, path), url.slice(path)));
+    if (!site) return next(x);
+    // requestKey(config, base, path): the base is SITE_URL, or the request's origin, which the URL starts with.
+    const key = site.siteUrl === undefined ? site.tag + url : site.tag + site.siteUrl + url.slice(url.indexOf('/', url.indexOf('//') + 2));
+    const rep = cache.peek(key);
     return rep ? sendRepresentation(x.request, rep) : next(x);
   };
 }

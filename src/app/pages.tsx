@@ -1,8 +1,10 @@
 /** The reading pages: /, the language indexes, articles, tags and the privacy page. */
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
 import { isLang } from '../content/model';
 import { htmlPolicy } from '../http/headers';
 import { ProblemError } from '../http/problem';
+import { parseQuery, wholeNumber } from '../http/query';
 import { permanentRedirect } from '../http/redirects';
 import { ArticlePage } from '../pages/article';
 import { HomePage } from '../pages/home';
@@ -23,26 +25,7 @@ export function pageRoutes(responder: Responder) {
     .get('/:lang/', (c) => {
       const lang = c.req.param('lang');
       if (!isLang(lang)) return missing(c);
-      const raw = c.req.query('page');
-      const pages = Math.max(1, Math.ceil(library.articles(lang).length / INDEX_PAGE_SIZE));
-      const n = raw === undefined ? 1 : /^\d{1,7}$/.test(raw) ? Number(raw) : 0;
-      // One rule with the feeds' archives: a malformed page is the client's 400, a page past the end a 404.
-      if (n < 1) {
-        throw new ProblemError({
-          status: 400,
-          title: 'Invalid query parameter',
-          detail: `"page" must be a whole number from 1 to ${pages}; got "${raw?.slice(0, 100)}".`,
-          parameter: 'page',
-        });
-      }
-      if (n > pages) {
-        throw new ProblemError({
-          status: 404,
-          title: 'No such page',
-          detail: `There is no page ${n}; this list has pages 1 to ${pages}.`,
-          pages,
-        });
-      }
+      const n = indexPage(c.get('url'), Math.max(1, Math.ceil(library.articles(lang).length / INDEX_PAGE_SIZE)));
       return responder.page(c, () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />, {
         lastModified: library.lastUpdateMs(lang),
         query: n > 1 ? `?page=${n}` : '',
@@ -76,4 +59,20 @@ export function pageRoutes(responder: Responder) {
       if (!isLang(lang)) return missing(c);
       return responder.page(c, () => <PrivacyPage library={library} lang={lang} base={c.get('base')} />);
     });
+}
+
+const INDEX_QUERY = z.object({ page: z.optional(wholeNumber(1_000_000, 'must be 1 or more')) });
+
+/** The page of a language index asked for: one rule with the feeds' archives (a bad value 400, past the end 404). */
+function indexPage(url: URL, pages: number): number {
+  const { page = 1 } = parseQuery(url, INDEX_QUERY, { page: `a page number from 1 to ${pages}` }, 'Invalid query parameter');
+  if (page > pages) {
+    throw new ProblemError({
+      status: 404,
+      title: 'No such page',
+      detail: `There is no page ${page}; this list has pages 1 to ${pages}.`,
+      pages,
+    });
+  }
+  return page;
 }

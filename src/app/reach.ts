@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import type { Library } from '../content/library';
 import { standardHeaders } from '../http/headers';
 import { problemResponse } from '../http/problem';
-import { parseQuery } from '../http/query';
+import { parseQuery, wholeNumber } from '../http/query';
 import { htmlReport } from '../reach/report';
 import { readReach, type SqlClient, sqlClient } from '../reach/sql';
 import { type AppEnv, HTML } from './context';
@@ -32,13 +32,7 @@ const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'non
 
 const ALLOWED = { days: 'a whole number of days from 1 to 90 (default 30)' };
 const reportQuery = z.object({
-  days: z._default(
-    z.pipe(
-      z.string().check(z.regex(/^\d{1,2}$/, 'must be a whole number')),
-      z.pipe(z.transform(Number), z.number().check(z.refine((n) => n >= 1 && n <= 90, 'must be from 1 to 90'))),
-    ),
-    30,
-  ),
+  days: z._default(wholeNumber(90, 'must be from 1 to 90'), 30),
 });
 
 /** 429 for an address that tried too many passwords: it says when to try again and nothing else. */

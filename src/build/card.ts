@@ -145,60 +145,57 @@ export async function renderCard(input: CardText): Promise<{ png: Uint8Array; dr
       .trim();
   const text = { ...input, title: keep(input.title), publisher: keep(input.publisher), date: keep(input.date), host: keep(input.host) };
   const dropped = [...missing].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-  const size = titleSize(text.title);
-  const el = (style: Record<string, unknown>, children: unknown, lang?: string) => ({ type: 'div', props: { style, children, lang } });
-  const tree = el(
-    {
-      width: '100%',
-      height: '100%',
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: `${PADDING - 16}px ${PADDING}px`,
-      boxSizing: 'border-box',
-      background: '#0b3d91',
-      backgroundImage: 'linear-gradient(135deg, #0b3d91 0%, #062a66 100%)',
-      color: '#ffffff',
-    },
-    [
-      el({ display: 'flex', alignItems: 'center', fontFamily: small.family, fontSize: 30, fontWeight: 400, color: '#dbe6ff' }, [
-        el({ width: 10, height: 40, background: '#f2b705', marginRight: 20 }, ''),
-        el({ display: 'flex' }, text.publisher, text.lang),
-      ]),
-      el(
-        {
-          display: 'block',
-          width: TITLE_BOX.width,
-          height: TITLE_BOX.height,
-          fontFamily: title.family,
-          fontSize: size,
-          fontWeight: 700,
-          lineHeight: LINE_HEIGHT,
-          lineClamp: 4,
-          textWrap: 'balance',
-          overflow: 'hidden',
-        },
-        text.title,
-        text.lang,
-      ),
-      el(
-        {
-          display: 'flex',
-          justifyContent: 'space-between',
-          width: TITLE_BOX.width,
-          fontFamily: small.family,
-          fontSize: 28,
-          fontWeight: 400,
-          color: '#dbe6ff',
-          borderTop: '2px solid rgba(255, 255, 255, 0.35)',
-          paddingTop: 20,
-        },
-        [el({ display: 'flex' }, text.date, text.lang), el({ display: 'flex' }, text.host)],
-      ),
-    ],
-  );
+  const tree = cardTree(text, title.family, small.family);
   // biome-ignore lint/suspicious/noExplicitAny: satori takes React-like element objects; this is one built by hand.
   const svg = await satori(tree as any, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: [...title.fonts, ...small.fonts] });
   const png = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
   return { png, dropped };
+}
+
+/** The card's layout as satori elements: the publisher on top, the title, then the date and the host. */
+function cardTree(text: CardText, titleFamily: string, smallFamily: string) {
+  const el = (style: Record<string, unknown>, children: unknown, lang?: string) => ({ type: 'div', props: { style, children, lang } });
+  const background = {
+    width: '100%',
+    height: '100%',
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'space-between',
+    padding: `${PADDING - 16}px ${PADDING}px`,
+    boxSizing: 'border-box',
+    background: '#0b3d91',
+    backgroundImage: 'linear-gradient(135deg, #0b3d91 0%, #062a66 100%)',
+    color: '#ffffff',
+  };
+  const titleStyle = {
+    display: 'block',
+    width: TITLE_BOX.width,
+    height: TITLE_BOX.height,
+    fontFamily: titleFamily,
+    fontSize: titleSize(text.title),
+    fontWeight: 700,
+    lineHeight: LINE_HEIGHT,
+    lineClamp: 4,
+    textWrap: 'balance',
+    overflow: 'hidden',
+  };
+  const footer = {
+    display: 'flex',
+    justifyContent: 'space-between',
+    width: TITLE_BOX.width,
+    fontFamily: smallFamily,
+    fontSize: 28,
+    fontWeight: 400,
+    color: '#dbe6ff',
+    borderTop: '2px solid rgba(255, 255, 255, 0.35)',
+    paddingTop: 20,
+  };
+  return el(background, [
+    el({ display: 'flex', alignItems: 'center', fontFamily: smallFamily, fontSize: 30, fontWeight: 400, color: '#dbe6ff' }, [
+      el({ width: 10, height: 40, background: '#f2b705', marginRight: 20 }, ''),
+      el({ display: 'flex' }, text.publisher, text.lang),
+    ]),
+    el(titleStyle, text.title, text.lang),
+    el(footer, [el({ display: 'flex' }, text.date, text.lang), el({ display: 'flex' }, text.host)]),
+  ]);
 }

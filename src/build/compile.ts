@@ -5,7 +5,8 @@
 import { type CompiledContent, isLang, LANGS, type Lang, type Site, type Translation } from '../content/model';
 import { compileArticle } from './article';
 import { parseYaml } from './front-matter';
-import { type Photo, type PhotoIndex, PICTURE_FILE } from './photos';
+import type { PhotoIndex } from './photos';
+import { PictureShelf } from './picture-shelf';
 import { checkRegistry, PUBLISHED_RECORD, readPublishedRecord, readWithdrawals, WITHDRAWN_RECORD } from './registry';
 import { SLUG, siteSchema, slugProblem } from './schema';
 import { decodeSource, type Problem, type SourceFile } from './source';
@@ -116,12 +117,52 @@ function articlePath(path: string): { year: number; slug: string; lang: Lang } |
 /** Validates and compiles a content directory's files; `prefix` is prepended to paths in messages. */
 export function compileContent(files: SourceFile[], prefix = 'content/', options: CompileOptions = {}): CompileResult {
   const problems: Problem[] = [];
-  const skippedDrafts: string[] = [];
   const now = options.now ?? Date.now();
   const sites = compileSites(files, prefix, problems);
-  const located: Located[] = [];
-
   const pictures = new PictureShelf(files, options.photos, prefix);
+  const { located, skippedDrafts } = compileArticles(files, sites, pictures, prefix, options, now, problems);
+  checkSlugsAndTranslations(located, prefix, problems);
+  const withdrawals = checkRecords(
+    files,
+    located,
+    skippedDrafts,
+    failedArticles(files, located, skippedDrafts, prefix),
+    now,
+    prefix,
+    problems,
+  );
+  const complete = LANGS.every((lang) => sites[lang]);
+  const warnings = pictures.unused();
+  if (problems.length > 0 || !complete) return { problems, skippedDrafts, warnings };
+
+  const articles = Object.fromEntries(
+    LANGS.map((lang) => [
+      lang,
+      located
+        .map((l) => l.translation)
+        .filter((t) => t.lang === lang)
+        .sort((a, b) => b.publishedMs - a.publishedMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
+    ]),
+  ) as Record<Lang, Translation[]>;
+  const withdrawn = Object.fromEntries(
+    LANGS.map((lang) => [lang, [...new Set(withdrawals.filter((w) => !w.lang || w.lang === lang).map((w) => w.slug))].sort()]),
+  ) as Record<Lang, string[]>;
+  const preview = options.includeDrafts ? { preview: true } : {};
+  return { content: { sites: sites as Record<Lang, Site>, articles, withdrawn, ...preview }, problems, skippedDrafts, warnings };
+}
+
+/** Every article file compiled (in path order), drafts set aside unless previewing, tags checked against the site's. */
+function compileArticles(
+  files: SourceFile[],
+  sites: Partial<Record<Lang, Site>>,
+  pictures: PictureShelf,
+  prefix: string,
+  options: CompileOptions,
+  now: number,
+  problems: Problem[],
+): { located: Located[]; skippedDrafts: string[] } {
+  const located: Located[] = [];
+  const skippedDrafts: string[] = [];
   for (const source of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     if (!source.path.startsWith('articles/') || pictures.has(source.path)) continue;
     const file = `${prefix}${source.path}`;
@@ -149,36 +190,21 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
         message: `unknown tag ${unknown.map((t) => `"${t}"`).join(', ')}; expected one of ${Object.keys(site.tags).join(', ')} (or add it to site/*.yaml)`,
       });
     }
-    located.push({ file, dir: source.path.split('/').slice(0, -1).join('/'), translation, lineOf });
+    located.push({ file, dir, translation, lineOf });
   }
+  return { located, skippedDrafts };
+}
 
-  checkSlugsAndTranslations(located, prefix, problems);
+/** lang/slug of the article files that are there but did not compile (drafts aside): their own problems say why. */
+function failedArticles(files: SourceFile[], located: Located[], drafts: string[], prefix: string): Set<string> {
   const failed = new Set(
     files.flatMap((f) => {
       const at = articlePath(f.path);
-      return typeof at === 'string' || skippedDrafts.includes(`${prefix}${f.path}`) ? [] : [`${at.lang}/${at.slug}`];
+      return typeof at === 'string' || drafts.includes(`${prefix}${f.path}`) ? [] : [`${at.lang}/${at.slug}`];
     }),
   );
   for (const l of located) failed.delete(`${l.translation.lang}/${l.translation.slug}`);
-  const withdrawals = checkRecords(files, located, skippedDrafts, failed, now, prefix, problems);
-  const complete = LANGS.every((lang) => sites[lang]);
-  const warnings = pictures.unused();
-  if (problems.length > 0 || !complete) return { problems, skippedDrafts, warnings };
-
-  const articles = Object.fromEntries(
-    LANGS.map((lang) => [
-      lang,
-      located
-        .map((l) => l.translation)
-        .filter((t) => t.lang === lang)
-        .sort((a, b) => b.publishedMs - a.publishedMs || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
-    ]),
-  ) as Record<Lang, Translation[]>;
-  const withdrawn = Object.fromEntries(
-    LANGS.map((lang) => [lang, [...new Set(withdrawals.filter((w) => !w.lang || w.lang === lang).map((w) => w.slug))].sort()]),
-  ) as Record<Lang, string[]>;
-  const preview = options.includeDrafts ? { preview: true } : {};
-  return { content: { sites: sites as Record<Lang, Site>, articles, withdrawn, ...preview }, problems, skippedDrafts, warnings };
+  return failed;
 }
 
 function checkSlugsAndTranslations(located: Located[], prefix: string, problems: Problem[]) {
@@ -238,51 +264,4 @@ function checkRecords(
   const withdrawals = readWithdrawals(text(WITHDRAWN_RECORD), names.withdrawn, problems);
   checkRegistry(record, withdrawals, located, drafts, failed, now, names, problems);
   return withdrawals;
-}
-
-/** The pictures beside the articles: found by the name an article writes, and which of them no article uses. */
-class PictureShelf {
-  private readonly paths: string[];
-  private readonly used = new Set<string>();
-
-  constructor(
-    files: SourceFile[],
-    private readonly photos: PhotoIndex | undefined,
-    private readonly prefix: string,
-  ) {
-    this.paths = files.map((f) => f.path).filter((p) => p.startsWith('articles/') && PICTURE_FILE.test(p));
-  }
-
-  has(path: string): boolean {
-    return this.paths.includes(path);
-  }
-
-  /** The picture `name` in the article folder `dir`, or what is wrong (said after the name, as in "photo.jpg" ...). */
-  find(dir: string, name: string): Photo | { error: string } {
-    let relative = name.trim().replace(/^\.\//, '');
-    try {
-      relative = decodeURI(relative);
-    } catch {}
-    if (relative.split('/').includes('..')) return { error: "is outside the article's folder; save the picture beside the article" };
-    const path = `${dir}/${relative}`;
-    if (!this.paths.includes(path)) {
-      const here = this.paths.filter((p) => p.startsWith(`${dir}/`)).map((p) => p.slice(dir.length + 1));
-      const near = here.find((p) => p.toLowerCase() === relative.toLowerCase());
-      if (near) return { error: `is not beside the article; the file is named "${near}" (names are case-sensitive)` };
-      const list = here.length > 0 ? `the pictures there: ${here.join(', ')}` : 'there is no picture there';
-      return { error: `is not beside the article (in ${this.prefix}${dir}/); ${list}` };
-    }
-    this.used.add(path);
-    return this.photos?.get(path) ?? { error: 'has not been processed; run npm run build (it prepares the pictures)' };
-  }
-
-  /** Pictures no article uses, as warnings: they would be uploaded for nothing, or a reference has a typo. */
-  unused(): Problem[] {
-    return this.paths
-      .filter((p) => !this.used.has(p))
-      .map((p) => ({
-        file: `${this.prefix}${p}`,
-        message: 'is used by no article (neither "image:" nor ![...](...) names it); reference it, or delete it',
-      }));
-  }
 }

@@ -25,69 +25,91 @@ const KEY = /^([A-Za-z][\w-]*)/;
  * memory, so that the YAML parser can still report the file's other problems.
  */
 function lint(source: string, firstLine: number, problems: YamlProblem[]): string {
-  const lines = source.split('\n');
-  let blockIndent: number | undefined; // indentation of the lines under "key:" with no value
-  let opener: { key: string; scalar: boolean } | undefined;
-  const repaired = lines.map((raw, i) => {
-    const line = firstLine + i;
-    let text = raw;
-    const reported = problems.length;
-    if (/^\s*(#|$)/.test(text)) return text;
-    if (/^[ \u3000]*\t/.test(text)) {
-      problems.push({ line, message: 'is indented with a tab; YAML needs spaces (indent with 2 spaces)' });
-      text = text.replace(/^[\t ]+/, (w) => w.replaceAll('\t', '  '));
-    }
-    if (/^ *\u3000/.test(text)) {
-      problems.push({ line, message: 'is indented with a full-width space "　"; YAML needs ordinary spaces' });
-      text = text.replace(/^[ \u3000]+/, (w) => w.replaceAll('\u3000', ' '));
-    }
+  const indentation = new IndentationCheck();
+  return source
+    .split('\n')
+    .map((raw, i) => {
+      if (/^\s*(#|$)/.test(raw)) return raw;
+      const line = firstLine + i;
+      const reported = problems.length;
+      const text = repairSlips(raw, line, problems);
+      return indentation.check(text, line, problems.length > reported, problems);
+    })
+    .join('\n');
+}
+
+/** A tab or full-width space before a field, a full-width colon, no space after the colon: reported and repaired. */
+function repairSlips(raw: string, line: number, problems: YamlProblem[]): string {
+  let text = raw;
+  if (/^[ \u3000]*\t/.test(text)) {
+    problems.push({ line, message: 'is indented with a tab; YAML needs spaces (indent with 2 spaces)' });
+    text = text.replace(/^[\t ]+/, (w) => w.replaceAll('\t', '  '));
+  }
+  if (/^ *\u3000/.test(text)) {
+    problems.push({ line, message: 'is indented with a full-width space "　"; YAML needs ordinary spaces' });
+    text = text.replace(/^[ \u3000]+/, (w) => w.replaceAll('\u3000', ' '));
+  }
+  const body = text.trimStart();
+  const key = KEY.exec(body)?.[1];
+  if (key && /^[A-Za-z][\w-]*[ \t]*：/.test(body)) {
+    const value = body.slice(body.indexOf('：') + 1).trim();
+    problems.push({
+      line,
+      message: `has a full-width colon "：" after "${key}"; YAML needs an ASCII colon and a space: ${key}: ${value.slice(0, 40)}`,
+    });
+    text = text.replace('：', ': ');
+  } else if (key && new RegExp(`^${key}:[^\\s:/]`).test(body) && !/^[a-z]+:\/\//.test(body)) {
+    problems.push({ line, message: `needs a space after the colon: ${key}: ${body.slice(key.length + 1, key.length + 41)}` });
+    text = text.replace(`${key}:`, `${key}: `);
+  }
+  return text;
+}
+
+/** Top-level fields start at column 1; the lines of a block (under "key:" or a "- " item) line up with each other. */
+class IndentationCheck {
+  /** Indentation of the lines of the open block, once its first line set it. */
+  private blockIndent: number | undefined;
+  private opener: { key: string; scalar: boolean } | undefined;
+
+  /** The line with its indentation reported and repaired; `slipped` when a tab or full-width space was reported. */
+  check(text: string, line: number, slipped: boolean, problems: YamlProblem[]): string {
     const body = text.trimStart();
-    const key = KEY.exec(body)?.[1];
-    if (key && /^[A-Za-z][\w-]*[ \t]*：/.test(body)) {
-      const value = body.slice(body.indexOf('：') + 1).trim();
-      problems.push({
-        line,
-        message: `has a full-width colon "：" after "${key}"; YAML needs an ASCII colon and a space: ${key}: ${value.slice(0, 40)}`,
-      });
-      text = text.replace('：', ': ');
-    } else if (key && new RegExp(`^${key}:[^\\s:/]`).test(body) && !/^[a-z]+:\/\//.test(body)) {
-      problems.push({ line, message: `needs a space after the colon: ${key}: ${body.slice(key.length + 1, key.length + 41)}` });
-      text = text.replace(`${key}:`, `${key}: `);
-    }
-    // Indentation: top-level fields start at column 1; the lines of a block line up with each other.
-    const indent = text.length - text.trimStart().length;
+    const indent = text.length - body.length;
+    const opener = this.opener;
     if (indent === 0) {
-      blockIndent = undefined;
+      this.blockIndent = undefined;
       // "key:" opens a block of lines; "key: |" or "key: >" a multi-line text, indented freely.
       const opens = /^[A-Za-z][\w-]*:\s*([|>][-+]?\s*)?(#.*)?$/.exec(text);
       // A list item ("- slug: ...", as in withdrawn.yaml) opens a block of its fields too.
-      opener = opens
+      this.opener = opens
         ? { key: KEY.exec(text)?.[1] ?? '', scalar: opens[1] !== undefined }
         : text.startsWith('- ')
           ? { key: '-', scalar: false }
           : undefined;
-    } else if (opener?.scalar || (!opener && !/^[A-Za-z][\w-]*:(\s|$)/.test(body))) {
-      // the text of a multi-line value, or a long value continued on the next line: both valid YAML
-    } else if (!opener && problems.length > reported) {
-      text = text.trimStart(); // a tab or full-width space, already reported
-    } else if (!opener) {
-      problems.push({
-        line,
-        message: `starts with ${indent} space${indent === 1 ? '' : 's'}, but the line above is a complete field; start each field at the beginning of the line`,
-      });
-      text = text.trimStart();
-    } else if (blockIndent === undefined) {
-      blockIndent = indent;
-    } else if (indent !== blockIndent) {
-      problems.push({
-        line,
-        message: `is indented by ${indent} space${indent === 1 ? '' : 's'} but the line above by ${blockIndent}; the lines under "${opener.key}:" must line up, e.g. ${blockExample(opener.key)}`,
-      });
-      text = ' '.repeat(blockIndent) + body;
+      return text;
     }
-    return text;
-  });
-  return repaired.join('\n');
+    // The text of a multi-line value, or a long value continued on the next line: both valid YAML.
+    if (opener?.scalar || (!opener && !/^[A-Za-z][\w-]*:(\s|$)/.test(body))) return text;
+    if (!opener) {
+      if (!slipped) {
+        problems.push({
+          line,
+          message: `starts with ${indent} space${indent === 1 ? '' : 's'}, but the line above is a complete field; start each field at the beginning of the line`,
+        });
+      }
+      return body;
+    }
+    if (this.blockIndent === undefined) {
+      this.blockIndent = indent;
+      return text;
+    }
+    if (indent === this.blockIndent) return text;
+    problems.push({
+      line,
+      message: `is indented by ${indent} space${indent === 1 ? '' : 's'} but the line above by ${this.blockIndent}; the lines under "${opener.key}:" must line up, e.g. ${blockExample(opener.key)}`,
+    });
+    return ' '.repeat(this.blockIndent) + body;
+  }
 }
 
 /** What a block under `key:` looks like, on one line ("⏎" for a line break). */

@@ -133,71 +133,69 @@ export function newestUpdateMs(articles: readonly Translation[]): number {
   return articles.reduce((newest, a) => Math.max(newest, a.updatedMs), NO_DATE.ms);
 }
 
-/** Marks drafts in the feeds of a local preview (`npm start`), as the pages mark them. */
+/** One article as a feed item, with absolute URLs under `base`; drafts are marked (local preview only). */
+function feedItem(library: Library, a: Translation, base: string): FeedItem {
+  const { lang } = a;
+  const site = library.sites[lang];
+  return {
+    // A renamed article keeps the id of its first name, so readers do not see it as new.
+    id: articleId(lang, a.formerSlugs?.[0] ?? a.slug),
+    groupId: translationGroupId(a.formerSlugs?.[0] ?? a.slug),
+    url: base + articlePath(lang, a.slug),
+    title: a.draft ? `${LANGUAGE[lang].draftPrefix}${a.title}` : a.title,
+    summary: a.summary,
+    // The origin goes into src attributes of the body's HTML.
+    html: a.feedHtml ? a.feedHtml.join(escapeXml(base)) : a.html,
+    published: a.published,
+    publishedMs: a.publishedMs,
+    updated: a.updated,
+    updatedMs: a.updatedMs,
+    author: a.author,
+    categories: a.tags.map((t) => ({ term: t, label: site.tags[t] ?? t, url: base + tagPath(lang, t) })),
+    translations: library.translationsOf(a).map((t) => ({
+      languageTag: LANGUAGE_TAG[t.lang],
+      url: base + articlePath(t.lang, t.slug),
+      title: t.title,
+    })),
+    ...(a.original ? { original: a.original } : {}),
+    ...(a.image ? { image: feedImage(a.image, base) } : {}),
+  };
+}
+
+/** A `since` value as links carry it: the "+" of an offset escaped, which a query would read as a space. */
+export const sinceInLink = (since: string) => since.replaceAll('+', '%2B');
+
+/**
+ * The query of the document fetched, as its self link names it (validators compare them): the archive page and,
+ * when not the usual length, its limit; or the `since` value as sent; or a limit.
+ */
+export function selfQuery({ page, since, limit, pageSize }: FeedSelection): string {
+  const params = [
+    ...(page !== undefined ? [`page=${page}`] : []),
+    ...(page === undefined && since !== undefined ? [`since=${sinceInLink(since)}`] : []),
+    ...((since !== undefined ? limit !== 100 : limit !== pageSize) ? [`limit=${limit}`] : []),
+  ];
+  return params.length === 0 ? '' : `?${params.join('&')}`;
+}
 
 /** Builds the format-neutral feed for a selection, with absolute URLs under `base`. */
 export function buildFeedDocument(library: Library, base: string, selection: FeedSelection): FeedDocument {
-  const { lang, tag, limit, pageSize, page, updatedFloor, since } = selection;
+  const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
   const site = library.sites[lang];
   const total = library.articles(lang, tag).length;
-  const pages = archivePages(total, pageSize);
   const articles = selectedArticles(library, selection);
-  const items: FeedItem[] = articles.map((a) => {
-    return {
-      // A renamed article keeps the id of its first name, so readers do not see it as new.
-      id: articleId(lang, a.formerSlugs?.[0] ?? a.slug),
-      groupId: translationGroupId(a.formerSlugs?.[0] ?? a.slug),
-      url: base + articlePath(lang, a.slug),
-      title: a.draft ? `${LANGUAGE[lang].draftPrefix}${a.title}` : a.title,
-      summary: a.summary,
-      // The origin goes into src attributes of the body's HTML.
-      html: a.feedHtml ? a.feedHtml.join(escapeXml(base)) : a.html,
-      published: a.published,
-      publishedMs: a.publishedMs,
-      updated: a.updated,
-      updatedMs: a.updatedMs,
-      author: a.author,
-      categories: a.tags.map((t) => ({ term: t, label: site.tags[t] ?? t, url: base + tagPath(lang, t) })),
-      translations: library.translationsOf(a).map((t) => ({
-        languageTag: LANGUAGE_TAG[t.lang],
-        url: base + articlePath(t.lang, t.slug),
-        title: t.title,
-      })),
-      ...(a.original ? { original: a.original } : {}),
-      ...(a.image ? { image: feedImage(a.image, base) } : {}),
-    };
-  });
+  const items = articles.map((a) => feedItem(library, a, base));
   const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);
   const urls = (query = '') =>
     Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag) + query])) as Record<FeedFormat, string>;
   const pageUrls = (p: number, count = pageSize) => urls(count === pageSize ? `?page=${p}` : `?page=${p}&limit=${count}`);
-  // The self link names the document fetched (validators compare them); a `since` view is named by its feed.
-  const self =
-    page !== undefined
-      ? limit === pageSize
-        ? `?page=${page}`
-        : `?page=${page}&limit=${limit}`
-      : since !== undefined
-        ? `?since=${since.replaceAll('+', '%2B')}${limit === 100 ? '' : `&limit=${limit}`}`
-        : limit !== pageSize
-          ? `?limit=${limit}`
-          : '';
-  const neighbours =
-    page !== undefined
-      ? { ...(page > 1 ? { prev: pageUrls(page - 1) } : {}), ...(limit === pageSize && page < pages ? { next: pageUrls(page + 1) } : {}) }
-      : {};
-  const archive: FeedDocument['archive'] =
-    page !== undefined
-      ? // fh:archive only with a neighbour: the W3C validator wants an archive to link one (or say it is complete).
-        { isArchive: neighbours.prev !== undefined || neighbours.next !== undefined, current: urls(), ...neighbours }
-      : { isArchive: false, ...(updatedFloor === undefined ? olderThan(total - articles.length, pageSize, pageUrls) : {}) };
   return {
     id: feedId(lang, tag),
     languageTag: LANGUAGE_TAG[lang],
     title: tag ? `${site.title} · ${site.tags[tag] ?? tag}` : site.title,
     description: site.description,
     homeUrl: base + (tag ? tagPath(lang, tag) : langPath(lang)),
-    feedUrls: urls(self),
+    feedUrls: urls(selfQuery(selection)),
     // An empty selection (nothing since ?since) is as new as the feed's newest update.
     updatedMs: newest?.updatedMs ?? (library.lastUpdateMs(lang, tag) || NO_DATE.ms),
     publisher: site.publisher,
@@ -208,8 +206,27 @@ export function buildFeedDocument(library: Library, base: string, selection: Fee
     icon: site.icon ?? `${base}/favicon.svg`,
     ...(site.logo ? { logo: site.logo } : {}),
     items,
-    archive,
+    archive:
+      page !== undefined
+        ? archiveLinks(page, limit === pageSize, archivePages(total, pageSize), urls, pageUrls)
+        : { isArchive: false, ...(updatedFloor === undefined ? olderThan(total - articles.length, pageSize, pageUrls) : {}) },
   };
+}
+
+/** An archive page's links: the current feed and its neighbours (RFC 5005). */
+function archiveLinks(
+  page: number,
+  fullPage: boolean,
+  pages: number,
+  urls: () => Record<FeedFormat, string>,
+  pageUrls: (p: number) => Record<FeedFormat, string>,
+): FeedDocument['archive'] {
+  const neighbours = {
+    ...(page > 1 ? { prev: pageUrls(page - 1) } : {}),
+    ...(fullPage && page < pages ? { next: pageUrls(page + 1) } : {}),
+  };
+  // fh:archive only with a neighbour: the W3C validator wants an archive to link one (or say it is complete).
+  return { isArchive: neighbours.prev !== undefined || neighbours.next !== undefined, current: urls(), ...neighbours };
 }
 
 /** Feed-level links `feed` cannot write: licence and RFC 5005 archive links, for one format. */

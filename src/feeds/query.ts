@@ -4,7 +4,7 @@ import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
 import { parseDateTime } from '../dates';
 import { ProblemError } from '../http/problem';
-import { invalidParameter, parseQuery } from '../http/query';
+import { invalidParameter, parseQuery, wholeNumber } from '../http/query';
 import { archivePages, type FeedSelection } from './model';
 
 /** The instant of an RFC 3339 timestamp on a real date (the content's own rule; "t" and "z" may be lower-case). */
@@ -12,12 +12,6 @@ const sinceMs = (s: string): number | undefined => {
   const parsed = parseDateTime(s.length <= 40 ? s.toUpperCase() : s);
   return 'error' in parsed ? undefined : parsed.ms;
 };
-
-const wholeNumber = (max: number, message: string) =>
-  z.pipe(
-    z.string().check(z.regex(/^\d{1,7}$/, 'must be a whole number')),
-    z.pipe(z.transform(Number), z.number().check(z.refine((n) => n >= 1 && n <= max, message))),
-  );
 
 export const feedQuerySchema = z.object({
   limit: z.optional(wholeNumber(100, 'must be from 1 to 100')),

@@ -4,8 +4,11 @@
  * of the Atom, Dublin Core, Media RSS and Feed History namespaces.
  */
 import { Feed } from 'feed';
-import { extraFeedLinks, type FeedDocument } from './model';
-import { escapeHtml, FH_NS, MEDIA_NS, plainText, xmlAttributes, xmlText } from './xml';
+import { extraFeedLinks, type FeedDocument, type FeedItem } from './model';
+import { escapeHtml, FH_NS, MEDIA_NS, plainText, repeated, xmlAttributes, xmlText } from './xml';
+
+/** An extension as `feed` takes it: an element name and its xml-js content. */
+type FeedExtension = Parameters<Feed['addExtension']>[0];
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 
@@ -25,34 +28,8 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     copyright: doc.rights,
     ...(doc.logo ? { image: doc.logo } : {}),
   });
-  // The channel's atom:link list replaces `feed`'s own (self only), so it holds self and hub too.
-  feed.addExtension({
-    name: 'atom:link',
-    objects: [
-      xmlAttributes({ href: doc.feedUrls.rss, rel: 'self', type: 'application/rss+xml' }),
-      ...(hub ? [xmlAttributes({ href: hub, rel: 'hub' })] : []),
-      ...extraFeedLinks(doc, 'rss').map((l) => xmlAttributes(l)),
-    ] as unknown as Record<string, unknown>, // xml-js writes an array as repeated elements
-  });
-  for (const [name, value] of [
-    ['title', doc.title],
-    ['description', doc.description],
-    ['copyright', doc.rights],
-  ] as const) {
-    feed.addExtension({ name, objects: xmlText(value) });
-  }
-  if (doc.archive.isArchive) feed.addExtension({ name: 'fh:archive', objects: xmlAttributes({ 'xmlns:fh': FH_NS }) });
-
+  for (const extension of channelExtensions(doc, hub)) feed.addExtension(extension);
   for (const item of doc.items) {
-    // <link> (written first by `feed`) is the item's only alternate: readers differ on which
-    // alternate they take, so the translations are rel="related" with their language.
-    const links = [
-      ...item.translations.map((t) =>
-        xmlAttributes({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: plainText(t.title) }),
-      ),
-      ...(item.original ? [xmlAttributes({ rel: 'via', type: 'text/html', href: item.original })] : []),
-    ];
-    const image = item.image;
     feed.addItem({
       title: item.title,
       id: item.id,
@@ -62,43 +39,70 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
       published: new Date(item.publishedMs),
       description: escapeHtml(plainText(item.summary)),
       content: item.html,
-      extensions: [
-        // Plain text, not `feed`'s CDATA (which splits only the first "]]>").
-        { name: 'title', objects: xmlText(item.title) },
-        // RSS has no update time per item; readers (feedparser, Thunderbird, Inoreader) read atom:updated for it,
-        // so a correction shows as one.
-        { name: 'atom:updated', objects: xmlText(new Date(item.updatedMs).toISOString()) },
-        // RSS <author> wants an e-mail address; a byline is dc:creator.
-        { name: 'dc:creator', objects: xmlText(item.author) },
-        // The label in the feed's language; the domain (the tag's page) keeps the slug machine-readable.
-        {
-          name: 'category',
-          objects: item.categories.map((c) => ({ ...xmlText(c.label), ...xmlAttributes({ domain: c.url }) })) as unknown as Record<
-            string,
-            unknown
-          >,
-        },
-        ...(links.length > 0 ? [{ name: 'atom:link', objects: links as unknown as Record<string, unknown> }] : []),
-        ...(image
-          ? [
-              {
-                name: 'media:content',
-                objects: {
-                  ...xmlAttributes({
-                    'xmlns:media': MEDIA_NS,
-                    url: image.src,
-                    medium: 'image',
-                    type: image.type,
-                    ...(image.length ? { fileSize: String(image.length) } : {}),
-                    ...(image.width && image.height ? { width: String(image.width), height: String(image.height) } : {}),
-                  }),
-                  'media:description': xmlText(image.alt),
-                },
-              },
-            ]
-          : []),
-      ],
+      extensions: itemExtensions(item),
     });
   }
   return feed.rss2();
+}
+
+/** The channel's own text (plain, not CDATA), its atom:link list (self, hub, licence, archives) and fh:archive. */
+function channelExtensions(doc: FeedDocument, hub?: string): FeedExtension[] {
+  return [
+    // This list replaces `feed`'s own atom:link (self only), so it holds self and hub too.
+    {
+      name: 'atom:link',
+      objects: repeated([
+        xmlAttributes({ href: doc.feedUrls.rss, rel: 'self', type: 'application/rss+xml' }),
+        ...(hub ? [xmlAttributes({ href: hub, rel: 'hub' })] : []),
+        ...extraFeedLinks(doc, 'rss').map((l) => xmlAttributes(l)),
+      ]),
+    },
+    { name: 'title', objects: xmlText(doc.title) },
+    { name: 'description', objects: xmlText(doc.description) },
+    { name: 'copyright', objects: xmlText(doc.rights) },
+    ...(doc.archive.isArchive ? [{ name: 'fh:archive', objects: xmlAttributes({ 'xmlns:fh': FH_NS }) }] : []),
+  ];
+}
+
+/** What RSS lacks for an item, in the Atom, Dublin Core and Media RSS namespaces. */
+function itemExtensions(item: FeedItem): FeedExtension[] {
+  // <link> (written first by `feed`) is the item's only alternate: readers differ on which alternate they take,
+  // so the translations are rel="related" with their language.
+  const links = [
+    ...item.translations.map((t) =>
+      xmlAttributes({ rel: 'related', type: 'text/html', hreflang: t.languageTag, href: t.url, title: plainText(t.title) }),
+    ),
+    ...(item.original ? [xmlAttributes({ rel: 'via', type: 'text/html', href: item.original })] : []),
+  ];
+  const image = item.image;
+  return [
+    // Plain text, not `feed`'s CDATA (which splits only the first "]]>").
+    { name: 'title', objects: xmlText(item.title) },
+    // RSS has no update time per item; readers (feedparser, Thunderbird, Inoreader) read atom:updated for it,
+    // so a correction shows as one.
+    { name: 'atom:updated', objects: xmlText(new Date(item.updatedMs).toISOString()) },
+    // RSS <author> wants an e-mail address; a byline is dc:creator.
+    { name: 'dc:creator', objects: xmlText(item.author) },
+    // The label in the feed's language; the domain (the tag's page) keeps the slug machine-readable.
+    { name: 'category', objects: repeated(item.categories.map((c) => ({ ...xmlText(c.label), ...xmlAttributes({ domain: c.url }) }))) },
+    ...(links.length > 0 ? [{ name: 'atom:link', objects: repeated(links) }] : []),
+    ...(image
+      ? [
+          {
+            name: 'media:content',
+            objects: {
+              ...xmlAttributes({
+                'xmlns:media': MEDIA_NS,
+                url: image.src,
+                medium: 'image',
+                type: image.type,
+                ...(image.length ? { fileSize: String(image.length) } : {}),
+                ...(image.width && image.height ? { width: String(image.width), height: String(image.height) } : {}),
+              }),
+              'media:description': xmlText(image.alt),
+            },
+          },
+        ]
+      : []),
+  ];
 }

@@ -40,3 +40,20 @@ export function xmlAttributes(attributes: Record<string, string | undefined>): {
     _attributes: Object.fromEntries(defined.map(([k, v]) => [k, v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')])),
   };
 }
+
+/** An element for xml-js: attributes, text and child elements. */
+export type XmlElement = { [name: string]: unknown };
+
+/**
+ * Sibling elements of one name: xml-js writes an array as repeated elements. `feed`'s extensions take a record
+ * (`objects: Record<string, unknown>`), which an array is not to TypeScript; this type is both, so the one place
+ * that hands `feed` repeated elements needs no cast.
+ */
+export interface RepeatedElements extends Array<XmlElement> {
+  [name: string]: unknown;
+}
+
+/** `elements` as repeated siblings of one name. */
+export function repeated(elements: XmlElement[]): RepeatedElements {
+  return elements as RepeatedElements;
+}

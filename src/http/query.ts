@@ -1,5 +1,5 @@
 /** Query parameters -> zod -> typed values; the first bad one is a 400 naming it and what it accepts. */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { ProblemError } from './problem';
 
 /**
@@ -34,3 +34,10 @@ export function parseQuery<S extends z.ZodMiniType>(
 export function invalidParameter(title: string, parameter: string, detail: string, allowed: Record<string, string>): ProblemError {
   return new ProblemError({ status: 400, title, detail, parameter, allowed: allowed[parameter] });
 }
+
+/** A query value that is a whole number from 1 to `max`: "must be a whole number", else `message`. The one such rule. */
+export const wholeNumber = (max: number, message: string) =>
+  z.pipe(
+    z.string().check(z.regex(/^\d{1,7}$/, 'must be a whole number')),
+    z.pipe(z.transform(Number), z.number().check(z.refine((n) => n >= 1 && n <= max, message))),
+  );

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
-import { invalidParameter, parseQuery } from '../http/query';
+import { invalidParameter, parseQuery, wholeNumber } from '../http/query';
 
 export interface EmbedOptions {
   limit: number;
@@ -12,13 +12,7 @@ export interface EmbedOptions {
 }
 
 const schema = z.object({
-  limit: z._default(
-    z.pipe(
-      z.string().check(z.regex(/^\d{1,2}$/, 'must be a whole number')),
-      z.pipe(z.transform(Number), z.number().check(z.refine((n) => n >= 1 && n <= 20, 'must be from 1 to 20'))),
-    ),
-    5,
-  ),
+  limit: z._default(wholeNumber(20, 'must be from 1 to 20'), 5),
   tag: z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, 'must be a tag slug'))),
   theme: z._default(z.enum(['light', 'dark', 'auto'], 'must be light, dark or auto'), 'light'),
   summary: z._default(

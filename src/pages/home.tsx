@@ -22,6 +22,23 @@ function Alongside({ text }: { text: (lang: Lang) => string }) {
   );
 }
 
+/** The OPML list, offered in every language. */
+function OpmlLinks() {
+  return (
+    <p>
+      <a href="/feeds.opml">{UI[DEFAULT_LANG].opml}</a>
+      {otherLangs(DEFAULT_LANG).map((l) => (
+        <>
+          {' · '}
+          <a href="/feeds.opml" lang={LANGUAGE_TAG[l]}>
+            {UI[l].opml}
+          </a>
+        </>
+      ))}
+    </p>
+  );
+}
+
 /** schema.org WebSite and Organization, for search engines. */
 function homeJsonLd(library: Library, base: string, title: string): Record<string, unknown>[] {
   const others = otherLangs(DEFAULT_LANG);
@@ -82,17 +99,7 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
         <Alongside text={(l) => UI[l].feeds} />
       </h2>
       <FeedTable feeds={feeds} caption="RSS 2.0 · Atom 1.0 · JSON Feed 1.1" lang={main} />
-      <p>
-        <a href="/feeds.opml">{UI[main].opml}</a>
-        {others.map((l) => (
-          <>
-            {' · '}
-            <a href="/feeds.opml" lang={LANGUAGE_TAG[l]}>
-              {UI[l].opml}
-            </a>
-          </>
-        ))}
-      </p>
+      <OpmlLinks />
       <div class="columns">
         {LANGS.map((lang) => (
           <section lang={LANGUAGE_TAG[lang]} aria-labelledby={`newest-${lang}`}>

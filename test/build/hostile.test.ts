@@ -3,6 +3,7 @@ import { readContentDir } from '../../scripts/content-files';
 import { createApp } from '../../src/app';
 import { compileContent, formatProblem } from '../../src/build/compile';
 import { Library } from '../../src/content/library';
+import { testEnv } from '../support/env';
 import { articleSource, siteSources } from '../support/fixtures';
 import { EXECUTABLE, hostileContentDir } from '../support/hostile';
 import { parseXml } from '../support/xml';
@@ -61,7 +62,7 @@ describe('hostile content', () => {
   it('gives well-formed feeds and pages with nothing executable, for every hostile article', async () => {
     if (!result.content) throw new Error('no content');
     const app = createApp(new Library(result.content));
-    const env = { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+    const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
     const get = async (path: string) => {
       const res = await app.fetch(new Request(`http://feeds.test${path}`), env);
       expect(res.status, path).toBe(200);

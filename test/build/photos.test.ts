@@ -11,6 +11,7 @@ import { createApp } from '../../src/app';
 import { compileContent, formatProblem, type SourceFile } from '../../src/build/compile';
 import { type PhotoIndex, processPhotos } from '../../src/build/photos';
 import { Library } from '../../src/content/library';
+import { testEnv } from '../support/env';
 import { articleSource, siteSources } from '../support/fixtures';
 
 const DIR = 'articles/2025/visit';
@@ -124,7 +125,7 @@ describe('a picture beside the article', () => {
     if (!content) throw new Error(result.problems.map(formatProblem).join('\n'));
     const image = content.articles.en[0]?.image;
     const app = createApp(new Library(content));
-    const env = { SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+    const env = testEnv({ SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' });
     const get = async (path: string) => (await app.fetch(new Request(`http://x.test${path}`), env)).text();
     const json = JSON.parse(await get('/en/feed.json')) as { items: { image: string; content_html: string }[] };
     expect(json.items[0]?.image).toBe(`https://news.example.edu${image?.src}`);

@@ -4,6 +4,7 @@ import { createApp } from '../../src/app';
 import { compileContent } from '../../src/build/compile';
 import { Library } from '../../src/content/library';
 import { videoOf } from '../../src/embed/video-providers';
+import { testEnv } from '../support/env';
 import { articleSource, siteSources } from '../support/fixtures';
 
 const NOW = Date.parse('2025-06-01T00:00:00Z');
@@ -28,7 +29,7 @@ describe('a video link on its own line', () => {
   const content = compileContent([...siteSources(), articleSource('visit', 'en', {}, body)], 'content/', { now: NOW }).content;
   if (!content) throw new Error('the synthetic article must build');
   const app = createApp(new Library(content));
-  const env = { SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+  const env = testEnv({ SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' });
   const get = (path: string) => app.fetch(new Request(`http://x.test${path}`), env);
 
   it('becomes a click-to-play link on the page that loads nothing from the video site, and the page may frame only the players', async () => {

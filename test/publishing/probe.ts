@@ -9,6 +9,7 @@ import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import { content } from '../../src/generated/content';
 import { PRERENDERED_FEEDS } from '../../src/generated/feeds';
+import { testEnv } from '../support/env';
 
 interface Plan {
   scheduled: { slug: string; at: string };
@@ -19,7 +20,7 @@ interface Plan {
 }
 const plan = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Plan;
 const SITE = 'https://news.example.edu';
-const env = { SITE_URL: SITE, FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+const env = testEnv({ SITE_URL: SITE, FEED_ITEMS: '20', WEBSUB_HUB: '' });
 
 function check(what: string, ok: boolean, detail = ''): void {
   if (!ok) {

@@ -3,6 +3,7 @@ import { exports } from 'cloudflare:workers';
 import { type AppOptions, createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import type { CompiledContent } from '../../src/content/model';
+import { testEnv } from './env';
 
 export { parseXml } from './xml';
 
@@ -15,6 +16,6 @@ export function request(path: string, init?: RequestInit): Promise<Response> {
 /** A Worker over synthetic content, with optional wrangler vars and app options (a clock, a hub stand-in). */
 export function appWith(content: CompiledContent, vars: Record<string, string> = {}, options: AppOptions = {}) {
   const app = createApp(new Library(content), {}, options);
-  const env = { SITE_URL: '', FEED_ITEMS: '20', ...vars } as unknown as Env;
+  const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', ...vars });
   return (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(`http://feeds.test${path}`, init), env));
 }

@@ -3,6 +3,7 @@ import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import { prerenderFeeds } from '../../src/feeds/render';
 import { appWith, parseXml, request } from '../support/client';
+import { testEnv } from '../support/env';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 import type { Parsed } from '../support/xml';
 
@@ -278,12 +279,15 @@ describe('feeds rendered at build time, as the Worker serves them', () => {
     const app = createApp(new Library(content), marked);
     for (const vars of [{}, { SITE_URL: 'https://news.example.edu' }]) {
       for (const path of MAIN) {
-        const res = await app.fetch(new Request(`http://feeds.test${path}`), {
-          SITE_URL: '',
-          FEED_ITEMS: '20',
-          WEBSUB_HUB: '',
-          ...vars,
-        } as unknown as Env);
+        const res = await app.fetch(
+          new Request(`http://feeds.test${path}`),
+          testEnv({
+            SITE_URL: '',
+            FEED_ITEMS: '20',
+            WEBSUB_HUB: '',
+            ...vars,
+          }),
+        );
         expect((await res.text()).endsWith('MARK'), `${path} ${JSON.stringify(vars)}`).toBe(true);
       }
     }
@@ -297,9 +301,7 @@ describe('feeds rendered at build time, as the Worker serves them', () => {
     const library = new Library(syntheticContent([tricky]));
     const app = createApp(library, prerenderFeeds(library, 20));
     for (const path of ['/en/rss.xml', '/en/atom.xml', '/en/feed.json']) {
-      const text = await (
-        await app.fetch(new Request(`http://feeds.test${path}`), { SITE_URL: '', FEED_ITEMS: '20' } as unknown as Env)
-      ).text();
+      const text = await (await app.fetch(new Request(`http://feeds.test${path}`), testEnv({ SITE_URL: '', FEED_ITEMS: '20' }))).text();
       expect(text, path).toContain('https://a.origin.invalid/en/ and https://b.origin.invalid.');
       expect(text, path).toContain('http://feeds.test/en/articles/tricky');
     }

@@ -4,6 +4,7 @@ import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import { makeRepresentation, ResponseCache } from '../../src/http/representation';
 import { request } from '../support/client';
+import { testEnv } from '../support/env';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 import fixtureWorker from '../support/worker';
 
@@ -202,7 +203,7 @@ describe('errors', () => {
     }
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const app = createApp(new BrokenLibrary(syntheticContent([syntheticArticle('a', 'en', 1)])));
-    const res = await app.fetch(new Request('http://feeds.test/en/articles/a'), { SITE_URL: '', FEED_ITEMS: '20' } as unknown as Env);
+    const res = await app.fetch(new Request('http://feeds.test/en/articles/a'), testEnv({ SITE_URL: '', FEED_ITEMS: '20' }));
     expect(res.status).toBe(500);
     // The operator's log has the detail the client never sees.
     expect(log).toHaveBeenCalledWith(
@@ -273,7 +274,7 @@ describe('Last-Modified of lists', () => {
       syntheticArticle('old-revised', 'en', 1, { updated: '2025-03-01T10:00:00+08:00', updatedMs: revisedMs }),
     ]);
     const app = createApp(new Library(content));
-    const env = { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+    const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
     for (const path of ['/en/', '/', '/en/tags/open-source/', '/feeds.opml', '/en/rss.xml']) {
       const res = await app.fetch(new Request(`http://feeds.test${path}`), env);
       expect(res.headers.get('last-modified'), path).toBe(new Date(revisedMs).toUTCString());
@@ -321,7 +322,7 @@ describe('memory under varying requests', () => {
 
 describe('a Host header with a quote in it (no SITE_URL)', () => {
   // Straight to the Worker's handler (with the build's pre-rendered feeds): the runtime's own fetch refuses such a URL.
-  const env = { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+  const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
   const host = (path: string) => Promise.resolve(fixtureWorker.fetch(new Request(`http://a"b.example${path}`), env));
 
   it('still gives well-formed RSS and Atom, valid JSON and a partners page whose snippet is escaped', async () => {
@@ -340,7 +341,7 @@ describe('a Host header with a quote in it (no SITE_URL)', () => {
 describe('percent-encoded aliases of a path', () => {
   const articles = Array.from({ length: 30 }, (_, i) => syntheticArticle(`a${i}`, 'en', (i % 28) + 1));
   const content = syntheticContent(articles);
-  const env = { SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+  const env = testEnv({ SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' });
 
   /** Every way of writing `path` with some of its letters percent-encoded, up to `max`. */
   function aliases(path: string, max: number): string[] {

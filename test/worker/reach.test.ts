@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import { classify } from '../../src/reach/user-agent';
+import { testEnv } from '../support/env';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 
 // User-Agent strings as the clients' documentation and public logs show them.
@@ -59,11 +60,7 @@ describe('User-Agent classification', () => {
 
 describe('data points in workerd', () => {
   const points: { blobs?: string[]; doubles?: number[]; indexes?: string[] }[] = [];
-  const env = {
-    SITE_URL: '',
-    FEED_ITEMS: '20',
-    REACH: { writeDataPoint: (p: (typeof points)[number]) => points.push(p) },
-  } as unknown as Env;
+  const env = testEnv({ REACH: { writeDataPoint: (p: (typeof points)[number]) => points.push(p) } });
   const app = createApp(new Library(syntheticContent([syntheticArticle('a', 'en', 1), syntheticArticle('a', 'zh', 1)])));
   const get = (path: string, headers: Record<string, string> = {}) =>
     Promise.resolve(
@@ -123,7 +120,7 @@ describe('data points in workerd', () => {
 
   it('answers exactly as without the binding', async () => {
     const plain = await Promise.resolve(
-      app.fetch(new Request('https://feeds.example/en/atom.xml'), { SITE_URL: '', FEED_ITEMS: '20' } as unknown as Env),
+      app.fetch(new Request('https://feeds.example/en/atom.xml'), testEnv({ SITE_URL: '', FEED_ITEMS: '20' })),
     );
     const counted = await get('/en/atom.xml');
     expect(await counted.text()).toBe(await plain.text());
@@ -162,7 +159,7 @@ describe('the report at /reach', () => {
         new Request(`https://feeds.example/reach${search}`, {
           headers: { 'CF-Connecting-IP': ip, ...(authorization ? { Authorization: authorization } : {}) },
         }),
-        env as unknown as Env,
+        testEnv(env),
       ),
     );
   const basic = (user: string, password: string) => `Basic ${btoa(`${user}:${password}`)}`;

@@ -10,11 +10,12 @@ import { LANGS } from '../../src/content/model';
 import { content } from '../../src/generated/content';
 import { PRERENDERED_FEEDS } from '../../src/generated/feeds';
 import { FEED_FORMATS, feedPath } from '../../src/urls';
+import { testEnv } from '../support/env';
 import { parseXml } from '../support/xml';
 
 const library = new Library(content);
 const app = createApp(library, PRERENDERED_FEEDS);
-const env = { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' } as unknown as Env;
+const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
 const get = (path: string) => Promise.resolve(app.fetch(new Request(`http://feeds.test${path}`), env));
 
 /** Every main and tag feed URL, in every language and format. */

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import { appWith } from '../support/client';
+import { testEnv } from '../support/env';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 
 const AT = Date.parse('2025-02-01T09:00:00+08:00');
@@ -26,7 +27,7 @@ function worker(start: number) {
     return new Response(null, { status: 204 });
   }) as typeof fetch;
   const app = createApp(new Library(content), {}, { clock: () => clock.now, hubFetch });
-  const env = { FEED_ITEMS: '20', ...VARS } as unknown as Env;
+  const env = testEnv({ FEED_ITEMS: '20', ...VARS });
   const get = (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(`https://news.example.edu${path}`, init), env));
   return { clock, pings, get, cron: (ms: number) => app.scheduled({ scheduledTime: ms }, env) };
 }
@@ -114,7 +115,7 @@ describe('a scheduled article', () => {
         }) as typeof fetch,
       },
     );
-    await app.scheduled({ scheduledTime: AT }, { SITE_URL: 'https://news.example.edu', WEBSUB_HUB: '' } as unknown as Env);
+    await app.scheduled({ scheduledTime: AT }, testEnv({ SITE_URL: 'https://news.example.edu', WEBSUB_HUB: '' }));
     expect(pings).toEqual([]);
   });
 });
