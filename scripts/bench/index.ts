@@ -108,9 +108,14 @@ interface Build {
   firstRequestMs: number[];
 }
 
+// Progress on stderr, one line a step (the report goes to stdout when everything is measured).
+const began = performance.now();
+const progress = (line: string) => console.error(`  [${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
 // 1. Build every archive size and its baselines.
 const builds: Build[] = [];
 for (const size of SIZES) {
+  progress(`building the ${size}-article archive and its baselines`);
   const ws = syntheticWorkspace(root, size);
   // wrangler runs the [build] command (the content) first. No social cards: static files the Worker never
   // serves, and 2,000 of them at 1,000 articles.
@@ -148,6 +153,8 @@ for (const size of SIZES) {
 
 // 2. Measure: every round visits every size and target, ours and the baseline back to back, in
 // alternating orders, so that drift of the machine spreads over all of them.
+const runs = ROUNDS * builds.reduce((n, b) => n + b.targets.reduce((m, t) => m + (REACH_TARGETS.has(t.name) ? 3 : 2), 0), 0);
+let run = 0;
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
     for (const target of round % 2 === 0 ? build.targets : [...build.targets].reverse()) {
@@ -165,6 +172,9 @@ for (let round = 0; round < ROUNDS; round++) {
         }
         await load(server, target, 1); // warm-up
         const sample = await load(server, target, SECONDS);
+        progress(
+          `run ${++run}/${runs}: round ${round + 1}, ${build.size} article(s), ${target.name}, ${which}: ${sample.rps.toFixed(0)} req/s`,
+        );
         failures += sample.errors;
         build[which].get(target.name)?.push(sample);
         await server.stop();
@@ -175,6 +185,7 @@ for (let round = 0; round < ROUNDS; round++) {
 
 // 3. Is the client the bottleneck? The baseline's rate with one more client thread tells.
 const clientCheck: string[] = [];
+progress('client check: the baseline with one and two wrk threads');
 {
   const build = builds[0] as Build;
   const target = build.targets[0] as Target;
@@ -249,6 +260,7 @@ for (const build of builds) {
 }
 report.push('', ...clientCheck, '', 'Targets:', ...verdicts);
 console.log(report.join('\n'));
+console.log(`\n${runs} measured runs and the client check in ${((performance.now() - began) / 1000).toFixed(0)} s`);
 rmSync(root, { recursive: true, force: true });
 if (failures > 0) {
   console.error(`✗ ${failures} requests failed or answered an unexpected status`);
