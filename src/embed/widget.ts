@@ -125,6 +125,7 @@ p{margin:2px 0 0;font-size:14px}
       box.append(list, more);
     })
     .catch((error: Error) => {
-      console.warn(`HIT news embed: ${error.message} Showing the plain link instead.`);
+      const reason = error.message.trim();
+      console.warn(`HIT news embed: ${reason}${/[.!?。]$/.test(reason) ? '' : '.'} Showing the plain link instead.`);
     });
 })();

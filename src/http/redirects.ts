@@ -43,7 +43,7 @@ export function guessedPath(pathname: string, preferred: () => Lang): Redirect |
   if (segments.length === 1) {
     const [only = ''] = segments;
     if (isLang(only)) return trailingSlash ? undefined : { location: `/${only}/`, byLanguage: false };
-    if (only === 'partners') return { location: `/${preferred()}/partners`, byLanguage: true };
+    if (only === 'partners' || only === 'privacy') return { location: `/${preferred()}/${only}`, byLanguage: true };
     const format = GUESSES[only];
     return format ? { location: `/${preferred()}/${FEED_FILE[format]}`, byLanguage: true } : undefined;
   }

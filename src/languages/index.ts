@@ -21,7 +21,10 @@ for (const language of LANGUAGES) LANGUAGE[language.code] = language;
 
 /** CSS giving each language its font where it has one, e.g. `:lang(zh){font-family:...}`; `prefix` scopes it. */
 export function languageFontCss(prefix = ''): string {
-  return LANGUAGES.flatMap((l: Language) => (l.fontFamily ? [`${prefix}:lang(${l.code}){font-family:${l.fontFamily}}`] : [])).join('\n');
+  // Code keeps its monospace font in every language: the rule skips it (the browser's own rule gives it monospace).
+  return LANGUAGES.flatMap((l: Language) =>
+    l.fontFamily ? [`${prefix}:lang(${l.code}):not(code,kbd,samp,pre){font-family:${l.fontFamily}}`] : [],
+  ).join('\n');
 }
 
 export type { Language } from './types';

@@ -43,7 +43,9 @@ export function PartnersPage(props: PartnersProps) {
       <ul>
         {Object.entries(site.tags).map(([slug, label]) => (
           <li>
-            <a href={tagPath(lang, slug)}>{label}</a>: <code>{base + feedPath(lang, 'rss', slug)}</code>
+            <a href={tagPath(lang, slug)}>{label}</a>
+            {UI[lang].colon}
+            <code>{base + feedPath(lang, 'rss', slug)}</code>
           </li>
         ))}
       </ul>

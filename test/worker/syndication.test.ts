@@ -191,9 +191,20 @@ describe('partners page', () => {
     expect(zh).toContain('合作网站转载指南');
   });
 
-  it('/partners leads to the language the reader prefers', async () => {
-    const res = await request('/partners', { headers: { 'Accept-Language': 'zh-CN' }, redirect: 'manual' });
-    expect(res.status).toBe(301);
-    expect(res.headers.get('location')).toBe('http://feeds.test/zh/partners');
+  it('/partners and /privacy lead to the language the reader prefers', async () => {
+    for (const page of ['partners', 'privacy']) {
+      const res = await request(`/${page}`, { headers: { 'Accept-Language': 'zh-CN' }, redirect: 'manual' });
+      expect(res.status, page).toBe(301);
+      expect(res.headers.get('location')).toBe(`http://feeds.test/zh/${page}`);
+      expect(res.headers.get('vary')).toBe('Accept-Language');
+    }
+  });
+
+  it('writes the Chinese colon after Chinese tag names, and keeps code monospace in Chinese text', async () => {
+    const zh = await (await request('/zh/partners')).text();
+    expect(zh).toMatch(/<\/a>：<code>/);
+    expect(zh).not.toMatch(/<\/a>: <code>/);
+    const css = await (await request('/style.css')).text();
+    expect(css).toMatch(/:lang\(zh\):not\(code,kbd,samp,pre\)\{font-family:/);
   });
 });
