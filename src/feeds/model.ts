@@ -178,12 +178,16 @@ export function selfQuery({ page, since, limit, pageSize }: FeedSelection): stri
   return params.length === 0 ? '' : `?${params.join('&')}`;
 }
 
-/** Builds the format-neutral feed for a selection, with absolute URLs under `base`. */
-export function buildFeedDocument(library: Library, base: string, selection: FeedSelection): FeedDocument {
+/** Builds the format-neutral feed for a selection (its articles, when the caller has them), with absolute URLs under `base`. */
+export function buildFeedDocument(
+  library: Library,
+  base: string,
+  selection: FeedSelection,
+  articles: readonly Translation[] = selectedArticles(library, selection),
+): FeedDocument {
   const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
   const site = library.sites[lang];
   const total = library.articles(lang, tag).length;
-  const articles = selectedArticles(library, selection);
   const items = articles.map((a) => feedItem(library, a, base));
   const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);
   const urls = (query = '') =>
