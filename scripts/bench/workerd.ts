@@ -1,5 +1,5 @@
 /** Runs a Worker bundle straight in workerd (no wrangler proxy) and reads its CPU and memory. */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cpus } from 'node:os';

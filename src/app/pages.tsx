@@ -8,7 +8,8 @@ import { parseQuery, wholeNumber } from '../http/query';
 import { permanentRedirect } from '../http/redirects';
 import { ArticlePage } from '../pages/article';
 import { HomePage } from '../pages/home';
-import { INDEX_PAGE_SIZE, LangIndexPage } from '../pages/lang-index';
+import { LangIndexPage } from '../pages/lang-index';
+import { listPages } from '../pages/pagination';
 import { PrivacyPage } from '../pages/privacy';
 import { TagPage } from '../pages/tag';
 import { articlePath } from '../urls';
@@ -25,7 +26,7 @@ export function pageRoutes(responder: Responder) {
     .get('/:lang/', (c) => {
       const lang = c.req.param('lang');
       if (!isLang(lang)) return missing(c);
-      const n = indexPage(c.get('url'), Math.max(1, Math.ceil(library.articles(lang).length / INDEX_PAGE_SIZE)));
+      const n = indexPage(c.get('url'), listPages(library.articles(lang).length));
       return responder.page(c, () => <LangIndexPage library={library} lang={lang} base={c.get('base')} page={n} />, {
         lastModified: library.lastUpdateMs(lang),
         query: n > 1 ? `?page=${n}` : '',
@@ -50,8 +51,10 @@ export function pageRoutes(responder: Responder) {
       const lang = c.req.param('lang');
       const tag = c.req.param('tag');
       if (!isLang(lang) || !library.hasTag(lang, tag)) return missing(c);
-      return responder.page(c, () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} />, {
+      const n = indexPage(c.get('url'), listPages(library.articles(lang, tag).length));
+      return responder.page(c, () => <TagPage library={library} lang={lang} tag={tag} base={c.get('base')} page={n} />, {
         lastModified: library.lastUpdateMs(lang, tag),
+        query: n > 1 ? `?page=${n}` : '',
       });
     })
     .get('/:lang/privacy', (c) => {
@@ -63,7 +66,7 @@ export function pageRoutes(responder: Responder) {
 
 const INDEX_QUERY = z.object({ page: z.optional(wholeNumber(1_000_000, 'must be 1 or more')) });
 
-/** The page of a language index asked for: one rule with the feeds' archives (a bad value 400, past the end 404). */
+/** The page of a list (language index, tag page) asked for: one rule with the feeds' archives (a bad value 400, past the end 404). */
 function indexPage(url: URL, pages: number): number {
   const { page = 1 } = parseQuery(url, INDEX_QUERY, { page: `a page number from 1 to ${pages}` }, 'Invalid query parameter');
   if (page > pages) {

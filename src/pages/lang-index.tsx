@@ -5,14 +5,11 @@ import { langPath, tagPath } from '../urls';
 import { ArticleList } from './article-list';
 import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs } from './layout';
-
-/** Articles per index page: the page stays small however large the archive grows. */
-export const INDEX_PAGE_SIZE = 30;
+import { LIST_PAGE_SIZE, listPagePath, listPages, Pagination } from './pagination';
 
 export function LangIndexPage({ library, lang, base, page = 1 }: { library: Library; lang: Lang; base: string; page?: number }) {
   const all = library.articles(lang);
-  const shown = all.slice((page - 1) * INDEX_PAGE_SIZE, page * INDEX_PAGE_SIZE);
-  const pages = Math.max(1, Math.ceil(all.length / INDEX_PAGE_SIZE));
+  const shown = all.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE);
   const site = library.sites[lang];
   const ui = UI[lang];
   return (
@@ -22,30 +19,14 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
       title={site.title}
       description={site.description}
       base={base}
-      path={langPath(lang) + (page > 1 ? `?page=${page}` : '')}
+      path={listPagePath(langPath(lang), page)}
       alternates={otherLangs(lang).map((l) => ({ lang: l, path: langPath(l) }))}
       feeds={feedLinks(base, lang, site.title)}
     >
       <h1>{site.title}</h1>
       <p>{site.description}</p>
       <ArticleList lang={lang} articles={shown} level={2} />
-      {pages > 1 ? (
-        <nav aria-label={ui.pagination}>
-          <p>
-            {page > 1 ? (
-              <a href={page === 2 ? langPath(lang) : `${langPath(lang)}?page=${page - 1}`} rel="prev">
-                {ui.newer}
-              </a>
-            ) : null}
-            {page > 1 && page < pages ? ' · ' : null}
-            {page < pages ? (
-              <a href={`${langPath(lang)}?page=${page + 1}`} rel="next">
-                {ui.older}
-              </a>
-            ) : null}
-          </p>
-        </nav>
-      ) : null}
+      <Pagination lang={lang} path={langPath(lang)} page={page} pages={listPages(all.length)} />
       <h2>{ui.allTags}</h2>
       <ul class="tags">
         {Object.entries(site.tags).map(([slug, label]) => (

@@ -1,4 +1,4 @@
-/** /{lang}/tags/{tag}/: the articles carrying one tag, and that tag's feeds. */
+/** /{lang}/tags/{tag}/: the articles carrying one tag, 30 a page (?page=N), and that tag's feeds. */
 import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
 import { tagPath } from '../urls';
@@ -6,9 +6,23 @@ import { ArticleList } from './article-list';
 import { FeedTable } from './feed-table';
 import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs } from './layout';
+import { LIST_PAGE_SIZE, listPagePath, listPages, Pagination } from './pagination';
 
-export function TagPage({ library, lang, tag, base }: { library: Library; lang: Lang; tag: string; base: string }) {
+export function TagPage({
+  library,
+  lang,
+  tag,
+  base,
+  page = 1,
+}: {
+  library: Library;
+  lang: Lang;
+  tag: string;
+  base: string;
+  page?: number;
+}) {
   const site = library.sites[lang];
+  const all = library.articles(lang, tag);
   const label = site.tags[tag] ?? tag;
   const feeds = feedLinks(base, lang, site.title, { slug: tag, label });
   return (
@@ -18,12 +32,13 @@ export function TagPage({ library, lang, tag, base }: { library: Library; lang: 
       title={`${label} · ${UI[lang].siteName}`}
       description={`${site.title} · ${label}`}
       base={base}
-      path={tagPath(lang, tag)}
+      path={listPagePath(tagPath(lang, tag), page)}
       alternates={otherLangs(lang).map((l) => ({ lang: l, path: tagPath(l, tag) }))}
       feeds={feeds}
     >
       <h1>{label}</h1>
-      <ArticleList lang={lang} articles={library.articles(lang, tag)} level={2} />
+      <ArticleList lang={lang} articles={all.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE)} level={2} />
+      <Pagination lang={lang} path={tagPath(lang, tag)} page={page} pages={listPages(all.length)} />
       <h2>{UI[lang].tagFeeds}</h2>
       <FeedTable feeds={feeds} caption={label} lang={lang} />
     </Layout>

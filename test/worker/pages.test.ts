@@ -265,6 +265,38 @@ describe('language index of a large archive', () => {
   });
 });
 
+describe('a tag page of a large archive', () => {
+  const fetchFrom = appWith(
+    syntheticContent(
+      Array.from({ length: 65 }, (_, i) =>
+        syntheticArticle(`t-${i + 1}`, 'en', (i % 28) + 1, { publishedMs: Date.UTC(2025, 0, 1) + i * 3600_000 }),
+      ),
+    ),
+  );
+
+  it('shows 30 articles a page, newest first, with links to older and newer pages and its canonical URL', async () => {
+    const first = parse(await (await fetchFrom('/en/tags/open-source/')).text());
+    expect(first.querySelectorAll('.list li')).toHaveLength(30);
+    expect(first.querySelector('.list li a')?.getAttribute('href')).toBe('/en/articles/t-65');
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/en/tags/open-source/?page=2');
+    const second = parse(await (await fetchFrom('/en/tags/open-source/?page=2')).text());
+    expect(second.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('http://feeds.test/en/tags/open-source/?page=2');
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/en/tags/open-source/');
+    const last = parse(await (await fetchFrom('/en/tags/open-source/?page=3')).text());
+    expect(last.querySelectorAll('.list li')).toHaveLength(5);
+    expect(last.querySelector('a[rel="next"]')).toBeNull();
+    // The tag's feeds stay on every page.
+    expect(last.querySelector('link[type="application/rss+xml"]')?.getAttribute('href')).toBe(
+      'http://feeds.test/en/tags/open-source/rss.xml',
+    );
+  });
+
+  it('answers 404 for a page past the end and 400 for a malformed page', async () => {
+    expect((await fetchFrom('/en/tags/open-source/?page=4', { headers: { Accept: 'application/json' } })).status).toBe(404);
+    expect((await fetchFrom('/en/tags/open-source/?page=x')).status).toBe(400);
+  });
+});
+
 describe('Chinese pages', () => {
   it('contain no English interface text (every string comes from the zh strings)', async () => {
     const { LANGUAGE } = await import('../../src/languages');
