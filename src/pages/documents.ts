@@ -52,43 +52,116 @@ export function renderOpml(library: Library, base: string, format: FeedFormat = 
 }
 
 /** sitemaps.org sitemap with hreflang alternates between translations. */
-export function renderSitemap(library: Library, base: string): string {
-  const entry = (loc: string, lastmod: string | undefined, alternates: { lang: string; href: string }[]) =>
-    [
-      '  <url>',
-      `    <loc>${escapeXml(loc)}</loc>`,
-      ...(lastmod ? [`    <lastmod>${lastmod}</lastmod>`] : []),
-      ...alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${a.lang}" href="${escapeXml(a.href)}"/>`),
-      '  </url>',
-    ].join('\n');
-  // Every cluster of language versions also names / (in both languages) as x-default.
-  const cluster = (versions: { lang: Lang; path: string }[]) =>
-    versions.length > 1
-      ? [...versions.map((v) => ({ lang: LANGUAGE_TAG[v.lang], href: base + v.path })), { lang: 'x-default', href: `${base}/` }]
-      : [];
-  const each = (path: (l: Lang) => string) => LANGS.map((l) => ({ lang: l, path: path(l) }));
-  const indexes = cluster(each(langPath));
-  const urls = [entry(`${base}/`, lastmod(library), indexes), ...LANGS.map((l) => entry(base + langPath(l), lastmod(library, l), indexes))];
-  for (const lang of LANGS) {
-    urls.push(entry(`${base}/${lang}/partners`, undefined, cluster(each((l) => `/${l}/partners`))));
-    urls.push(entry(`${base}/${lang}/privacy`, undefined, cluster(each((l) => `/${l}/privacy`))));
-    for (const a of library.articles(lang)) {
-      const versions = [a, ...library.translationsOf(a)].map((v) => ({ lang: v.lang, path: articlePath(v.lang, v.slug) }));
-      urls.push(entry(base + articlePath(lang, a.slug), a.updated, cluster(versions)));
-    }
-    for (const tag of Object.keys(library.sites[lang].tags)) {
-      if (library.articles(lang, tag).length === 0) continue;
-      const versions = LANGS.filter((l) => library.articles(l, tag).length > 0).map((l) => ({ lang: l, path: tagPath(l, tag) }));
-      urls.push(entry(base + tagPath(lang, tag), lastmod(library, lang, tag), cluster(versions)));
-    }
-  }
+/** One <url> of a sitemap, with its language versions as hreflang alternates. */
+function sitemapEntry(loc: string, lastmod: string | undefined, alternates: { lang: string; href: string }[]): string {
   return [
+    '  <url>',
+    `    <loc>${escapeXml(loc)}</loc>`,
+    ...(lastmod ? [`    <lastmod>${lastmod}</lastmod>`] : []),
+    ...alternates.map((a) => `    <xhtml:link rel="alternate" hreflang="${a.lang}" href="${escapeXml(a.href)}"/>`),
+    '  </url>',
+  ].join('\n');
+}
+
+/** The hreflang alternates of a page's language versions; every cluster also names / as x-default. */
+function cluster(base: string, versions: { lang: Lang; path: string }[]) {
+  return versions.length > 1
+    ? [...versions.map((v) => ({ lang: LANGUAGE_TAG[v.lang], href: base + v.path })), { lang: 'x-default', href: `${base}/` }]
+    : [];
+}
+
+const urlset = (urls: string[]) =>
+  [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ...urls,
     '</urlset>',
     '',
   ].join('\n');
+
+/** The years that have articles, newest first, each with the newest update among them (for <lastmod>). */
+export function articleYears(library: Library): { year: number; updatedMs: number }[] {
+  const years = new Map<number, number>();
+  for (const lang of LANGS) {
+    for (const a of library.articles(lang)) {
+      const year = Number(a.published.slice(0, 4));
+      years.set(year, Math.max(years.get(year) ?? 0, a.updatedMs));
+    }
+  }
+  return [...years].map(([year, updatedMs]) => ({ year, updatedMs })).sort((a, b) => b.year - a.year);
+}
+
+/** Site path of one year's article sitemap. */
+export const articleSitemapPath = (year: number) => `/sitemaps/articles-${year}.xml`;
+// Not a single word before .xml: /{lang}/{word}.xml is a feed's path.
+export const PAGES_SITEMAP_PATH = '/sitemaps/site-pages.xml';
+
+/**
+ * /sitemap.xml: a sitemap index (sitemaps.org) naming the pages' sitemap and one sitemap of articles per year, so
+ * that no sitemap grows with the whole archive.
+ */
+export function renderSitemapIndex(library: Library, base: string): string {
+  const sitemap = (path: string, ms: number) =>
+    `  <sitemap>\n    <loc>${escapeXml(base + path)}</loc>${ms > 0 ? `\n    <lastmod>${new Date(ms).toISOString()}</lastmod>` : ''}\n  </sitemap>`;
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    sitemap(PAGES_SITEMAP_PATH, library.lastUpdateMs()),
+    ...articleYears(library).map((y) => sitemap(articleSitemapPath(y.year), y.updatedMs)),
+    '</sitemapindex>',
+    '',
+  ].join('\n');
+}
+
+/** The pages' sitemap: home, language indexes, partners and privacy pages, tag pages, with hreflang alternates. */
+export function renderPagesSitemap(library: Library, base: string): string {
+  const each = (path: (l: Lang) => string) => LANGS.map((l) => ({ lang: l, path: path(l) }));
+  const indexes = cluster(base, each(langPath));
+  const urls = [
+    sitemapEntry(`${base}/`, lastmod(library), indexes),
+    ...LANGS.map((l) => sitemapEntry(base + langPath(l), lastmod(library, l), indexes)),
+  ];
+  for (const lang of LANGS) {
+    urls.push(
+      sitemapEntry(
+        `${base}/${lang}/partners`,
+        undefined,
+        cluster(
+          base,
+          each((l) => `/${l}/partners`),
+        ),
+      ),
+    );
+    urls.push(
+      sitemapEntry(
+        `${base}/${lang}/privacy`,
+        undefined,
+        cluster(
+          base,
+          each((l) => `/${l}/privacy`),
+        ),
+      ),
+    );
+    for (const tag of Object.keys(library.sites[lang].tags)) {
+      if (library.articles(lang, tag).length === 0) continue;
+      const versions = LANGS.filter((l) => library.articles(l, tag).length > 0).map((l) => ({ lang: l, path: tagPath(l, tag) }));
+      urls.push(sitemapEntry(base + tagPath(lang, tag), lastmod(library, lang, tag), cluster(base, versions)));
+    }
+  }
+  return urlset(urls);
+}
+
+/** One year's articles (by publication date), every language, each with its translations as hreflang alternates. */
+export function renderArticlesSitemap(library: Library, base: string, year: number): string {
+  const urls: string[] = [];
+  for (const lang of LANGS) {
+    for (const a of library.articles(lang)) {
+      if (Number(a.published.slice(0, 4)) !== year) continue;
+      const versions = [a, ...library.translationsOf(a)].map((v) => ({ lang: v.lang, path: articlePath(v.lang, v.slug) }));
+      urls.push(sitemapEntry(base + articlePath(lang, a.slug), a.updated, cluster(base, versions)));
+    }
+  }
+  return urlset(urls);
 }
 
 export function renderRobots(base: string): string {

@@ -67,7 +67,7 @@ const jsonPath = (path: string) => path.replace(/(rss|atom)\.xml/, 'feed.json');
 async function discover(origin: string): Promise<string[]> {
   const paths = new Set<string>();
   for (const lang of ['zh', 'en']) {
-    const html = await (await fetch(`${origin}/sitemap.xml`)).text();
+    const html = await (await fetch(`${origin}/sitemaps/site-pages.xml`)).text();
     const tags = [...new Set([...html.matchAll(new RegExp(`/${lang}/tags/([a-z0-9-]+)/`, 'g'))].map((m) => m[1]))];
     for (const tag of [undefined, ...tags]) {
       for (const start of ['feed.json', 'feed.json?limit=5']) {

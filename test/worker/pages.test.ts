@@ -207,20 +207,29 @@ describe('OPML, sitemap, robots.txt', () => {
     ]);
   });
 
-  it('/sitemap.xml pairs translations with hreflang', async () => {
-    const sitemap = parseXml(await (await request('/sitemap.xml')).text()).urlset;
-    const urls = [sitemap.url].flat() as { loc: string; 'xhtml:link'?: Record<string, string>[] }[];
-    const article = urls.find((u) => u.loc === `${BASE}/zh/articles/${SLUG}`);
+  it('/sitemap.xml is an index of the pages sitemap and one sitemap of articles per year', async () => {
+    const index = parseXml(await (await request('/sitemap.xml')).text()).sitemapindex;
+    const locs = [index.sitemap].flat().map((m: { loc: string }) => m.loc);
+    expect(locs).toEqual([`${BASE}/sitemaps/site-pages.xml`, `${BASE}/sitemaps/articles-2025.xml`]);
+    expect((await request('/sitemaps/articles-2024.xml')).status).toBe(404);
+  });
+
+  it('pairs translations with hreflang, articles in the sitemap of their year', async () => {
+    const urlsOf = async (path: string) =>
+      [parseXml(await (await request(path)).text()).urlset.url].flat() as { loc: string; 'xhtml:link'?: Record<string, string>[] }[];
+    const articles = await urlsOf('/sitemaps/articles-2025.xml');
+    const article = articles.find((u) => u.loc === `${BASE}/zh/articles/${SLUG}`);
     expect([article?.['xhtml:link']].flat().map((l) => l?.['@hreflang'])).toEqual(['zh-CN', 'en', 'x-default']);
-    // The partners pages and tag pages are there too, paired with their translations.
-    expect(urls.map((u) => u.loc)).toContain(`${BASE}/zh/partners`);
-    const tag = urls.find((u) => u.loc === `${BASE}/en/tags/open-source/`);
+    // The partners pages and tag pages are in the pages' sitemap, paired with their translations.
+    const pages = await urlsOf('/sitemaps/site-pages.xml');
+    expect(pages.map((u) => u.loc)).toContain(`${BASE}/zh/partners`);
+    const tag = pages.find((u) => u.loc === `${BASE}/en/tags/open-source/`);
     expect([tag?.['xhtml:link']].flat().map((l) => l?.['@href'])).toEqual([
       `${BASE}/zh/tags/open-source/`,
       `${BASE}/en/tags/open-source/`,
       `${BASE}/`,
     ]);
-    expect(urls.map((u) => u.loc)).toContain(`${BASE}/en/`);
+    expect(pages.map((u) => u.loc)).toContain(`${BASE}/en/`);
   });
 
   it('/robots.txt names the sitemap', async () => {

@@ -61,6 +61,9 @@ describe('the repository content (content/, whatever it holds)', () => {
         (article.publishedMs <= now ? paths : scheduled).push(`/${lang}/articles/${article.slug}`);
     }
     for (const path of paths) expect((await get(path)).status, path).toBe(200);
+    // Every sitemap the index names answers too.
+    const index = await (await get('/sitemap.xml')).text();
+    for (const [, loc = ''] of index.matchAll(/<loc>([^<]+)<\/loc>/g)) expect((await get(new URL(loc).pathname)).status, loc).toBe(200);
     for (const path of scheduled) expect((await get(path)).status, path).toBe(404);
   });
 });

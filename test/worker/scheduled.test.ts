@@ -41,7 +41,7 @@ const PLACES = [
   '/',
   '/en/tags/events/',
   '/en/tags/events/feed.json',
-  '/sitemap.xml',
+  '/sitemaps/articles-2025.xml',
 ];
 
 describe('a scheduled article', () => {
