@@ -39,7 +39,7 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 // Build-time code never ships: the Worker's import graph must not reach the content compiler or its libraries.
 const BUILD_ONLY =
-  /node_modules\/(marked|yaml|sanitize-html|htmlparser2|esbuild|satori|@resvg|@fontsource)\/|(^|\/)src\/build\/|(^|\/)scripts\//;
+  /node_modules\/(marked|yaml|sanitize-html|htmlparser2|esbuild|satori|sharp|@img|pinyin-pro|@fontsource)\/|(^|\/)src\/build\/|(^|\/)scripts\//;
 const meta = JSON.parse(readFileSync(join(outdir, 'meta.json'), 'utf8')) as { inputs: Record<string, unknown> };
 const leaked = Object.keys(meta.inputs).filter((input) => BUILD_ONLY.test(input));
 if (leaked.length > 0) {
