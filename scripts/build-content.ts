@@ -13,6 +13,7 @@ import { buildSync } from 'esbuild';
 import { cardHash, cardText, renderCard } from '../src/build/card';
 import { compileContent, formatProblem } from '../src/build/compile';
 import { beijingTime } from '../src/build/dates';
+import { drawIcons } from '../src/build/icons';
 import { type PhotoIndex, processPhotos } from '../src/build/photos';
 import { fixChineseMarkdown } from '../src/build/punctuation';
 import { type Config, ConfigError, loadConfig } from '../src/config';
@@ -67,6 +68,7 @@ if (values.check) {
   // The vars first: a bad one stops the build in one line before anything is written.
   const feeds = await prerenderedModule(content);
   const cards = values.cards ? await drawCards(content, resolve(values.assets, 'cards')) : undefined;
+  const icons = await drawIcons(resolve(values.assets));
   mkdirSync(dirname(out), { recursive: true });
   writeIfChanged(out, generatedModule(content, out));
   // The widget is code, not content: it always goes beside the Worker's sources.
@@ -77,6 +79,7 @@ if (values.check) {
   if (values.report) console.log(report(content, result.skippedDrafts));
   if (photos.summary) console.log(photos.summary);
   if (cards) console.log(cards);
+  if (icons > 0) console.log(`✓ icons: ${icons} file(s) drawn -> ${relative(process.cwd(), resolve(values.assets))}/icons/, favicon.ico`);
   console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
 }
 

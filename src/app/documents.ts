@@ -1,6 +1,5 @@
 /** The machine-read documents beside the pages: OPML lists, sitemap, robots.txt, stylesheet, favicon. */
 import { Hono } from 'hono';
-import { permanentRedirect } from '../http/redirects';
 import { CACHE } from '../http/representation';
 import {
   articleYears,
@@ -46,6 +45,5 @@ export function documentRoutes(responder: Responder) {
       .get('/robots.txt', (c) => responder.serve(c, 'text/plain; charset=utf-8', () => renderRobots(c.get('base'))))
       .get('/style.css', (c) => responder.serve(c, 'text/css; charset=utf-8', () => STYLESHEET, { cache: CACHE.asset }))
       .get('/favicon.svg', (c) => responder.serve(c, 'image/svg+xml', () => FAVICON_SVG, { cache: CACHE.asset }))
-      .get('/favicon.ico', (c) => permanentRedirect(`${c.get('base')}/favicon.svg`))
   );
 }

@@ -89,7 +89,7 @@ function faces(pkg: FontPackage, weight: number): FontFace[] {
  * The subset files that cover `text`, each under its own family name: satori falls back from one family to
  * the next for a missing glyph, not between faces of one family. Code points no subset covers are reported.
  */
-function fontsFor(text: string, weight: number, lang: string) {
+export function fontsFor(text: string, weight: number, lang: string) {
   // Chinese takes its punctuation (“ ” ，) from the CJK font, full width; other languages from Noto Sans, proportional.
   const cjk = LANGUAGE[lang as Lang]?.cjk ?? false;
   const order = cjk ? faces('cjk', weight) : [...faces('alphabetic', weight), ...faces('cjk', weight)];

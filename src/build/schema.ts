@@ -91,7 +91,7 @@ export const siteSchema = z.strictObject({
   rights: text(300, 'the copyright line'),
   attribution: text(600, 'how to credit the publisher'),
   licenseUrl: absoluteUrl('link').optional(),
-  /** Square image for readers' feed lists; default: the site's /favicon.svg. */
+  /** Square image for readers' feed lists; default: the site's /icons/icon-512.png. */
   icon: absoluteUrl('image').optional(),
   /** Wide logo (PNG, JPEG or GIF, for RSS <image> and Atom <logo>). */
   logo: absoluteUrl('image')

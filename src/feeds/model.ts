@@ -65,7 +65,7 @@ export interface FeedDocument {
   rights: string;
   attribution: string;
   licenseUrl?: string;
-  /** Square icon (the site's own, or /favicon.svg). */
+  /** Square icon (the site's own, or the 512 px PNG the build draws: readers store PNG, not SVG). */
   icon: string;
   logo?: string;
   items: FeedItem[];
@@ -207,7 +207,7 @@ export function buildFeedDocument(
     rights: site.rights,
     attribution: site.attribution,
     ...(site.licenseUrl ? { licenseUrl: site.licenseUrl } : {}),
-    icon: site.icon ?? `${base}/favicon.svg`,
+    icon: site.icon ?? `${base}/icons/icon-512.png`,
     ...(site.logo ? { logo: site.logo } : {}),
     items,
     archive:

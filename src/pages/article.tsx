@@ -63,7 +63,7 @@ function articleJsonLd(article: Translation, site: Site, base: string, shareImag
         '@type': 'Organization',
         name: site.publisher,
         url: site.homePage,
-        logo: { '@type': 'ImageObject', url: site.logo ?? `${base}/favicon.svg` },
+        logo: { '@type': 'ImageObject', url: site.logo ?? `${base}/icons/icon-512.png`, width: 512, height: 512 },
       },
       ...(shareImage ? { image: [shareImage.url] } : {}),
       mainEntityOfPage: { '@type': 'WebPage', '@id': url },

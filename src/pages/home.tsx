@@ -58,7 +58,7 @@ function homeJsonLd(library: Library, base: string, title: string): Record<strin
       alternateName:
         others.length === 1 ? library.sites[others[0] ?? DEFAULT_LANG].publisher : others.map((l) => library.sites[l].publisher),
       url: site.homePage,
-      logo: site.logo ?? `${base}/favicon.svg`,
+      logo: site.logo ?? `${base}/icons/icon-512.png`,
     },
   ];
 }

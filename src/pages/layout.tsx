@@ -100,6 +100,8 @@ function Head(props: LayoutProps) {
       ))}
       <link rel="stylesheet" href="/style.css" />
       <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <link rel="icon" href="/icons/icon-32.png" type="image/png" sizes="32x32" />
+      <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
       <ShareMeta {...props} canonical={canonical} />
       {props.jsonLd?.map((data) => (
         // Data, not code: browsers never run application/ld+json, and "<" is escaped so it cannot end the element.

@@ -191,7 +191,7 @@ beforeAll(() => {
       '/ru/no-such-page',
       '/zh/articles/fixture-cie-visit',
       '/',
-      '/sitemap.xml',
+      '/sitemaps/articles-2025.xml',
       '/feeds.opml',
     ])}) {
       const res = await app.fetch(new Request('https://feeds.test' + path, { headers: { Accept: 'text/html' } }), { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
@@ -244,7 +244,7 @@ describe('a third language (ru) added with its texts and site file only', () => 
     const home = answers['/']?.body ?? '';
     expect(home).toContain('/ru/rss.xml');
     expect(home).toContain('Ленты новостей «Учёба в HIT»');
-    expect(answers['/sitemap.xml']?.body).toContain('hreflang="ru"');
+    expect(answers['/sitemaps/articles-2025.xml']?.body).toContain('hreflang="ru"');
     expect(answers['/feeds.opml']?.body).toContain('/ru/rss.xml');
   });
 });
