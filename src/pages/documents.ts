@@ -122,26 +122,18 @@ export function renderPagesSitemap(library: Library, base: string): string {
     ...LANGS.map((l) => sitemapEntry(base + langPath(l), lastmod(library, l), indexes)),
   ];
   for (const lang of LANGS) {
-    urls.push(
-      sitemapEntry(
-        `${base}/${lang}/partners`,
-        undefined,
-        cluster(
-          base,
-          each((l) => `/${l}/partners`),
+    for (const page of ['partners', 'privacy']) {
+      urls.push(
+        sitemapEntry(
+          `${base}/${lang}/${page}`,
+          undefined,
+          cluster(
+            base,
+            each((l) => `/${l}/${page}`),
+          ),
         ),
-      ),
-    );
-    urls.push(
-      sitemapEntry(
-        `${base}/${lang}/privacy`,
-        undefined,
-        cluster(
-          base,
-          each((l) => `/${l}/privacy`),
-        ),
-      ),
-    );
+      );
+    }
     for (const tag of Object.keys(library.sites[lang].tags)) {
       if (library.articles(lang, tag).length === 0) continue;
       const versions = LANGS.filter((l) => library.articles(l, tag).length > 0).map((l) => ({ lang: l, path: tagPath(l, tag) }));
