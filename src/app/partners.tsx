@@ -1,16 +1,27 @@
 /** The partner kit: the partners page with its snippet generator, the embeddable list and the scripts behind them. */
 import { Hono } from 'hono';
-import { isLang } from '../content/model';
+import { isLang, type Lang } from '../content/model';
 import { EMBED_JS, FRAME_JS, GENERATOR_JS, VIDEO_JS } from '../generated/embed';
 import { htmlPolicy } from '../http/headers';
+import { prefersHtml } from '../http/negotiate';
+import { ProblemError } from '../http/problem';
 import { CACHE } from '../http/representation';
-import { EMBED_CSS, EmbedPage } from '../pages/embed';
-import { embedQuery, parseEmbedOptions } from '../pages/embed-options';
+import { EMBED_CSS, EmbedErrorPage, EmbedPage } from '../pages/embed';
+import { type EmbedOptions, embedQuery, parseEmbedOptions } from '../pages/embed-options';
 import { PartnersPage } from '../pages/partners';
-import type { AppContext, AppEnv, Responder } from './context';
+import { type AppContext, type AppEnv, HTML, type Responder } from './context';
 import { notFound } from './errors';
 
 const JS = 'text/javascript; charset=utf-8';
+
+/** The embed's 400, as an HTML page the partner's frame may show. */
+async function embedError(c: AppContext, lang: Lang, error: ProblemError): Promise<Response> {
+  const html = `<!DOCTYPE html>${await (<EmbedErrorPage lang={lang} detail={error.problem.detail ?? ''} base={c.get('base')} />).toString()}`;
+  return new Response(c.req.method === 'HEAD' ? null : html, {
+    status: error.problem.status,
+    headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, 'Content-Security-Policy': htmlPolicy({ framable: true }) },
+  });
+}
 
 export function partnerRoutes(responder: Responder) {
   const { library, newest } = responder;
@@ -20,7 +31,15 @@ export function partnerRoutes(responder: Responder) {
   const kitPage = (Page: typeof PartnersPage | typeof EmbedPage, csp: string) => (c: AppContext) => {
     const lang = c.req.param('lang') ?? '';
     if (!isLang(lang)) return missing(c);
-    const options = parseEmbedOptions(c.get('url'), library, lang);
+    let options: EmbedOptions;
+    try {
+      options = parseEmbedOptions(c.get('url'), library, lang);
+    } catch (error) {
+      // In a partner's frame a problem+json with frame-ancestors 'none' shows as a grey "refused" box: the embed
+      // answers its 400 as a page the frame may show, saying what is wrong.
+      if (Page !== EmbedPage || !(error instanceof ProblemError) || !prefersHtml(c.req.raw)) throw error;
+      return embedError(c, lang, error);
+    }
     return responder.page(c, () => <Page library={library} lang={lang} base={c.get('base')} options={options} />, {
       lastModified: newest,
       headers: { 'Content-Security-Policy': csp },

@@ -55,7 +55,11 @@ const en = {
     aboutText:
       'The "Study at HIT" news of the College of International Education, Harbin Institute of Technology, published as separate Chinese and English feeds in RSS, Atom and JSON Feed, for news outlets and open-source community sites to syndicate and for anyone to subscribe to.',
   },
-  embed: { heading: 'Study at HIT news', more: 'More news' },
+  embed: {
+    heading: 'Study at HIT news',
+    more: 'More news',
+    badOption: 'This news list cannot be shown here: the page that embeds it gives it a wrong option.',
+  },
   partners: {
     title: 'For partner sites',
     intro:

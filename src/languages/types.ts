@@ -64,7 +64,7 @@ export interface Language {
     | 'aboutText'
   > & { readonly themes: Strings<'light' | 'dark' | 'auto'> };
   /** The embedded news list (widget and iframe). */
-  embed: Strings<'heading' | 'more'>;
+  embed: Strings<'heading' | 'more' | 'badOption'>;
   /** The partners page. */
   partners: Strings<
     | 'title'

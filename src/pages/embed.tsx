@@ -54,3 +54,36 @@ export function EmbedPage({ library, lang, options, base }: { library: Library; 
     </html>
   );
 }
+
+/**
+ * The embed's answer to a wrong option: readable inside the partner's frame (framable, in the frame's language),
+ * with the reason for the partner's developer and the plain news page for readers.
+ */
+export function EmbedErrorPage({ lang, detail, base }: { lang: Lang; detail: string; base: string }) {
+  const t = LANGUAGE[lang].embed;
+  return (
+    <html lang={LANGUAGE_TAG[lang]}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{t.heading}</title>
+        <link rel="stylesheet" href="/embed.css" />
+      </head>
+      <body class="light">
+        <main>
+          <h1>{t.heading}</h1>
+          <p role="alert">{t.badOption}</p>
+          <p lang="en">
+            <code>{detail}</code>
+          </p>
+          <p>
+            <a href={base + langPath(lang)} target="_top">
+              {t.more}
+            </a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -63,7 +63,7 @@ const ru = {
     aboutText: 'Новости Колледжа международного образования HIT в форматах RSS, Atom и JSON Feed.',
     themes: { light: 'светлая', dark: 'тёмная', auto: 'как в системе' },
   },
-  embed: { heading: 'Новости «Учёба в HIT»', more: 'Ещё новости' },
+  embed: { heading: 'Новости «Учёба в HIT»', more: 'Ещё новости', badOption: 'Неверный параметр.' },
   partners: {
     title: 'Партнёрам',
     intro: 'Сайты могут публиковать эти новости.',

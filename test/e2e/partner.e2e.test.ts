@@ -69,6 +69,7 @@ beforeAll(async () => {
     '/iframe',
     partnerPage(`<iframe id="news" src="${worker.origin}/zh/embed?limit=3&theme=dark" width="400" height="400"></iframe>`),
   );
+  pages.set('/iframe-bad', partnerPage(`<iframe id="news" src="${worker.origin}/zh/embed?limit=50" width="400" height="400"></iframe>`));
   pages.set('/fetch', partnerPage('<ul id="out"></ul>'));
   // The same widget on a blank page, and on one whose stylesheet attacks everything it can reach.
   pages.set('/blank', { html: `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${snippet}</body></html>` });
@@ -177,6 +178,15 @@ describe('iframe embed on a partner page', () => {
     expect(await frame.locator('li a').first().getAttribute('href')).toBe(`${worker.origin}/zh/articles/fixture-cie-visit`);
     expect(await frame.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect([...origins].sort()).toEqual([partnerOrigin, worker.origin].sort());
+    await context.close();
+  });
+
+  it('shows its own error for a bad option, in the frame and in its language', async () => {
+    const { context, page } = await visit('/iframe-bad');
+    const frame = page.frameLocator('#news');
+    await frame.locator('[role="alert"]').waitFor();
+    expect(await frame.locator('[role="alert"]').textContent()).toContain('无法在此显示新闻列表');
+    expect(await frame.locator('code').textContent()).toBe('"limit" must be from 1 to 20; got "50".');
     await context.close();
   });
 

@@ -171,6 +171,18 @@ describe('embed', () => {
       }
     }
   });
+
+  it('shows a frame its bad option as a page the frame may show, in its language', async () => {
+    const res = await request('/zh/embed?limit=50', { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('无法在此显示新闻列表');
+    expect(html).toContain('&quot;limit&quot; must be from 1 to 20; got &quot;50&quot;.');
+  });
 });
 
 describe('partners page', () => {
