@@ -52,6 +52,27 @@ p{margin:2px 0 0;font-size:14px}
 .more{font-size:14px}
 `;
 
+/**
+ * The partner's link the widget replaces. CMSs move the snippet's two lines apart: WordPress puts a <br> between
+ * them inside one <p>, Drupal and others wrap each line in its own <p>. The link is the element just before the
+ * script (line breaks skipped; from the script's own wrapper when it stands alone in one), or the wrapper that holds
+ * nothing but the link, which then goes with it.
+ */
+function fallbackLink(script: HTMLScriptElement): Element | null {
+  const before = (node: Element): Element | null => {
+    let sibling = node.previousElementSibling;
+    while (sibling?.tagName === 'BR') sibling = sibling.previousElementSibling;
+    return sibling;
+  };
+  let candidate = before(script);
+  const wrapper = script.parentElement;
+  if (!candidate && wrapper && wrapper !== document.body && wrapper.textContent?.trim() === '') candidate = before(wrapper);
+  if (!candidate) return null;
+  if (candidate.hasAttribute('data-hit-embed')) return candidate;
+  const inner = candidate.querySelector('a[data-hit-embed]');
+  return inner && inner.textContent?.trim() === candidate.textContent?.trim() ? candidate : null;
+}
+
 (() => {
   const script = document.currentScript as HTMLScriptElement | null;
   if (!script) return;
@@ -76,7 +97,7 @@ p{margin:2px 0 0;font-size:14px}
   const host = document.createElement('hit-news');
   host.setAttribute('data-hit-embed-root', '');
   for (const [property, value] of HOST_RESET) host.style.setProperty(property, value, 'important');
-  const fallback = script.previousElementSibling?.hasAttribute('data-hit-embed') ? script.previousElementSibling : null;
+  const fallback = fallbackLink(script);
   const root = host.attachShadow({ mode: 'open' });
 
   const el = <K extends keyof HTMLElementTagNameMap>(name: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: Node[]) => {

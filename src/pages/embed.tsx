@@ -1,7 +1,7 @@
 /** /{lang}/embed: the iframe form of the widget, for sites that forbid third-party scripts. */
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Lang } from '../content/model';
-import { LANGUAGE } from '../languages';
+import { LANGUAGE, languageFontCss } from '../languages';
 import { articlePath, langPath, tagPath } from '../urls';
 import type { EmbedOptions } from './embed-options';
 import { formatDate } from './i18n';
@@ -11,6 +11,7 @@ export const EMBED_CSS = `
 :root:has(body.dark){color-scheme:dark}
 @media (prefers-color-scheme:dark){:root:has(body.auto){color-scheme:dark}}
 body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#1d1d1f;background:#fff}
+${languageFontCss()}
 body.dark{color:#ececf1;background:#15161a}
 @media (prefers-color-scheme:dark){body.auto{color:#ececf1;background:#15161a}body.auto a{color:#7fb2ff}}
 main{padding:12px 16px}h1{font-size:16px;margin:0 0 8px}

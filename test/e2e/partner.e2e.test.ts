@@ -80,6 +80,17 @@ beforeAll(async () => {
   pages.set('/bad-tag', { html: `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${badTag}</body></html>` });
   const badLimit = snippet.replace('data-limit="5"', 'data-limit="lots"');
   pages.set('/bad-limit', { html: `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${badLimit}</body></html>` });
+  // The snippet as CMSs publish it (synthetic pages): WordPress's wpautop (one <p>, a <br> between the lines),
+  // Drupal's filter (each line its own <p>), a plain <p> around the link only, and the script wrapped alone.
+  const [link, script] = snippet.split('<script');
+  for (const [name, markup] of [
+    ['wordpress', `<p>${link}<br />\n<script${script}</p>`],
+    ['drupal', `<p>${link}</p>\n<p><script${script}</p>`],
+    ['plain-p', `<p>${link}</p>\n<script${script}`],
+    ['div-wrapped', `<div>${link}</div><div><script${script}</div>`],
+  ]) {
+    pages.set(`/cms-${name}`, partnerPage(`<article>${markup}</article>`));
+  }
   const port = await freePort();
   partnerOrigin = `http://127.0.0.1:${port}`;
   partner = createServer((req, res) => {
@@ -161,6 +172,19 @@ describe('embed script on a partner page (another origin)', () => {
     expect(warnings.join('\n')).toContain(message);
     await context.close();
   });
+
+  it.each(['wordpress', 'drupal', 'plain-p', 'div-wrapped'])(
+    'replaces its own link as a %s page publishes the snippet: one headline',
+    async (cms) => {
+      const { context, page } = await visit(`/cms-${cms}`);
+      await page.locator('hit-news li a').first().waitFor();
+      expect(await page.locator('a[data-hit-embed]').count()).toBe(0);
+      expect(await page.locator('hit-news').count()).toBe(1);
+      // The headline once: the widget's own, in its shadow root; nothing of the plain link is left in the article.
+      expect(await page.locator('article').evaluate((a) => a.textContent?.includes('Study at HIT news'))).toBe(false);
+      await context.close();
+    },
+  );
 
   it('degrades to a plain link when scripts are off', async () => {
     const { context, page } = await visit('/script', { javaScriptEnabled: false });

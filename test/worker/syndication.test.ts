@@ -172,6 +172,11 @@ describe('embed', () => {
     }
   });
 
+  it('sets Chinese frames in the Chinese font, as the widget and the pages do', async () => {
+    const css = await (await request('/embed.css')).text();
+    expect(css).toMatch(/:lang\(zh\):not\(code,kbd,samp,pre\)\{font-family:/);
+  });
+
   it('shows a frame its bad option as a page the frame may show, in its language', async () => {
     const res = await request('/zh/embed?limit=50', { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
     expect(res.status).toBe(400);
