@@ -8,9 +8,11 @@ export const STYLESHEET = `
 body{margin:0;font:1.0625rem/1.7 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
 ${languageFontCss()}
 main{overflow-wrap:anywhere}
-.body table{display:block;max-width:100%;overflow-x:auto}
+.body table,.feeds{display:block;max-width:100%;overflow-x:auto;border-collapse:collapse;overflow-wrap:normal;word-break:keep-all;background:linear-gradient(to right,var(--bg) 30%,transparent) left center/2.5rem 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,transparent) right center/2.5rem 100% no-repeat local,radial-gradient(farthest-side at 0 50%,color-mix(in srgb,var(--fg) 30%,transparent),transparent) left center/.9rem 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,color-mix(in srgb,var(--fg) 30%,transparent),transparent) right center/.9rem 100% no-repeat scroll}
+.body th,.body td{border:1px solid var(--line);padding:.35rem .6rem;vertical-align:top;text-align:left}
+.body th,.feeds th{white-space:nowrap}.body table code,.feeds code{overflow-wrap:normal}
 .body img,.body video,.body iframe{max-width:100%;height:auto}
-.feeds{display:block;overflow-x:auto}.feeds code{overflow-wrap:normal;white-space:nowrap;user-select:all}
+.feeds code{white-space:nowrap;user-select:all}
 a{color:var(--accent)}
 a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem}
@@ -26,7 +28,7 @@ h2{font-size:1.3rem;margin-top:2rem}
 .list h3{margin:0;font-size:1.15rem}
 .tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}
 .tags a{border:1px solid var(--line);border-radius:1rem;padding:0 .6rem;text-decoration:none;font-size:.9rem}
-.feeds{width:100%;border-collapse:collapse;font-size:.95rem}
+.feeds{font-size:.95rem}
 .feeds th,.feeds td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 code,pre{background:var(--code);border-radius:4px;font-size:.9em}
 code{padding:.1rem .3rem;overflow-wrap:anywhere}pre{padding:.75rem;overflow-x:auto}
