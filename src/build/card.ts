@@ -14,11 +14,12 @@ import type { Site, Translation } from '../content/model';
 import { LANGUAGE, type Lang } from '../languages';
 import { formatDate } from '../pages/i18n';
 import { CARD_SIZE } from '../urls';
+import { chineseLineBreaks, WORD_JOINER } from './line-breaks';
 
 const { width: CARD_WIDTH, height: CARD_HEIGHT } = CARD_SIZE;
 
 /** Bump when the card's design changes, so every card is drawn anew (its file name carries the hash). */
-const DESIGN_VERSION = 2;
+const DESIGN_VERSION = 3;
 const PADDING = 72;
 const TITLE_BOX = { width: CARD_WIDTH - 2 * PADDING, height: 300 };
 const LINE_HEIGHT = 1.3;
@@ -134,7 +135,7 @@ export function titleSize(title: string): number {
  * boxes; `dropped` names them (as U+ code points) so that the build can say so.
  */
 export async function renderCard(input: CardText): Promise<{ png: Uint8Array; dropped: string[] }> {
-  const title = fontsFor(input.title, 700, input.lang);
+  const title = fontsFor(input.title.replaceAll(WORD_JOINER, ''), 700, input.lang);
   const small = fontsFor(`${input.publisher}${input.date}${input.host}`, 400, input.lang);
   const missing = new Set([...title.missing, ...small.missing]);
   const keep = (s: string) =>
@@ -143,9 +144,11 @@ export async function renderCard(input: CardText): Promise<{ png: Uint8Array; dr
       .join('')
       .replace(/\s+/g, ' ')
       .trim();
-  const text = { ...input, title: keep(input.title), publisher: keep(input.publisher), date: keep(input.date), host: keep(input.host) };
+  const cjk = LANGUAGE[input.lang as Lang]?.cjk ?? false;
+  const titleText = cjk ? chineseLineBreaks(keep(input.title)) : keep(input.title);
+  const text = { ...input, title: titleText, publisher: keep(input.publisher), date: keep(input.date), host: keep(input.host) };
   const dropped = [...missing].map((c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-  const tree = cardTree(text, title.family, small.family);
+  const tree = cardTree(text, title.family, small.family, cjk);
   // biome-ignore lint/suspicious/noExplicitAny: satori takes React-like element objects; this is one built by hand.
   const svg = await satori(tree as any, { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: [...title.fonts, ...small.fonts] });
   // librsvg through sharp, the photos' library: it frees what it draws (resvg-js kept ~3.5 MiB a card, thx/resvg-js#216).
@@ -154,9 +157,28 @@ export async function renderCard(input: CardText): Promise<{ png: Uint8Array; dr
   return { png, dropped };
 }
 
+const el = (style: Record<string, unknown>, children: unknown, lang?: string) => ({ type: 'div', props: { style, children, lang } });
+
+/** The title's box: the largest size at which it fits, in at most four lines. */
+function titleBox(text: CardText, family: string, cjk: boolean) {
+  const style = {
+    display: 'block',
+    width: TITLE_BOX.width,
+    height: TITLE_BOX.height,
+    fontFamily: family,
+    fontSize: titleSize(text.title.replaceAll(WORD_JOINER, '')),
+    fontWeight: 700,
+    lineHeight: LINE_HEIGHT,
+    lineClamp: 4,
+    // Balanced lines for Latin titles; Chinese ones use the full width, breaking only where line-breaks.ts allows.
+    textWrap: cjk ? 'wrap' : 'balance',
+    overflow: 'hidden',
+  };
+  return el(style, text.title, text.lang);
+}
+
 /** The card's layout as satori elements: the publisher on top, the title, then the date and the host. */
-function cardTree(text: CardText, titleFamily: string, smallFamily: string) {
-  const el = (style: Record<string, unknown>, children: unknown, lang?: string) => ({ type: 'div', props: { style, children, lang } });
+function cardTree(text: CardText, titleFamily: string, smallFamily: string, cjk: boolean) {
   const background = {
     width: '100%',
     height: '100%',
@@ -168,18 +190,6 @@ function cardTree(text: CardText, titleFamily: string, smallFamily: string) {
     background: '#0b3d91',
     backgroundImage: 'linear-gradient(135deg, #0b3d91 0%, #062a66 100%)',
     color: '#ffffff',
-  };
-  const titleStyle = {
-    display: 'block',
-    width: TITLE_BOX.width,
-    height: TITLE_BOX.height,
-    fontFamily: titleFamily,
-    fontSize: titleSize(text.title),
-    fontWeight: 700,
-    lineHeight: LINE_HEIGHT,
-    lineClamp: 4,
-    textWrap: 'balance',
-    overflow: 'hidden',
   };
   const footer = {
     display: 'flex',
@@ -197,7 +207,22 @@ function cardTree(text: CardText, titleFamily: string, smallFamily: string) {
       el({ width: 10, height: 40, background: '#f2b705', marginRight: 20 }, ''),
       el({ display: 'flex' }, text.publisher, text.lang),
     ]),
-    el(titleStyle, text.title, text.lang),
+    titleBox(text, titleFamily, cjk),
     el(footer, [el({ display: 'flex' }, text.date, text.lang), el({ display: 'flex' }, text.host)]),
   ]);
+}
+
+/** The lines the title of a card takes, as satori lays them out (tests check where Chinese titles break). */
+export async function cardTitleLines(input: CardText): Promise<string[]> {
+  const cjk = LANGUAGE[input.lang as Lang]?.cjk ?? false;
+  const plain = input.title.replaceAll(WORD_JOINER, '');
+  const title = fontsFor(plain, 700, input.lang);
+  const text = cjk ? chineseLineBreaks(plain) : plain;
+  const box = titleBox({ ...input, title: text }, title.family, cjk);
+  // biome-ignore lint/suspicious/noExplicitAny: as above.
+  const svg = await satori(box as any, { width: TITLE_BOX.width, height: CARD_HEIGHT, fonts: title.fonts, embedFont: false });
+  const lines = new Map<string, string>();
+  for (const m of svg.matchAll(/<text[^>]*\by="([\d.]+)"[^>]*>([^<]*)<\/text>/g))
+    lines.set(m[1] ?? '', (lines.get(m[1] ?? '') ?? '') + (m[2] ?? ''));
+  return [...lines.values()].map((l) => l.replaceAll(WORD_JOINER, '').trim()).filter(Boolean);
 }

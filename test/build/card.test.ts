@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CardText, cardHash, renderCard, titleSize } from '../../src/build/card';
+import { type CardText, cardHash, cardTitleLines, renderCard, titleSize } from '../../src/build/card';
 
 // Synthetic card texts (not an article of content/).
 const zh: CardText = {
@@ -61,5 +61,29 @@ describe('social cards', () => {
     const long = '国际教育学院访问开放原子开源基金会，推动“留学哈工大”品牌走进国际开源社区'.repeat(2);
     expect(titleSize(long)).toBeLessThan(titleSize(long.slice(0, 20)));
     expect(titleSize('A'.repeat(600))).toBe(40);
+  });
+});
+
+describe('Chinese card titles', () => {
+  const TITLES = [
+    '国际教育学院访问开放原子开源基金会，推动“留学哈工大”品牌走进国际开源社区',
+    // SYNTHETIC titles, long enough to take three or four lines.
+    '哈尔滨工业大学国际教育学院与开放原子开源基金会联合举办“留学哈工大”开源暑期学校，来自二十个国家的学生参加（合成标题）',
+    '留学哈工大：国际学生在开源社区贡献代码，基金会表示欢迎更多高校参与开源人才培养计划（合成标题）',
+    '国际教育学院召开“留学哈工大”品牌建设研讨会，邀请国际开源基金会专家分享经验与合作模式（合成标题）',
+  ];
+  const WORDS = ['哈工大', '开源', '留学', '国际', '基金会'];
+
+  it.each(TITLES)('%s: lines break between words, never before closing punctuation', async (title) => {
+    const lines = await cardTitleLines({ lang: 'zh', title, publisher: '合成', date: '2025年1月1日', host: 'news.example.edu' });
+    expect(lines.join('')).toBe(title);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines.slice(1)) expect(line, lines.join(' / ')).not.toMatch(/^[，。、；：？！”’）》]/);
+    for (const [a, b] of lines.slice(1).map((line, i): [string, string] => [lines[i] ?? '', line])) {
+      for (const word of WORDS) {
+        const across = (a + b).split(word).length - a.split(word).length - b.split(word).length + 1;
+        expect(across, `${word} split across "${a}" / "${b}"`).toBe(0);
+      }
+    }
   });
 });
