@@ -114,6 +114,9 @@ function articlePath(path: string): { year: number; slug: string; lang: Lang } |
   return { year: Number(parts[1]), slug, lang };
 }
 
+/** About as many characters of a headline as search results show (Google cuts near 110). */
+const SEARCH_TITLE_MAX = 110;
+
 /** Validates and compiles a content directory's files; `prefix` is prepended to paths in messages. */
 export function compileContent(files: SourceFile[], prefix = 'content/', options: CompileOptions = {}): CompileResult {
   const problems: Problem[] = [];
@@ -121,6 +124,18 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
   const sites = compileSites(files, prefix, problems);
   const pictures = new PictureShelf(files, options.photos, prefix);
   const { located, skippedDrafts } = compileArticles(files, sites, pictures, prefix, options, now, problems);
+  const longTitles = located.flatMap(({ file, translation: t, lineOf }) =>
+    [...t.title].length > SEARCH_TITLE_MAX
+      ? [
+          {
+            file,
+            line: lineOf('title'),
+            field: 'title',
+            message: `is ${[...t.title].length} characters; search engines show about ${SEARCH_TITLE_MAX} and cut the rest: consider a shorter headline`,
+          },
+        ]
+      : [],
+  );
   checkSlugsAndTranslations(located, prefix, problems);
   const withdrawals = checkRecords(
     files,
@@ -132,7 +147,7 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
     problems,
   );
   const complete = LANGS.every((lang) => sites[lang]);
-  const warnings = pictures.unused();
+  const warnings = [...longTitles, ...pictures.unused()];
   if (problems.length > 0 || !complete) return { problems, skippedDrafts, warnings };
 
   const articles = Object.fromEntries(

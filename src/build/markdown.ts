@@ -208,6 +208,7 @@ function sanitizeOptions(
       ol: ['start'],
       th: ['colspan', 'rowspan'],
       td: ['colspan', 'rowspan'],
+      table: ['tabindex'],
     },
     allowedClasses: { p: ['gallery', 'video'], a: ['video'], span: ['play', 'title', 'provider'] },
     selfClosing: ['img', 'br', 'hr', 'source'],
@@ -217,6 +218,8 @@ function sanitizeOptions(
     // The page has the h1; a "# heading" in a body becomes h2.
     transformTags: {
       h1: 'h2',
+      // A table wider than the column scrolls inside it: keyboard users reach and scroll it by its tab stop.
+      table: (tagName) => ({ tagName, attribs: { tabindex: '0' } }),
       a: (tagName, attribs) => {
         const href = attribs.href;
         if (href === undefined || ACTIVE_SCHEME.test(href)) return { tagName, attribs };

@@ -28,6 +28,7 @@ const en = {
     notFoundTitle: 'Page not found',
     notFoundText: 'There is nothing here. The feeds and the home page below lead on.',
     playVideo: 'Play video',
+    pageN: 'page {n}',
     goneTitle: 'Article withdrawn',
     goneText: 'This article has been withdrawn by the publisher and is no longer available. The feeds and the home page below lead on.',
     home: 'Home',
@@ -106,6 +107,8 @@ const en = {
   },
   privacy: {
     title: 'Privacy',
+    description:
+      'What the Study at HIT news counts to learn how far it reaches (no cookies, no addresses, nothing per person), and what it never stores.',
     intro:
       'This site sets no cookies and follows no one. To learn how far the Study at HIT news reaches, it counts only this, summed by day:',
     counted: [

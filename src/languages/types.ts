@@ -38,6 +38,7 @@ export interface Language {
     | 'notFoundTitle'
     | 'notFoundText'
     | 'goneTitle'
+    | 'pageN'
     | 'playVideo'
     | 'goneText'
     | 'home'
@@ -104,7 +105,7 @@ export interface Language {
     | 'articles'
   >;
   /** The privacy page. */
-  privacy: Strings<'title' | 'intro' | 'never' | 'where'> & { readonly counted: readonly string[] };
+  privacy: Strings<'title' | 'description' | 'intro' | 'never' | 'where'> & { readonly counted: readonly string[] };
   /** What `npm run new` writes into a new article; each text contains `mark`, which the build refuses to publish. */
   scaffold: Strings<'title' | 'summary' | 'author' | 'body' | 'mark'>;
 }

@@ -79,6 +79,9 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
       path="/"
       feeds={feeds}
       switchTo={others.map((l) => ({ lang: l, path: langPath(l) }))}
+      // Every hreflang cluster names / as its x-default; / names the language indexes back.
+      alternates={LANGS.map((l) => ({ lang: l, path: langPath(l) }))}
+      xDefault
       jsonLd={homeJsonLd(library, base, title)}
     >
       <h1>

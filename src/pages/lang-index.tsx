@@ -16,11 +16,14 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
     <Layout
       lang={lang}
       site={library.sites[lang]}
-      title={site.title}
+      title={page > 1 ? `${site.title} · ${ui.pageN.replace('{n}', String(page))}` : site.title}
       description={site.description}
       base={base}
       path={listPagePath(langPath(lang), page)}
-      alternates={otherLangs(lang).map((l) => ({ lang: l, path: langPath(l) }))}
+      // Page N's translation is page N of the other index, where it has one (so each links the other back).
+      alternates={otherLangs(lang)
+        .filter((l) => listPages(library.articles(l).length) >= page)
+        .map((l) => ({ lang: l, path: listPagePath(langPath(l), page) }))}
       feeds={feedLinks(base, lang, site.title)}
     >
       <h1>{site.title}</h1>

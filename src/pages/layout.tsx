@@ -25,6 +25,8 @@ export interface LayoutProps {
   feeds: FeedLink[];
   /** Where the language switch leads, for pages without alternates (`/`, 404s). */
   switchTo?: { lang: Lang; path: string }[];
+  /** The page is every cluster's x-default (`/`): its alternates are the language versions, itself only x-default. */
+  xDefault?: boolean;
   share?: { type: 'website' | 'article'; image?: ShareImage; published?: string; modified?: string; author?: string; tags?: string[] };
   /** The title shared in link previews (og:title), without the site suffix; default: `title`. */
   shareTitle?: string;
@@ -90,7 +92,9 @@ function Head(props: LayoutProps) {
       <title>{fitTitle(props.title)}</title>
       <meta name="description" content={props.description} />
       {canonical ? <link rel="canonical" href={canonical} /> : <meta name="robots" content="noindex" />}
-      {canonical && props.alternates?.length ? <link rel="alternate" hreflang={LANGUAGE_TAG[props.lang]} href={canonical} /> : null}
+      {canonical && props.alternates?.length && !props.xDefault ? (
+        <link rel="alternate" hreflang={LANGUAGE_TAG[props.lang]} href={canonical} />
+      ) : null}
       {props.alternates?.map((a) => (
         <link rel="alternate" hreflang={LANGUAGE_TAG[a.lang]} href={props.base + a.path} />
       ))}

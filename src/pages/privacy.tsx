@@ -2,6 +2,7 @@
 import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
 import { LANGUAGE } from '../languages';
+import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs } from './layout';
 
 export function PrivacyPage({ library, lang, base }: { library: Library; lang: Lang; base: string }) {
@@ -10,8 +11,8 @@ export function PrivacyPage({ library, lang, base }: { library: Library; lang: L
     <Layout
       lang={lang}
       site={library.sites[lang]}
-      title={t.title}
-      description={t.intro}
+      title={`${t.title} · ${UI[lang].siteName}`}
+      description={t.description}
       base={base}
       path={`/${lang}/privacy`}
       alternates={otherLangs(lang).map((l) => ({ lang: l, path: `/${l}/privacy` }))}

@@ -463,3 +463,14 @@ describe('a correction in the minute of publication', () => {
     expect(build(raw([...lines, suggested], 'Body text, corrected.')).problems).toEqual([]);
   });
 });
+
+describe('a headline longer than search results show', () => {
+  it('is a warning naming its length, not a failure', () => {
+    const title = `A visit ${'and more '.repeat(13)}`.trim();
+    const result = compileContent([...siteSources(), raw(withField('title', `title: ${title}`))], 'content/', { now: NOW });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map(formatProblem)).toEqual([
+      `content/articles/2025/visit/en.md:2  title: is ${title.length} characters; search engines show about 110 and cut the rest: consider a shorter headline`,
+    ]);
+  });
+});

@@ -348,3 +348,37 @@ describe('/privacy', () => {
     }
   });
 });
+
+describe('search engines', () => {
+  const zhAndEn = Array.from({ length: 40 }, (_, i) => i).flatMap((i) =>
+    (['zh', 'en'] as const).map((lang) =>
+      syntheticArticle(`s-${i}`, lang, (i % 28) + 1, { publishedMs: Date.UTC(2025, 0, 1) + i * 3600_000 }),
+    ),
+  );
+  const fetchFrom = appWith(syntheticContent(zhAndEn), { SITE_URL: 'https://news.example.edu' });
+  const links = async (path: string) =>
+    parse(await (await fetchFrom(path)).text())
+      .querySelectorAll('link[rel="alternate"][hreflang]:not([type])')
+      .map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`);
+
+  it('/, the x-default of every cluster, names the language versions back', async () => {
+    expect(await links('/')).toEqual([
+      'zh-CN https://news.example.edu/zh/',
+      'en https://news.example.edu/en/',
+      'x-default https://news.example.edu/',
+    ]);
+  });
+
+  it('page 2 of an index has its own title and the other language’s page 2 as its alternate', async () => {
+    const page = parse(await (await fetchFrom('/zh/?page=2')).text());
+    expect(page.querySelector('title')?.textContent).toContain('第 2 页');
+    expect(await links('/zh/?page=2')).toContain('en https://news.example.edu/en/?page=2');
+    expect(await links('/en/?page=2')).toContain('zh-CN https://news.example.edu/zh/?page=2');
+  });
+
+  it('names the site in the privacy page’s tab title and describes it in a whole sentence', async () => {
+    const page = parse(await (await fetchFrom('/en/privacy')).text());
+    expect(page.querySelector('title')?.textContent).toBe('Privacy · Study at HIT news');
+    expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(/\.$/);
+  });
+});
