@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
-import { cardHash, cardText, renderCard } from '../src/build/card';
+import { type CardText, cardHash, cardText, renderCard } from '../src/build/card';
 import { compileContent, formatProblem } from '../src/build/compile';
 import { beijingTime } from '../src/build/dates';
 import { drawIcons } from '../src/build/icons';
@@ -18,9 +18,9 @@ import { type PhotoIndex, processPhotos } from '../src/build/photos';
 import { fixChineseMarkdown } from '../src/build/punctuation';
 import { type Config, ConfigError, loadConfig } from '../src/config';
 import { Library } from '../src/content/library';
-import { type CompiledContent, LANGS } from '../src/content/model';
+import { type CompiledContent, LANGS, type Lang } from '../src/content/model';
 import { prerenderFeeds } from '../src/feeds/render';
-import { DEFAULT_LANG, LANGUAGES, languageFontCss } from '../src/languages';
+import { DEFAULT_LANG, LANGUAGE, LANGUAGES, languageFontCss } from '../src/languages';
 import { cardPath } from '../src/urls';
 import { readContentDir } from './content-files';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
@@ -169,24 +169,39 @@ async function drawCards(content: CompiledContent, dir: string): Promise<string>
   const keep = new Set<string>();
   let drawn = 0;
   const started = performance.now();
+  /** Draws the card for `text` unless it exists; returns its site path. */
+  const draw = async (lang: Lang, name: string, text: CardText) => {
+    const path = cardPath(lang, name, cardHash(text));
+    const file = join(dir, ...path.split('/').slice(2));
+    keep.add(file);
+    if (existsSync(file)) return path;
+    const { png, dropped } = await renderCard(text);
+    if (dropped.length > 0) console.warn(`! ${lang}/${name}: the social card leaves out ${dropped.join(' ')} (no glyph in its font)`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, png);
+    drawn++;
+    return path;
+  };
+  const siteCards: NonNullable<CompiledContent['siteCards']> = {};
   for (const lang of LANGS) {
+    const site = content.sites[lang];
     for (const article of content.articles[lang]) {
-      if (article.image) continue;
-      const text = cardText(article, content.sites[lang]);
-      const path = cardPath(lang, article.slug, cardHash(text));
-      const file = join(dir, ...path.split('/').slice(2));
-      keep.add(file);
-      article.card = path;
-      if (existsSync(file)) continue;
-      const { png, dropped } = await renderCard(text);
-      if (dropped.length > 0) {
-        console.warn(`! ${lang}/${article.slug}: the social card leaves out ${dropped.join(' ')} (no glyph in its font)`);
-      }
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, png);
-      drawn++;
+      if (!article.image) article.card = await draw(lang, article.slug, cardText(article, site));
     }
+    // The site's own pages (home, indexes, partners, privacy) and each tag page get a card too ("_": no slug has one).
+    const pageText = (title: string): CardText => ({
+      lang,
+      title,
+      publisher: site.publisher,
+      date: site.description,
+      host: new URL(site.homePage).host,
+    });
+    const tags: Record<string, string> = {};
+    for (const [tag, label] of Object.entries(site.tags))
+      tags[tag] = await draw(lang, `_tag-${tag}`, pageText(`${label} · ${LANGUAGE[lang].ui.siteName}`));
+    siteCards[lang] = { site: await draw(lang, '_site', pageText(site.title)), tags };
   }
+  content.siteCards = siteCards;
   if (existsSync(dir)) {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       const file = join(entry.parentPath, entry.name);

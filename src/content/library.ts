@@ -71,6 +71,12 @@ export class Library {
     return this.content.withdrawn?.[lang]?.includes(slug) ?? false;
   }
 
+  /** Site path of the link-preview card of the site's pages in `lang`, or of a tag's page (undefined when not drawn). */
+  siteCard(lang: Lang, tag?: string): string | undefined {
+    const cards = this.content.siteCards?.[lang];
+    return tag === undefined ? cards?.site : cards?.tags[tag];
+  }
+
   hasTag(lang: Lang, tag: string): boolean {
     return this.byTag[lang].has(tag);
   }

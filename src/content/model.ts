@@ -76,4 +76,6 @@ export interface CompiledContent {
   withdrawn?: Partial<Record<Lang, string[]>>;
   /** A local preview build (drafts included): scheduled articles are shown before their time. */
   preview?: boolean;
+  /** Site paths of the link-preview cards the build drew for the site's own pages and for each tag page. */
+  siteCards?: Partial<Record<Lang, { site: string; tags: Record<string, string> }>>;
 }

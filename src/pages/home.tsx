@@ -6,7 +6,7 @@ import { langPath } from '../urls';
 import { ArticleList } from './article-list';
 import { FeedTable } from './feed-table';
 import { UI } from './i18n';
-import { feedLinks, Layout, otherLangs } from './layout';
+import { feedLinks, Layout, otherLangs, siteShare } from './layout';
 
 /** The same text in the languages other than the default, each marked with its language. */
 function Alongside({ text }: { text: (lang: Lang) => string }) {
@@ -76,6 +76,7 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
       title={title}
       description={[main, ...others].map((l) => library.sites[l].description).join(' ')}
       base={base}
+      share={siteShare(library, main, base)}
       path="/"
       feeds={feeds}
       switchTo={others.map((l) => ({ lang: l, path: langPath(l) }))}

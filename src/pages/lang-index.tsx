@@ -4,7 +4,7 @@ import type { Lang } from '../content/model';
 import { langPath, tagPath } from '../urls';
 import { ArticleList } from './article-list';
 import { UI } from './i18n';
-import { feedLinks, Layout, otherLangs } from './layout';
+import { feedLinks, Layout, otherLangs, siteShare } from './layout';
 import { LIST_PAGE_SIZE, listPagePath, listPages, Pagination } from './pagination';
 
 export function LangIndexPage({ library, lang, base, page = 1 }: { library: Library; lang: Lang; base: string; page?: number }) {
@@ -19,6 +19,7 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
       title={page > 1 ? `${site.title} · ${ui.pageN.replace('{n}', String(page))}` : site.title}
       description={site.description}
       base={base}
+      share={siteShare(library, lang, base)}
       path={listPagePath(langPath(lang), page)}
       // Page N's translation is page N of the other index, where it has one (so each links the other back).
       alternates={otherLangs(lang)

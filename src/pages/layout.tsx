@@ -1,8 +1,9 @@
 /** The one layout every page shares: head (canonical, hreflang, autodiscovery, sharing), header, footer. */
 import type { Child } from 'hono/jsx';
+import type { Library } from '../content/library';
 import { LANGS, LANGUAGE_TAG, type Lang, type Site } from '../content/model';
 import { LANGUAGE } from '../languages';
-import { FEED_FORMAT_NAME, FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat, feedPath } from '../urls';
+import { CARD_SIZE, FEED_FORMAT_NAME, FEED_FORMATS, FEED_MEDIA_TYPE, type FeedFormat, feedPath } from '../urls';
 import { UI } from './i18n';
 
 export interface FeedLink {
@@ -57,6 +58,14 @@ export function feedLinks(base: string, lang: Lang, siteTitle: string, tag?: { s
     href: base + feedPath(lang, format, tag?.slug),
     title: `${siteTitle}${tag ? ` · ${tag.label}` : ''} (${FEED_FORMAT_NAME[format]})`,
   }));
+}
+
+/** The link-preview picture of a page of the site itself (or of a tag's page): the card the build drew for it. */
+export function siteShare(library: Library, lang: Lang, base: string, tag?: string): LayoutProps['share'] {
+  const card = library.siteCard(lang, tag);
+  const site = library.sites[lang];
+  const alt = tag ? `${site.tags[tag] ?? tag} · ${UI[lang].siteName}` : site.title;
+  return { type: 'website', ...(card ? { image: { url: base + card, alt, width: CARD_SIZE.width, height: CARD_SIZE.height } } : {}) };
 }
 
 /** A <title> search engines show whole: at most 70 characters, the site suffix dropped first. */
@@ -128,6 +137,11 @@ function ShareMeta(props: LayoutProps & { canonical: string | undefined }) {
       {props.canonical ? <meta property="og:url" content={props.canonical} /> : null}
       <meta property="og:site_name" content={UI[props.lang].siteName} />
       <meta property="og:locale" content={LANGUAGE[props.lang].ogLocale} />
+      {(props.alternates ?? [])
+        .filter((a) => a.lang !== props.lang)
+        .map((a) => (
+          <meta property="og:locale:alternate" content={LANGUAGE[a.lang].ogLocale} />
+        ))}
       {image ? (
         <>
           <meta property="og:image" content={image.url} />

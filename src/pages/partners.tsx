@@ -7,7 +7,7 @@ import { feedPath, tagPath } from '../urls';
 import { type EmbedOptions, embedQuery } from './embed-options';
 import { FeedTable } from './feed-table';
 import { UI } from './i18n';
-import { feedLinks, Layout, otherLangs } from './layout';
+import { feedLinks, Layout, otherLangs, siteShare } from './layout';
 
 interface PartnersProps {
   library: Library;
@@ -29,6 +29,7 @@ export function PartnersPage(props: PartnersProps) {
       title={`${t.title} · ${site.title}`}
       description={t.intro}
       base={base}
+      share={siteShare(library, lang, base)}
       path={`/${lang}/partners`}
       alternates={otherLangs(lang).map((l) => ({ lang: l, path: `/${l}/partners` }))}
       feeds={feeds}

@@ -3,7 +3,7 @@ import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
 import { LANGUAGE } from '../languages';
 import { UI } from './i18n';
-import { feedLinks, Layout, otherLangs } from './layout';
+import { feedLinks, Layout, otherLangs, siteShare } from './layout';
 
 export function PrivacyPage({ library, lang, base }: { library: Library; lang: Lang; base: string }) {
   const t = LANGUAGE[lang].privacy;
@@ -14,6 +14,7 @@ export function PrivacyPage({ library, lang, base }: { library: Library; lang: L
       title={`${t.title} · ${UI[lang].siteName}`}
       description={t.description}
       base={base}
+      share={siteShare(library, lang, base)}
       path={`/${lang}/privacy`}
       alternates={otherLangs(lang).map((l) => ({ lang: l, path: `/${l}/privacy` }))}
       feeds={feedLinks(base, lang, library.sites[lang].title)}

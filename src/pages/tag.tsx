@@ -5,7 +5,7 @@ import { tagPath } from '../urls';
 import { ArticleList } from './article-list';
 import { FeedTable } from './feed-table';
 import { UI } from './i18n';
-import { feedLinks, Layout, otherLangs } from './layout';
+import { feedLinks, Layout, otherLangs, siteShare } from './layout';
 import { LIST_PAGE_SIZE, listPagePath, listPages, Pagination } from './pagination';
 
 export function TagPage({
@@ -32,6 +32,7 @@ export function TagPage({
       title={`${label} · ${UI[lang].siteName}`}
       description={`${site.title} · ${label}`}
       base={base}
+      share={siteShare(library, lang, base, tag)}
       path={listPagePath(tagPath(lang, tag), page)}
       alternates={otherLangs(lang).map((l) => ({ lang: l, path: tagPath(l, tag) }))}
       feeds={feeds}

@@ -382,3 +382,19 @@ describe('search engines', () => {
     expect(page.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(/\.$/);
   });
 });
+
+describe('link previews of every page', () => {
+  it('give every indexable page a picture (its drawn card) and name the other languages', async () => {
+    for (const path of ['/', '/zh/', '/en/', '/zh/tags/open-source/', '/en/partners', '/zh/privacy', `/en/articles/${SLUG}`]) {
+      const root = parse(await (await request(path)).text());
+      const image = root.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+      expect(image, path).toMatch(/^http:\/\/feeds\.test\/cards\/(zh|en)\/[\w-]+-[0-9a-f]{10}\.png$/);
+      expect(root.querySelector('meta[property="og:image:width"]')?.getAttribute('content'), path).toBe('1200');
+      expect(root.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), path).toBe('summary_large_image');
+    }
+    const tag = parse(await (await request('/zh/tags/open-source/')).text());
+    expect(tag.querySelector('meta[property="og:image"]')?.getAttribute('content')).toContain('/cards/zh/_tag-open-source-');
+    const zh = parse(await (await request('/zh/')).text());
+    expect(zh.querySelector('meta[property="og:locale:alternate"]')?.getAttribute('content')).toBe('en_US');
+  });
+});
