@@ -81,6 +81,7 @@ const en = {
     update: 'Update the snippet',
     preview: 'Live preview',
     iframe: 'Sites that forbid third-party scripts can use an iframe instead:',
+    iframeComment: 'Optional, where your own scripts may run: the frame then takes the height of the news.',
     fetchTitle: 'Read the JSON feed with fetch()',
     server: 'Polling from a server',
     etiquette: [

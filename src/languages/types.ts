@@ -85,6 +85,7 @@ export interface Language {
     | 'update'
     | 'preview'
     | 'iframe'
+    | 'iframeComment'
     | 'fetchTitle'
     | 'server'
     | 'attribution'

@@ -75,6 +75,7 @@ const zh = {
     update: '更新代码',
     preview: '实时预览',
     iframe: '不允许第三方脚本的网站可改用 iframe：',
+    iframeComment: '可选：若贵站允许运行自己的脚本，框架会随新闻内容自动调整高度。',
     fetchTitle: '用 fetch() 读取 JSON 订阅源',
     server: '服务器定时抓取',
     etiquette: [

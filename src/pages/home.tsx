@@ -14,7 +14,8 @@ function Alongside({ text }: { text: (lang: Lang) => string }) {
     <>
       {otherLangs(DEFAULT_LANG).map((l) => (
         <>
-          {' · '}
+          {/* The dot stays at the end of a line (no-break space before it), never starts one. */}
+          {'\u00a0· '}
           <span lang={LANGUAGE_TAG[l]}>{text(l)}</span>
         </>
       ))}

@@ -92,7 +92,7 @@ function snippets({ library, lang, base, options }: PartnersProps) {
   const height = 90 + shown * (options.summary ? 110 : 60);
   const iframe = [
     `<iframe src="${origin}/${lang}/embed${embedQuery(options)}" title="${name}" height="${height}" loading="lazy" style="border:0;width:100%"></iframe>`,
-    '<!-- Optional, where your own scripts may run: the frame then takes the height of the news. -->',
+    `<!-- ${LANGUAGE[lang].partners.iframeComment.replaceAll('--', '- -')} -->`,
     `<script>addEventListener('message',e=>{if(e.origin===${JSON.stringify(base).replaceAll('<', '\\u003c')}&&e.data&&e.data.type==='hit-news-height')for(const f of document.querySelectorAll('iframe'))if(f.contentWindow===e.source)f.height=e.data.height})</script>`,
   ].join('\n');
   const json = base + feedPath(lang, 'json', options.tag);

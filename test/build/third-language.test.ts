@@ -83,6 +83,7 @@ const ru = {
     update: 'Обновить код',
     preview: 'Просмотр',
     iframe: 'Или через iframe:',
+    iframeComment: 'Необязательно: высота рамки по новостям.',
     fetchTitle: 'Чтение JSON-ленты через fetch()',
     server: 'Опрос с сервера',
     etiquette: ['Не чаще раза в 10 минут.'],

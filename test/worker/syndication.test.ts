@@ -225,3 +225,11 @@ describe('partners page', () => {
     expect(css).toMatch(/:lang\(zh\):not\(code,kbd,samp,pre\)\{font-family:/);
   });
 });
+
+describe('partners page in Chinese', () => {
+  it('writes the comment in the iframe snippet in Chinese', async () => {
+    const html = await (await request('/zh/partners')).text();
+    expect(html).toContain('&lt;!-- 可选：若贵站允许运行自己的脚本，框架会随新闻内容自动调整高度。 --&gt;');
+    expect(html).not.toContain('Optional, where your own scripts may run');
+  });
+});
