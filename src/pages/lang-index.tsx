@@ -27,7 +27,8 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
         .map((l) => ({ lang: l, path: listPagePath(langPath(l), page) }))}
       feeds={feedLinks(base, lang, site.title)}
     >
-      <h1>{site.title}</h1>
+      {/* A " · " in the site's title keeps its dot at the end of a line, never at the start of the next. */}
+      <h1>{site.title.replaceAll(' · ', '\u00a0· ')}</h1>
       <p>{site.description}</p>
       <ArticleList lang={lang} articles={shown} level={2} />
       <Pagination lang={lang} path={langPath(lang)} page={page} pages={listPages(all.length)} />
