@@ -51,18 +51,23 @@ if (values.fix) fixPunctuation();
 const sources = readContentDir(contentDir);
 const photos = await preparePhotos(sources.map((f) => f.path));
 const result = compileContent(sources, prefix, { includeDrafts: values.drafts, photos: photos.index });
-for (const w of result.warnings) console.warn(`! ${formatProblem(w)}`);
+// Warnings come after the outcome: a bad var or a bad article still fails in its own words first.
+const warn = () => {
+  for (const w of result.warnings) console.warn(`! ${formatProblem(w)}`);
+};
 
 if (result.problems.length > 0 || !result.content) {
   const n = result.problems.length;
   console.error(`✗ ${n} problem${n === 1 ? '' : 's'} in ${prefix} — nothing was built:\n`);
   for (const p of result.problems) console.error(`  ${formatProblem(p)}`);
+  warn();
   process.exit(1);
 }
 
 const content = result.content;
 if (values.check) {
   console.log(report(content, result.skippedDrafts));
+  warn();
 } else {
   const out = resolve(values.out);
   // The vars first: a bad one stops the build in one line before anything is written.
@@ -81,6 +86,7 @@ if (values.check) {
   if (cards) console.log(cards);
   if (icons > 0) console.log(`✓ icons: ${icons} file(s) drawn -> ${relative(process.cwd(), resolve(values.assets))}/icons/, favicon.ico`);
   console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
+  warn();
 }
 
 /** --fix: half-width punctuation in the Chinese articles made full-width, each changed line shown. */
