@@ -18,6 +18,8 @@ main{padding:12px 16px}h1{font-size:16px;margin:0 0 8px}
 ul{list-style:none;margin:0;padding:0}li{margin:0 0 10px}
 a{color:#004c97}.dark a{color:#7fb2ff}
 time{display:block;font-size:13px;opacity:.75}p{margin:2px 0 0;font-size:14px}
+.more{position:sticky;bottom:0;display:block;padding:6px 0;background:#fff}.dark .more{background:#15161a}
+@media (prefers-color-scheme:dark){.auto .more{background:#15161a}}
 `.trim();
 
 export function EmbedPage({ library, lang, options, base }: { library: Library; lang: Lang; options: EmbedOptions; base: string }) {
@@ -47,7 +49,7 @@ export function EmbedPage({ library, lang, options, base }: { library: Library; 
               </li>
             ))}
           </ul>
-          <a href={more} target="_blank" rel="noopener">
+          <a class="more" href={more} target="_blank" rel="noopener">
             {LANGUAGE[lang].embed.more}
           </a>
         </main>

@@ -172,6 +172,12 @@ describe('embed', () => {
     }
   });
 
+  it('keeps its "more news" link in sight at the bottom of a frame too short for its items', async () => {
+    const html = await (await request('/en/embed?limit=5')).text();
+    expect(html).toMatch(/<a class="more" href="[^"]+\/en\/"/);
+    expect(await (await request('/embed.css')).text()).toContain('.more{position:sticky;bottom:0');
+  });
+
   it('sets Chinese frames in the Chinese font, as the widget and the pages do', async () => {
     const css = await (await request('/embed.css')).text();
     expect(css).toMatch(/:lang\(zh\):not\(code,kbd,samp,pre\)\{font-family:/);
