@@ -28,7 +28,7 @@ const configTags = new WeakMap<Config, string>();
  * The key of a request in the cache: what its answer depends on — the vars (item count, hub), the base URL of its
  * links, its path and its canonical query (from the validated parameters, never the raw text, so that `?limit=05`
  * and `?limit=5` share an entry and an unknown parameter changes nothing). Percent-encoded aliases of a path never
- * get here: they are redirected to the path (requestContext).
+ * get here: they are redirected to the path (canonicalRedirects, middleware.ts).
  */
 export function requestKey(config: Config, base: string, path: string, query = ''): string {
   let tag = configTags.get(config);

@@ -41,8 +41,11 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
   const editionAt = (now: number) => {
     if (edition && now >= edition.from && now < edition.until) return edition;
     const visible = library.visibleAt(now);
-    const from = Math.max(Number.NEGATIVE_INFINITY, ...library.releasedBetween(Number.NEGATIVE_INFINITY, now).map((a) => a.publishedMs));
-    edition = { from, until: library.nextReleaseAfter(now), ...editionHandler(visible, prerenderedFeeds, options) };
+    edition = {
+      from: library.lastReleaseUpTo(now),
+      until: library.nextReleaseAfter(now),
+      ...editionHandler(visible, prerenderedFeeds, options),
+    };
     return edition;
   };
   const handlerAt = (now: number): Handler => editionAt(now).handle;

@@ -85,27 +85,28 @@ export const allowedMethods: Step = (x, next) => {
  * the others are routed, validated and keyed by their canonical form.
  */
 export function cachedAnswer(cache: ResponseCache): Step {
-  // The env is the same object request after request: what the key needs of it is read once per env.
-  let seen: Env | undefined;
-  let site: { tag: string; siteUrl: string | undefined } | undefined;
   return (x, next) => {
     const url = x.request.url;
     if (url.includes('?') || url.includes('%')) return next(x);
-    if (x.env !== seen) {
-      try {
-        const config = loadConfig(x.env ?? {});
-        site = { tag: requestKey(config, '', ''), siteUrl: config.siteUrl };
-        seen = x.env;
-      } catch {
-        return next(x); // the routes answer a bad var with its message
-      }
-    }
-    if (!site) return next(x);
-    // requestKey(config, base, path): the base is SITE_URL, or the request's origin, which the URL starts with.
-    const key = site.siteUrl === undefined ? site.tag + url : site.tag + site.siteUrl + url.slice(url.indexOf('/', url.indexOf('//') + 2));
+    const config = validConfig(x);
+    if (!config) return next(x);
+    // The base is SITE_URL, or else the request's origin, which the URL starts with: base + path is the URL itself.
+    const key =
+      config.siteUrl === undefined
+        ? requestKey(config, '', url)
+        : requestKey(config, config.siteUrl, url.slice(url.indexOf('/', url.indexOf('//') + 2)));
     const rep = cache.peek(key);
     return rep ? sendRepresentation(x.request, rep) : next(x);
   };
+}
+
+/** The vars, validated once per env object (config.ts); undefined when one is bad, which the routes then answer by name. */
+function validConfig(x: Exchange): Config | undefined {
+  try {
+    return loadConfig(x.env ?? {});
+  } catch {
+    return undefined;
+  }
 }
 
 /** CORS and security headers on every answer that is not a representation (which carries them already). */
@@ -119,12 +120,8 @@ export const standardHeaders: Step = (x, next) => {
  * itself: one URL per resource, one cache entry. A bad var is left to the routes, which name it.
  */
 export const canonicalRedirects: Step = (x, next) => {
-  let config: Config;
-  try {
-    config = loadConfig(x.env ?? {});
-  } catch {
-    return next(x);
-  }
+  const config = validConfig(x);
+  if (!config) return next(x);
   const url = new URL(x.request.url);
   const base = config.siteUrl ?? url.origin;
   const canonical = url.pathname.includes('%') ? canonicalPath(url.pathname) : url.pathname;

@@ -47,6 +47,11 @@ export class Library {
     return this.releases.find((ms) => ms > now) ?? Number.POSITIVE_INFINITY;
   }
 
+  /** The last publication instant at or before `now` (-Infinity when none): when the edition shown at `now` began. */
+  lastReleaseUpTo(now: number): number {
+    return this.releases.findLast((ms) => ms <= now) ?? Number.NEGATIVE_INFINITY;
+  }
+
   /** Articles that go out in (`from`, `to`]: what a scheduled run announces. */
   releasedBetween(from: number, to: number): Translation[] {
     return LANGS.flatMap((l) => this.content.articles[l].filter((a) => a.publishedMs > from && a.publishedMs <= to));

@@ -1,4 +1,5 @@
 /** /{lang}/embed: the iframe form of the widget, for sites that forbid third-party scripts. */
+import type { Child } from 'hono/jsx';
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Lang } from '../content/model';
 import { LANGUAGE, languageFontCss } from '../languages';
@@ -22,39 +23,49 @@ time{display:block;font-size:13px;opacity:.75}p{margin:2px 0 0;font-size:14px}
 @media (prefers-color-scheme:dark){.auto .more{background:#15161a}}
 `.trim();
 
-export function EmbedPage({ library, lang, options, base }: { library: Library; lang: Lang; options: EmbedOptions; base: string }) {
-  const articles = library.articles(lang, options.tag).slice(0, options.limit);
-  const more = base + (options.tag ? tagPath(lang, options.tag) : langPath(lang));
+/** The document both frame pages share: language, no indexing, the frame's stylesheet, its heading. */
+function EmbedFrame({ lang, theme, script, children }: { lang: Lang; theme: EmbedOptions['theme']; script?: boolean; children: Child }) {
+  const heading = LANGUAGE[lang].embed.heading;
   return (
     <html lang={LANGUAGE_TAG[lang]}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>{LANGUAGE[lang].embed.heading}</title>
+        <title>{heading}</title>
         <link rel="stylesheet" href="/embed.css" />
-        <script src="/embed-frame.js" defer></script>
+        {script ? <script src="/embed-frame.js" defer></script> : null}
       </head>
-      <body class={options.theme}>
+      <body class={theme}>
         <main>
-          <h1>{LANGUAGE[lang].embed.heading}</h1>
-          <ul>
-            {articles.map((a) => (
-              <li>
-                <a href={base + articlePath(lang, a.slug)} target="_blank" rel="noopener">
-                  {a.title}
-                </a>
-                <time datetime={a.published}>{formatDate(a.published, lang)}</time>
-                {options.summary ? <p>{a.summary}</p> : null}
-              </li>
-            ))}
-          </ul>
-          <a class="more" href={more} target="_blank" rel="noopener">
-            {LANGUAGE[lang].embed.more}
-          </a>
+          <h1>{heading}</h1>
+          {children}
         </main>
       </body>
     </html>
+  );
+}
+
+export function EmbedPage({ library, lang, options, base }: { library: Library; lang: Lang; options: EmbedOptions; base: string }) {
+  const articles = library.articles(lang, options.tag).slice(0, options.limit);
+  const more = base + (options.tag ? tagPath(lang, options.tag) : langPath(lang));
+  return (
+    <EmbedFrame lang={lang} theme={options.theme} script>
+      <ul>
+        {articles.map((a) => (
+          <li>
+            <a href={base + articlePath(lang, a.slug)} target="_blank" rel="noopener">
+              {a.title}
+            </a>
+            <time datetime={a.published}>{formatDate(a.published, lang)}</time>
+            {options.summary ? <p>{a.summary}</p> : null}
+          </li>
+        ))}
+      </ul>
+      <a class="more" href={more} target="_blank" rel="noopener">
+        {LANGUAGE[lang].embed.more}
+      </a>
+    </EmbedFrame>
   );
 }
 
@@ -65,28 +76,16 @@ export function EmbedPage({ library, lang, options, base }: { library: Library; 
 export function EmbedErrorPage({ lang, detail, base }: { lang: Lang; detail: string; base: string }) {
   const t = LANGUAGE[lang].embed;
   return (
-    <html lang={LANGUAGE_TAG[lang]}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{t.heading}</title>
-        <link rel="stylesheet" href="/embed.css" />
-      </head>
-      <body class="light">
-        <main>
-          <h1>{t.heading}</h1>
-          <p role="alert">{t.badOption}</p>
-          <p lang="en">
-            <code>{detail}</code>
-          </p>
-          <p>
-            <a href={base + langPath(lang)} target="_top">
-              {t.more}
-            </a>
-          </p>
-        </main>
-      </body>
-    </html>
+    <EmbedFrame lang={lang} theme="light">
+      <p role="alert">{t.badOption}</p>
+      <p lang="en">
+        <code>{detail}</code>
+      </p>
+      <p>
+        <a href={base + langPath(lang)} target="_top">
+          {t.more}
+        </a>
+      </p>
+    </EmbedFrame>
   );
 }
