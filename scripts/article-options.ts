@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'yaml';
+import { beijingNow } from '../src/build/dates';
 import { SLUG, slugProblem } from '../src/build/schema';
 import { LANGS } from '../src/content/model';
 
@@ -18,6 +19,24 @@ export function fail(message: string, code = 1): never {
 /** The tags content/site/*.yaml labels. */
 export function availableTags(contentDir: string): string[] {
   return Object.keys((parse(readFileSync(join(contentDir, `site/${LANGS[0]}.yaml`), 'utf8')) as { tags: Record<string, string> }).tags);
+}
+
+/**
+ * `iso` (Beijing time, to the minute), or else the nearest earlier minute that no article of `contentDir` holds as its
+ * `published` or `updated` time: the check refuses two articles at one instant (feed readers take them for one
+ * moment; the W3C validator warns), and an earlier minute never schedules the article by accident.
+ */
+export function unusedMinute(contentDir: string, iso: string): string {
+  const taken = new Set<number>();
+  const articles = join(contentDir, 'articles');
+  const files = existsSync(articles) ? readdirSync(articles, { recursive: true, withFileTypes: true }) : [];
+  for (const entry of files.filter((e) => e.isFile() && e.name.endsWith('.md'))) {
+    const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    for (const m of text.matchAll(/^(?:published|updated):\s*["']?([^"'\s#]+)/gm)) taken.add(Date.parse(m[1] ?? ''));
+  }
+  let ms = Date.parse(iso);
+  while (taken.has(ms)) ms -= 60_000;
+  return ms === Date.parse(iso) ? iso : beijingNow(ms);
 }
 
 /** Tags as typed: separated by ASCII or full-width commas, 、 or spaces. */

@@ -14,7 +14,7 @@ import { importBilingualText } from '../src/build/import';
 import { UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
 import { decodeSource } from '../src/build/source';
 import { LANGUAGE } from '../src/languages';
-import { askSlugAndTags, availableTags, fail, slugError, splitTags, tagsError } from './article-options';
+import { askSlugAndTags, availableTags, fail, slugError, splitTags, tagsError, unusedMinute } from './article-options';
 
 const USAGE = 'usage: npm run import -- FILE [--slug SLUG] [--date YYYY-MM-DD] [--tags a,b] [--title-zh ...] [--title-en ...]';
 const started = performance.now();
@@ -63,6 +63,7 @@ if (v.date !== undefined) {
   const evening = `${v.date}${UNKNOWN_TIME_OF_DAY}`;
   published = Date.parse(evening) <= Date.now() ? evening : v.date === published.slice(0, 10) ? published : evening;
 }
+published = unusedMinute(contentDir, published); // a minute earlier when another article holds this one
 
 const available = availableTags(contentDir);
 const { slug, tags } = await askSlugAndTags(contentDir, {

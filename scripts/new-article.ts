@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { beijingNow } from '../src/build/dates';
 import { LANGS } from '../src/content/model';
 import { LANGUAGE } from '../src/languages';
-import { askSlugAndTags, availableTags, fail, slugError, splitTags, tagsError } from './article-options';
+import { askSlugAndTags, availableTags, fail, slugError, splitTags, tagsError, unusedMinute } from './article-options';
 
 const USAGE = 'usage: npm run new -- <slug> --tags <tag,tag> [--content DIR]   (or just `npm run new` in a terminal)';
 
@@ -34,8 +34,9 @@ if (!tags) fail(`say the tags (--tags ${available.slice(0, 2).join(',')}); choos
 const problem = slugError(contentDir, slug) ?? tagsError(available, tags);
 if (problem) fail(problem);
 
-// Now in Beijing, to the minute (rounded down): a later time would schedule the article, so the scaffold never does.
-const published = beijingNow();
+// Now in Beijing, to the minute (rounded down), or the latest free minute before it: a later time would schedule the
+// article, so the scaffold never does.
+const published = unusedMinute(contentDir, beijingNow());
 const dir = join(contentDir, 'articles', published.slice(0, 4), slug);
 mkdirSync(dir, { recursive: true });
 for (const lang of LANGS) {

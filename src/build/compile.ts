@@ -137,6 +137,7 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
       : [],
   );
   checkSlugsAndTranslations(located, prefix, problems);
+  checkDistinctInstants(located, problems);
   const withdrawals = checkRecords(
     files,
     located,
@@ -220,6 +221,29 @@ function failedArticles(files: SourceFile[], located: Located[], drafts: string[
   );
   for (const l of located) failed.delete(`${l.translation.lang}/${l.translation.slug}`);
   return failed;
+}
+
+/**
+ * No two articles of a language at one instant (the time feeds give as each entry's last change): readers order and
+ * tell entries apart by it, and the W3C validator warns at a repeated Atom `updated`.
+ */
+function checkDistinctInstants(located: Located[], problems: Problem[]) {
+  const first = new Map<string, Located>();
+  const field = (t: Translation) => (t.updatedMs === t.publishedMs ? 'published' : 'updated');
+  for (const l of located) {
+    const t = l.translation;
+    const holder = first.get(`${t.lang}|${t.updatedMs}`);
+    if (!holder) {
+      first.set(`${t.lang}|${t.updatedMs}`, l);
+      continue;
+    }
+    problems.push({
+      file: l.file,
+      line: l.lineOf(field(t)),
+      field: field(t),
+      message: `${t[field(t)]} is the same instant as the ${field(holder.translation)} time of ${holder.file}; feed readers take two entries at one instant for one moment: expected a different minute for one of them`,
+    });
+  }
 }
 
 function checkSlugsAndTranslations(located: Located[], prefix: string, problems: Problem[]) {

@@ -332,6 +332,13 @@ const MISTAKES: [string, SourceFile[], string[]][] = [
     ['content/articles/2025/visit/en.md:41  body: nests blockquotes or lists 17 levels deep; at most 16: flatten it'],
   ],
   [
+    'two articles at one instant',
+    [raw(OK, 'Body.', 'articles/2025/tour/en.md'), raw(OK)],
+    [
+      'content/articles/2025/visit/en.md:4  published: 2025-03-01T20:00:00+08:00 is the same instant as the published time of content/articles/2025/tour/en.md; feed readers take two entries at one instant for one moment: expected a different minute for one of them',
+    ],
+  ],
+  [
     'a 2 MB body',
     [raw(OK, 'word '.repeat(420_000))],
     [
@@ -381,7 +388,7 @@ describe('published articles keep their URLs', () => {
   });
 
   it('refuses a former slug that another article still uses', () => {
-    const other = raw(OK, 'Body.', 'articles/2025/old-visit/en.md');
+    const other = raw(withField('published', 'published: 2025-03-02T20:00:00+08:00'), 'Body.', 'articles/2025/old-visit/en.md');
     expect(build(raw([...OK, 'redirect_from: [old-visit]']), other).problems.map(formatProblem)).toEqual([
       'content/articles/2025/visit  slug: duplicate slug "old-visit": also used by content/articles/2025/old-visit; expected each article folder name (and redirect_from) to be unique',
     ]);

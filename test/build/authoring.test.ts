@@ -40,6 +40,19 @@ describe('npm run new', () => {
     expect(check.stdout).toContain('summer-school/en.md');
   });
 
+  it('gives articles scaffolded in the same minute different minutes, never a later one', () => {
+    const dir = contentCopy();
+    for (const slug of ['first-story', 'second-story'])
+      expect(tsx('scripts/new-article.ts', slug, '--tags', 'open-source', '--content', dir).status).toBe(0);
+    const year = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
+    const [first, second] = ['first-story', 'second-story'].map((slug) =>
+      Date.parse(/^published: (\S+) /m.exec(readFileSync(join(dir, 'articles', year, slug, 'en.md'), 'utf8'))?.[1] ?? ''),
+    );
+    expect(first).toBeLessThanOrEqual(Date.now());
+    expect(second).not.toBe(first);
+    expect(second).toBeLessThanOrEqual(Date.now());
+  });
+
   it('refuses a slug that is taken, in any year', () => {
     const result = tsx('scripts/new-article.ts', 'fixture-cie-visit', '--tags', 'open-source', '--content', contentCopy());
     expect(result.status).toBe(1);
@@ -66,7 +79,11 @@ describe('npm run new', () => {
 });
 
 describe('drafts', () => {
-  const files = [...siteSources(), articleSource('ready', 'en'), articleSource('wip', 'en', { draft: 'true' })];
+  const files = [
+    ...siteSources(),
+    articleSource('ready', 'en'),
+    articleSource('wip', 'en', { draft: 'true', published: '2025-03-02T09:00:00+08:00' }),
+  ];
 
   it('are left out of a deploy build and listed as skipped', () => {
     const result = compileContent(files);

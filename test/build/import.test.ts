@@ -103,6 +103,28 @@ describe('the Chinese punctuation fixer', () => {
 });
 
 describe('npm run import and npm run check -- --fix', () => {
+  it('gives a second article of the same day the minute before, so no two share an instant', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hit-import-'));
+    cpSync('test/fixtures/content', dir, { recursive: true });
+    const importDay = (slug: string) =>
+      tsx(
+        'scripts/import-article.ts',
+        'test/fixtures/cms/seed-bilingual.txt',
+        '--slug',
+        slug,
+        '--date',
+        '2025-09-06',
+        '--tags',
+        'open-source',
+        '--content',
+        dir,
+      );
+    for (const slug of ['morning-visit', 'evening-visit']) expect(importDay(slug).status).toBe(0);
+    const published = (slug: string) => /^published: (\S+)/m.exec(readFileSync(join(dir, 'articles/2025', slug, 'en.md'), 'utf8'))?.[1];
+    expect(published('morning-visit')).toBe('2025-09-06T20:00:00+08:00');
+    expect(published('evening-visit')).toBe('2025-09-06T19:59:00+08:00');
+  });
+
   it('writes a draft that, with titles and summaries given, publishes once "draft: true" goes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hit-import-'));
     cpSync('test/fixtures/content', dir, { recursive: true });
