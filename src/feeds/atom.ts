@@ -1,12 +1,12 @@
 /**
- * Atom 1.0, built as one element tree from the feed model and serialised in one call by xml-js,
- * the serialiser `feed` itself uses. `feed`'s own Atom writer has no way to add elements to an
- * entry (its RSS writer has extensions; its Atom writer builds entries from fixed fields), and
- * this feed's entries need several: translation, original and enclosure links, the lead image.
+ * Atom 1.0, built as one element tree from the feed model and serialised in one call by xml-js, the
+ * serialiser `feed` itself uses, through the same element helpers as the RSS extensions (./xml).
+ * `feed` 6's Atom writer builds entries from fixed fields and drops `extensions` (jpmonette/feed#82:
+ * the maintainer asks for one `extra` for all formats; not done upstream yet), and this feed's entries
+ * need several: hreflang, translation, original and enclosure links, the lead image, xml:lang.
  */
-import { js2xml } from 'xml-js';
 import { extraFeedLinks, type FeedDocument } from './model';
-import { ATOM_NS, FH_NS, MEDIA_NS, plainText, xmlAttributes, xmlText } from './xml';
+import { ATOM_NS, FH_NS, MEDIA_NS, plainText, serialiseXml, xmlAttributes, xmlText } from './xml';
 
 const GENERATOR = 'HIT CIE feeds (hono + feed)';
 
@@ -73,7 +73,7 @@ export function renderAtom(doc: FeedDocument, hub?: string): string {
       ...(item.image ? { 'media:thumbnail': xmlAttributes({ url: item.image.src, ...imageSize(item.image) }) } : {}),
     })),
   };
-  return js2xml({ _declaration: xmlAttributes({ version: '1.0', encoding: 'utf-8' }), feed }, { compact: true, spaces: 4 });
+  return serialiseXml({ feed });
 }
 
 /** Width and height attributes of a picture whose size is known. */

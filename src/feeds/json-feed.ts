@@ -1,4 +1,7 @@
-/** JSON Feed 1.1, written directly: `feed`'s json1() only speaks 1.0. */
+/**
+ * JSON Feed 1.1, a typed object serialised by JSON.stringify: `feed` 6's json1() writes 1.0 (`author`,
+ * no `language`); 1.1 is jpmonette/feed#247, open upstream. When it lands, this maps onto it.
+ */
 import type { FeedDocument } from './model';
 
 /** JSON Feed 1.1 top-level object (https://www.jsonfeed.org/version/1.1/). */

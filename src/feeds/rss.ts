@@ -1,11 +1,13 @@
 /**
- * RSS 2.0, serialised by `feed` in one call: what RSS itself lacks (translation, original, archive
- * and licence links, the byline, the lead image) goes in through `feed`'s extensions, as elements
- * of the Atom, Dublin Core, Media RSS and Feed History namespaces.
+ * RSS 2.0, serialised by `feed` in one call from its own fields (text handed over as its serialiser,
+ * xml-js, must be given it); what RSS itself lacks (translation, original, archive and licence links,
+ * the byline, the update time, the lead image) goes in through `feed`'s extensions, as elements of the
+ * Atom, Dublin Core, Media RSS and Feed History namespaces. One extension replaces an element `feed`
+ * writes: the channel's atom:link list, as `feed` writes only self and hub there.
  */
 import { Feed } from 'feed';
 import { extraFeedLinks, type FeedDocument, type FeedItem } from './model';
-import { escapeHtml, FH_NS, MEDIA_NS, plainText, repeated, xmlAttributes, xmlText } from './xml';
+import { escapeHtml, FH_NS, MEDIA_NS, plainText, repeated, xmlAttributes, xmlJsText, xmlText } from './xml';
 
 /** An extension as `feed` takes it: an element name and its xml-js content. */
 type FeedExtension = Parameters<Feed['addExtension']>[0];
@@ -16,8 +18,8 @@ const GENERATOR = 'HIT CIE feeds (hono + feed)';
 export function renderRss(doc: FeedDocument, hub?: string): string {
   const feed = new Feed({
     id: doc.id,
-    title: doc.title,
-    description: doc.description,
+    title: xmlJsText(doc.title),
+    description: xmlJsText(doc.description),
     link: doc.homeUrl,
     language: doc.languageTag,
     // Never let `feed` default lastBuildDate to the clock.
@@ -25,13 +27,14 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     generator: GENERATOR,
     // Only feedLinks.rss: `feed` would also reuse `feed` as the Atom self link.
     feedLinks: { rss: doc.feedUrls.rss },
-    copyright: doc.rights,
+    copyright: xmlJsText(doc.rights),
     ...(doc.logo ? { image: doc.logo } : {}),
   });
   for (const extension of channelExtensions(doc, hub)) feed.addExtension(extension);
   for (const item of doc.items) {
     feed.addItem({
-      title: item.title,
+      // `feed` puts it in a CDATA section, which plain text fills whole.
+      title: plainText(item.title),
       id: item.id,
       link: item.url,
       // `feed` writes `published` as pubDate; `date` alone would put the update time there.
@@ -45,7 +48,7 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
   return feed.rss2();
 }
 
-/** The channel's own text (plain, not CDATA), its atom:link list (self, hub, licence, archives) and fh:archive. */
+/** The channel's atom:link list (self, hub, licence, archives) and fh:archive. */
 function channelExtensions(doc: FeedDocument, hub?: string): FeedExtension[] {
   return [
     // This list replaces `feed`'s own atom:link (self only), so it holds self and hub too.
@@ -57,9 +60,6 @@ function channelExtensions(doc: FeedDocument, hub?: string): FeedExtension[] {
         ...extraFeedLinks(doc, 'rss').map((l) => xmlAttributes(l)),
       ]),
     },
-    { name: 'title', objects: xmlText(doc.title) },
-    { name: 'description', objects: xmlText(doc.description) },
-    { name: 'copyright', objects: xmlText(doc.rights) },
     ...(doc.archive.isArchive ? [{ name: 'fh:archive', objects: xmlAttributes({ 'xmlns:fh': FH_NS }) }] : []),
   ];
 }
@@ -76,8 +76,6 @@ function itemExtensions(item: FeedItem): FeedExtension[] {
   ];
   const image = item.image;
   return [
-    // Plain text, not `feed`'s CDATA (which splits only the first "]]>").
-    { name: 'title', objects: xmlText(item.title) },
     // RSS has no update time per item; readers (feedparser, Thunderbird, Inoreader) read atom:updated for it,
     // so a correction shows as one.
     { name: 'atom:updated', objects: xmlText(new Date(item.updatedMs).toISOString()) },
