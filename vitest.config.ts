@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
@@ -27,7 +27,13 @@ export default defineConfig({
         // Tests that call the Worker as a client would, inside workerd, over the fixture content (never content/).
         plugins: [
           danglingSourceMaps,
-          cloudflareTest({ main: './test/support/worker.ts', wrangler: { configPath: './test/fixtures/wrangler.toml' } }),
+          cloudflareTest(async () => ({
+            main: './test/support/worker.ts',
+            wrangler: { configPath: './test/fixtures/wrangler.toml' },
+            // The archive (docs/archive.md) as a wrangler.toml with the ARCHIVE binding has it: a local D1, and the
+            // project's migrations for the tests to apply (test/worker/archive.test.ts).
+            miniflare: { d1Databases: ['ARCHIVE'], bindings: { ARCHIVE_MIGRATIONS: await readD1Migrations('./migrations') } },
+          })),
         ],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
       },

@@ -1,6 +1,9 @@
 /**
  * Compiles content/ into src/generated/content.ts, or with --check only validates and reports.
  * Usage: tsx scripts/build-content.ts [--check | --report] [--fix] [--drafts] [--content DIR] [--out FILE] [--assets DIR] [--no-cards]
+ *   [--archive | --no-archive] [--archive-budget BYTES] [--archive-sql FILE]
+ * With the ARCHIVE binding in wrangler.toml (or --archive), older bodies go to <archive-sql> for D1 instead of the
+ * bundle (docs/archive.md), and into the local D1 of `npm start` when they changed.
  * (--report builds and prints what the content holds, as --check does.) Social cards of articles without a lead
  * image go to <assets>/cards/ (wrangler's [assets] folder); --no-cards or CARDS=0 skips them (benchmarks: the
  * Worker never serves them, and `wrangler deploy --dry-run` runs the build itself).
@@ -17,11 +20,13 @@ import { drawIcons } from '../src/build/icons';
 import { type PhotoIndex, processPhotos } from '../src/build/photos';
 import { fixChineseMarkdown } from '../src/build/punctuation';
 import { type Config, ConfigError, loadConfig } from '../src/config';
+import { BUNDLED_BODY_BYTES, splitArchive } from '../src/content/archive';
 import { Library } from '../src/content/library';
 import { type CompiledContent, LANGS, type Lang } from '../src/content/model';
 import { prerenderFeeds } from '../src/feeds/render';
 import { DEFAULT_LANG, LANGUAGE, LANGUAGES, languageFontCss } from '../src/languages';
 import { cardPath } from '../src/urls';
+import { archiveBound, CONTENT_GZIP_LIMIT, gzippedBytes, loadLocalArchive, writeArchiveSql } from './archive';
 import { readContentDir } from './content-files';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
@@ -38,6 +43,10 @@ const { values } = parseArgs({
     assets: { type: 'string', default: 'public' },
     cards: { type: 'boolean', default: process.env.CARDS !== '0' },
     fix: { type: 'boolean', default: false },
+    archive: { type: 'boolean', default: archiveBound() },
+    'archive-budget': { type: 'string', default: String(BUNDLED_BODY_BYTES) },
+    'archive-sql': { type: 'string', default: 'dist/archive/bodies.sql' },
+    'load-local': { type: 'boolean', default: true },
   },
   allowNegative: true,
 });
@@ -67,6 +76,7 @@ if (result.problems.length > 0 || !result.content) {
 const content = result.content;
 if (values.check) {
   console.log(report(content, result.skippedDrafts));
+  console.log(await bundleReport(content));
   warn();
 } else {
   const out = resolve(values.out);
@@ -75,7 +85,8 @@ if (values.check) {
   const cards = values.cards ? await drawCards(content, resolve(values.assets, 'cards')) : undefined;
   const icons = await drawIcons(resolve(values.assets));
   mkdirSync(dirname(out), { recursive: true });
-  writeIfChanged(out, generatedModule(content, out));
+  const archive = values.archive ? await writeArchive(content) : undefined;
+  writeIfChanged(out, generatedModule(archive?.content ?? content, out));
   // The widget is code, not content: it always goes beside the Worker's sources.
   writeIfChanged(resolve(root, 'src/generated/embed.ts'), embedModule());
   writeIfChanged(resolve(dirname(out), 'feeds.ts'), feeds);
@@ -84,9 +95,41 @@ if (values.check) {
   if (values.report) console.log(report(content, result.skippedDrafts));
   if (photos.summary) console.log(photos.summary);
   if (cards) console.log(cards);
+  if (archive) console.log(archive.summary);
   if (icons > 0) console.log(`✓ icons: ${icons} file(s) drawn -> ${relative(process.cwd(), resolve(values.assets))}/icons/, favicon.ico`);
   console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
   warn();
+}
+
+/**
+ * Archive mode: the index and the newest bodies stay in the bundle, the older bodies become rows in a SQL file for
+ * D1 (and the local D1 of `npm start`, when they changed).
+ */
+async function writeArchive(content: CompiledContent): Promise<{ content: CompiledContent; summary: string }> {
+  const split = await splitArchive(content, Number(values['archive-budget']));
+  const file = resolve(values['archive-sql']);
+  const hash = writeArchiveSql(split.rows, file);
+  const loaded = values['load-local'] && split.rows.length > 0 ? `; ${loadLocalArchive(file, hash)}` : '';
+  const kept = LANGS.reduce((n, l) => n + split.content.articles[l].filter((a) => !a.archived).length, 0);
+  const all = LANGS.reduce((n, l) => n + content.articles[l].length, 0);
+  return {
+    content: split.content,
+    summary: `✓ archive: ${kept} of ${all} bodies in the bundle, ${split.rows.length} in ${relative(process.cwd(), file)}${loaded}`,
+  };
+}
+
+/** How much of the Worker's 3 MiB (gzipped, Free plan) the content takes, and whether it is time for the archive. */
+async function bundleReport(content: CompiledContent): Promise<string> {
+  const bundled = values.archive ? (await splitArchive(content, Number(values['archive-budget']))).content : content;
+  const bytes = gzippedBytes(generatedModule(bundled, resolve(values.out)));
+  const mib = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
+  const line = `  bundled content: ${mib(bytes)} gzipped of ${mib(CONTENT_GZIP_LIMIT)} it may take${values.archive ? ' (archive on)' : ''}`;
+  if (bytes <= CONTENT_GZIP_LIMIT) return line;
+  return values.archive
+    ? `${line}
+! even the index outgrows the bundle: lower --archive-budget (docs/archive.md)`
+    : `${line}
+! the archive has outgrown the bundle: add the ARCHIVE binding to wrangler.toml (docs/archive.md says how; one block)`;
 }
 
 /** --fix: half-width punctuation in the Chinese articles made full-width, each changed line shown. */

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Config } from '../config';
+import { BodyStore } from '../content/archive';
 import type { Library } from '../content/library';
 import { sendRepresentation } from '../http/conditional';
 import { CACHE, makeRepresentation, type Representation, ResponseCache } from '../http/representation';
@@ -44,6 +45,8 @@ export class Responder {
   /** Newest update of the whole library: Last-Modified of the pages that list everything. */
   readonly newest: number;
   readonly cache = new ResponseCache();
+  /** Bodies of archived articles (docs/archive.md), read on first use and kept within a byte budget. */
+  readonly bodies = new BodyStore();
 
   constructor(readonly library: Library) {
     this.newest = library.lastUpdateMs();
@@ -67,7 +70,10 @@ export class Responder {
   }
 
   /** Serves an HTML page rendered once per request key. */
-  page(c: AppContext, element: () => JSX.Element, options: Omit<ServeOptions, 'cache'> = {}) {
-    return this.serve(c, HTML, async () => `<!DOCTYPE html>${await element().toString()}`, { lastModified: this.newest, ...options });
+  page(c: AppContext, element: () => JSX.Element | Promise<JSX.Element>, options: Omit<ServeOptions, 'cache'> = {}) {
+    return this.serve(c, HTML, async () => `<!DOCTYPE html>${await (await element()).toString()}`, {
+      lastModified: this.newest,
+      ...options,
+    });
   }
 }

@@ -16,7 +16,7 @@ const FEED_FILE_PATTERN = ':file{[a-z]+\\.(?:xml|json)}';
 
 export function feedRoutes(responder: Responder, prerendered: Record<string, OriginSplitText>) {
   const { library } = responder;
-  const feeds = new FeedRenderer(library, prerendered);
+  const feeds = new FeedRenderer(library, responder.bodies, prerendered);
   const missing = notFound(library);
 
   const serveFeed = async (c: AppContext, lang: Lang, tag: string | undefined) => {
@@ -25,7 +25,7 @@ export function feedRoutes(responder: Responder, prerendered: Record<string, Ori
     const { feedItems, hub } = c.get('config');
     const query = parseFeedQuery(c.get('url'));
     const selection = selectFeed(library, lang, tag, query, feedItems, c.get('url'));
-    return responder.answer(c, () => feeds.make(c.get('base'), format, selection, hub), feedQueryString(query, selection));
+    return responder.answer(c, () => feeds.make(c.get('base'), format, selection, c.env, hub), feedQueryString(query, selection));
   };
 
   return new Hono<AppEnv>()

@@ -42,7 +42,11 @@ export function pageRoutes(responder: Responder) {
         if (!moved) return isLang(lang) && library.isWithdrawn(lang, slug) ? withdrawn(c) : missing(c);
         return permanentRedirect(c.get('base') + articlePath(moved.lang, moved.slug));
       }
-      return responder.page(c, () => <ArticlePage library={library} article={article} base={c.get('base')} />, {
+      const page = async () => {
+        const bodyOf = await responder.bodies.bodiesOf([article], c.env);
+        return <ArticlePage library={library} article={article} html={bodyOf(article).html} base={c.get('base')} />;
+      };
+      return responder.page(c, page, {
         lastModified: article.updatedMs,
         ...(article.video ? { headers: { 'Content-Security-Policy': htmlPolicy({ scripts: true, players: true }) } } : {}),
       });

@@ -36,6 +36,8 @@ export interface Withdrawal {
  * Markup is left out, so a rebuilt page or a re-encoded photo is not a correction; a changed word is.
  */
 export function textFingerprint(t: Translation): string {
+  // The build fingerprints what it compiled, before any body moves to the archive.
+  if (t.html === undefined) throw new Error(`${t.lang}/${t.slug}: fingerprint of an archived body`);
   const words = t.html
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')

@@ -59,10 +59,15 @@ export interface Translation {
   original?: string;
   /** Former slugs of a renamed article, oldest first: they redirect here, and the oldest is the feed id. */
   formerSlugs?: string[];
-  /** Sanitised HTML body, safe to embed in feeds and pages (pictures beside the article with site paths). */
-  html: string;
+  /**
+   * Sanitised HTML body, safe to embed in feeds and pages (pictures beside the article with site paths). Absent
+   * exactly when `archived` is set: read it through BodyStore (src/content/archive.ts), never from here.
+   */
+  html?: string;
   /** The body for feeds when it holds pictures beside the article: split where the site's origin goes. */
   feedHtml?: string[];
+  /** The key of this body in the archive (D1, binding ARCHIVE) when the build left it out of the bundle. */
+  archived?: string;
   /** The body holds a video link that its page turns into a player on a click (the page loads /video.js). */
   video?: boolean;
   draft: boolean;

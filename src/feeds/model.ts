@@ -1,5 +1,6 @@
 /** The one feed model every format renders from, built from the content library. */
 
+import { type Body, bundledBody } from '../content/archive';
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Lang, type Translation } from '../content/model';
 import { LANGUAGE } from '../languages';
@@ -133,8 +134,18 @@ export function newestUpdateMs(articles: readonly Translation[]): number {
   return articles.reduce((newest, a) => Math.max(newest, a.updatedMs), NO_DATE.ms);
 }
 
+/** How a feed finds an article's body: BodyStore.bodiesOf in the Worker; the bundle's own at build time. */
+export type BodyLookup = (a: Translation) => Body;
+
+/** The body of an article whose body is in the bundle (the build pre-renders only those). */
+const inBundle: BodyLookup = (a) => {
+  const body = bundledBody(a);
+  if (!body) throw new Error(`${a.lang}/${a.slug}: its body is in the archive, not the bundle`);
+  return body;
+};
+
 /** One article as a feed item, with absolute URLs under `base`; drafts are marked (local preview only). */
-function feedItem(library: Library, a: Translation, base: string): FeedItem {
+function feedItem(library: Library, a: Translation, base: string, body: Body): FeedItem {
   const { lang } = a;
   const site = library.sites[lang];
   return {
@@ -145,7 +156,7 @@ function feedItem(library: Library, a: Translation, base: string): FeedItem {
     title: a.draft ? `${LANGUAGE[lang].draftPrefix}${a.title}` : a.title,
     summary: a.summary,
     // The origin goes into src attributes of the body's HTML.
-    html: a.feedHtml ? a.feedHtml.join(escapeXml(base)) : a.html,
+    html: body.feedHtml ? body.feedHtml.join(escapeXml(base)) : body.html,
     published: a.published,
     publishedMs: a.publishedMs,
     updated: a.updated,
@@ -178,17 +189,21 @@ export function selfQuery({ page, since, limit, pageSize }: FeedSelection): stri
   return params.length === 0 ? '' : `?${params.join('&')}`;
 }
 
-/** Builds the format-neutral feed for a selection (its articles, when the caller has them), with absolute URLs under `base`. */
+/**
+ * Builds the format-neutral feed for a selection (its articles and their bodies, when the caller has them), with
+ * absolute URLs under `base`.
+ */
 export function buildFeedDocument(
   library: Library,
   base: string,
   selection: FeedSelection,
   articles: readonly Translation[] = selectedArticles(library, selection),
+  bodyOf: BodyLookup = inBundle,
 ): FeedDocument {
   const { lang, tag, limit, pageSize, page, updatedFloor } = selection;
   const site = library.sites[lang];
   const total = library.articles(lang, tag).length;
-  const items = articles.map((a) => feedItem(library, a, base));
+  const items = articles.map((a) => feedItem(library, a, base, bodyOf(a)));
   const newest = items.reduce<FeedItem | undefined>((n, i) => (!n || i.updatedMs > n.updatedMs ? i : n), undefined);
   const urls = (query = '') =>
     Object.fromEntries(FEED_FORMATS.map((f) => [f, base + feedPath(lang, f, tag) + query])) as Record<FeedFormat, string>;

@@ -7,7 +7,8 @@ import { articlePath, CARD_SIZE, langPath, tagPath } from '../urls';
 import { formatDate, UI } from './i18n';
 import { feedLinks, Layout, type ShareImage } from './layout';
 
-export function ArticlePage({ library, article, base }: { library: Library; article: Translation; base: string }) {
+/** The page of `article`, whose body (from the bundle or the archive) is `html`. */
+export function ArticlePage({ library, article, html, base }: { library: Library; article: Translation; html: string; base: string }) {
   const { lang } = article;
   const site = library.sites[lang];
   const translations = library.translationsOf(article);
@@ -33,7 +34,7 @@ export function ArticlePage({ library, article, base }: { library: Library; arti
       }}
       jsonLd={articleJsonLd(article, site, base, shareImage)}
     >
-      <ArticleBody article={article} site={site} translations={translations} />
+      <ArticleBody article={article} html={html} site={site} translations={translations} />
     </Layout>
   );
 }
@@ -81,7 +82,17 @@ function articleJsonLd(article: Translation, site: Site, base: string, shareImag
 }
 
 /** The article itself: headline, byline and dates, body, tags, the original and the translations. */
-function ArticleBody({ article, site, translations }: { article: Translation; site: Site; translations: Translation[] }) {
+function ArticleBody({
+  article,
+  html,
+  site,
+  translations,
+}: {
+  article: Translation;
+  html: string;
+  site: Site;
+  translations: Translation[];
+}) {
   const { lang } = article;
   const ui = UI[lang];
   return (
@@ -102,7 +113,7 @@ function ArticleBody({ article, site, translations }: { article: Translation; si
           </>
         ) : null}
       </p>
-      <div class="body">{raw(article.html)}</div>
+      <div class="body">{raw(html)}</div>
       <h2>{ui.tags}</h2>
       <ul class="tags">
         {article.tags.map((t) => (

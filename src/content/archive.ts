@@ -1,0 +1,154 @@
+/**
+ * The archive: article bodies kept out of the Worker's bundle, in the D1 database bound as ARCHIVE
+ * (docs/archive.md). With the binding, the build keeps in the bundle the index of every article (what lists,
+ * feeds and the sitemap need) and the newest bodies up to a size budget; older bodies become rows of the
+ * `bodies` table, keyed by a hash of what they hold, so a deploy writes only the rows that changed. The
+ * Worker reads a body when a page or feed shows it, and keeps it in a cache bounded in bytes.
+ */
+import type { CompiledContent, Lang, Translation } from './model';
+
+/** What a page or feed shows of an article beyond its index entry. */
+export interface Body {
+  html: string;
+  feedHtml?: string[];
+}
+
+/** A body as stored in the archive's `bodies` table (migrations/0001_archive.sql). */
+export interface ArchivedBody {
+  key: string;
+  html: string;
+  feed_html: string | null;
+}
+
+/** The Worker's env, where the ARCHIVE binding is, when wrangler.toml declares it (the embedded default does not). */
+export type ArchiveEnv = object | undefined;
+
+/** Body bytes the bundle keeps by default: ~1.5 MiB of UTF-8, about 0.4 MiB gzipped, beside the index. */
+export const BUNDLED_BODY_BYTES = 1_500_000;
+/** Newest articles per language whose bodies always stay in the bundle: every main feed's items (FEED_ITEMS ≤ 100). */
+export const ALWAYS_BUNDLED = 100;
+
+const encoder = new TextEncoder();
+
+/** The body of an article whose body is in the bundle. */
+export function bundledBody(a: Translation): Body | undefined {
+  if (a.html === undefined) return undefined;
+  return a.feedHtml ? { html: a.html, feedHtml: a.feedHtml } : { html: a.html };
+}
+
+/** The archive key of a body: a hash of what it holds (hex, 128 bits), so equal bodies share a row. */
+export async function bodyKey(body: Body): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(JSON.stringify([body.html, body.feedHtml ?? null])));
+  return [...new Uint8Array(digest).subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Moves the bodies of older articles out of `content`: every language's newest ALWAYS_BUNDLED stay, and, newest
+ * first, the others until `budget` bytes are used; the older ones are replaced by their key. Returns the content to bundle
+ * and the rows for the archive.
+ */
+export async function splitArchive(
+  content: CompiledContent,
+  budget = BUNDLED_BODY_BYTES,
+): Promise<{ content: CompiledContent; rows: ArchivedBody[] }> {
+  const langs = Object.keys(content.articles) as Lang[];
+  const rank = (a: Translation) => [a.publishedMs, a.slug] as const;
+  const all = langs
+    .flatMap((l) => content.articles[l].map((a, i) => ({ a, newestRank: i })))
+    .sort((x, y) => rank(y.a)[0] - rank(x.a)[0] || (rank(x.a)[1] < rank(y.a)[1] ? -1 : 1));
+  // The bundle holds an unbroken run of the newest: an older article never stays while a newer one moves.
+  let used = 0;
+  let full = false;
+  const archived = new Set<Translation>();
+  for (const { a, newestRank } of all) {
+    const bytes = encoder.encode(a.html ?? '').length + (a.feedHtml ? encoder.encode(a.feedHtml.join('')).length : 0);
+    full ||= newestRank >= ALWAYS_BUNDLED && used + bytes > budget;
+    if (full && newestRank >= ALWAYS_BUNDLED) archived.add(a);
+    else used += bytes;
+  }
+  const rows = new Map<string, ArchivedBody>();
+  const articles = {} as CompiledContent['articles'];
+  for (const lang of langs) {
+    articles[lang] = await Promise.all(
+      content.articles[lang].map(async (a) => {
+        const body = archived.has(a) ? bundledBody(a) : undefined;
+        if (!body) return a;
+        const key = await bodyKey(body);
+        rows.set(key, { key, html: body.html, feed_html: body.feedHtml ? JSON.stringify(body.feedHtml) : null });
+        const { html: _, feedHtml: __, ...index } = a;
+        return { ...index, archived: key };
+      }),
+    );
+  }
+  return { content: { ...content, articles }, rows: [...rows.values()].sort((x, y) => (x.key < y.key ? -1 : 1)) };
+}
+
+/** The archive rows as SQL statements (`INSERT OR IGNORE`: a row already there is left alone). */
+export function archiveSql(rows: readonly ArchivedBody[]): string {
+  const quote = (s: string | null) => (s === null ? 'NULL' : `'${s.replaceAll("'", "''")}'`);
+  return rows
+    .map((r) => `INSERT OR IGNORE INTO bodies (key, html, feed_html) VALUES (${quote(r.key)}, ${quote(r.html)}, ${quote(r.feed_html)});\n`)
+    .join('');
+}
+
+/** Bytes of bodies the Worker keeps between requests (per isolate): a few hundred articles, far below 128 MB. */
+const CACHED_BODY_BYTES = 8 * 1024 * 1024;
+/** D1 allows 100 bound parameters per statement. */
+const KEYS_PER_QUERY = 100;
+
+/** Reads archived bodies from D1, and keeps the latest read in a cache bounded in bytes (least recently used out). */
+export class BodyStore {
+  private readonly cache = new Map<string, { body: Body; bytes: number }>();
+  private bytes = 0;
+
+  /** The body of each of `articles`, by article: bundled ones as they are, archived ones read in few queries. */
+  async bodiesOf(articles: readonly Translation[], env: ArchiveEnv): Promise<(a: Translation) => Body> {
+    const found = new Map<string, Body>();
+    const missing: string[] = [];
+    for (const key of new Set(articles.flatMap((a) => (a.archived ? [a.archived] : [])))) {
+      const entry = this.cache.get(key);
+      if (!entry) {
+        missing.push(key);
+        continue;
+      }
+      // Touched: most recently used last.
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+      found.set(key, entry.body);
+    }
+    if (missing.length > 0) for (const row of await this.read(missing, env)) found.set(row.key, this.keep(row));
+    for (const a of articles) {
+      if (a.archived && !found.has(a.archived))
+        throw new Error(`the archive has no body ${a.archived} (${a.lang}/${a.slug}): build, then deploy (docs/archive.md)`);
+    }
+    return (a) => (a.archived ? (found.get(a.archived) as Body) : (bundledBody(a) as Body));
+  }
+
+  private async read(keys: string[], env: ArchiveEnv): Promise<ArchivedBody[]> {
+    const db = (env as { ARCHIVE?: D1Database } | undefined)?.ARCHIVE;
+    if (!db) throw new Error('this build keeps older articles in the archive, but the Worker has no ARCHIVE binding (docs/archive.md)');
+    const rows: ArchivedBody[] = [];
+    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+      const chunk = keys.slice(i, i + KEYS_PER_QUERY);
+      const { results } = await db
+        .prepare(`SELECT key, html, feed_html FROM bodies WHERE key IN (${chunk.map(() => '?').join(',')})`)
+        .bind(...chunk)
+        .all<ArchivedBody>();
+      rows.push(...results);
+    }
+    return rows;
+  }
+
+  private keep(row: ArchivedBody): Body {
+    const body: Body = row.feed_html === null ? { html: row.html } : { html: row.html, feedHtml: JSON.parse(row.feed_html) as string[] };
+    const bytes = 2 * (row.html.length + (row.feed_html?.length ?? 0));
+    this.cache.set(row.key, { body, bytes });
+    this.bytes += bytes;
+    for (const [key, entry] of this.cache) {
+      if (this.bytes <= CACHED_BODY_BYTES) break;
+      this.cache.delete(key);
+      this.bytes -= entry.bytes;
+    }
+    return body;
+  }
+}
