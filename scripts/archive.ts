@@ -11,30 +11,41 @@ import { type ArchivedBody, archiveSql } from '../src/content/archive';
 
 /** The binding name the Worker reads. */
 export const ARCHIVE_BINDING = 'ARCHIVE';
-/** Gzipped bytes of content the bundle may hold before `npm run check` says to switch: the code and feeds need the rest of 3 MiB. */
-export const CONTENT_GZIP_LIMIT = 2 * 1024 * 1024;
+/**
+ * Gzipped bytes of content the bundle may hold before `npm run check` says to switch: the code (~70 KiB) and the
+ * main feeds rendered at build time (~100–400 KiB, more with long articles) need the rest of 3 MiB.
+ */
+export const CONTENT_GZIP_LIMIT = 2.4 * 1024 * 1024;
 
-/** Whether the top level of wrangler.toml binds the archive: a `[[d1_databases]]` with binding = "ARCHIVE". */
-export function archiveBound(configPath = 'wrangler.toml'): boolean {
+/**
+ * Whether wrangler.toml binds the archive: a `[[d1_databases]]` (for an environment, `[[env.<name>.d1_databases]]`:
+ * wrangler does not inherit bindings) with binding = "ARCHIVE". Reads the file only (fast).
+ */
+export function archiveBound(configPath = 'wrangler.toml', env = ''): boolean {
   if (!existsSync(configPath)) return false;
+  const header = env ? `[[env.${env}.d1_databases]]` : '[[d1_databases]]';
   const tables = readFileSync(configPath, 'utf8').split(/^(?=\[)/m);
-  return tables.some((t) => /^\[\[d1_databases\]\]/.test(t) && new RegExp(`^binding\\s*=\\s*"${ARCHIVE_BINDING}"`, 'm').test(t));
+  return tables.some((t) => t.startsWith(header) && new RegExp(`^binding\\s*=\\s*"${ARCHIVE_BINDING}"`, 'm').test(t));
 }
 
 /** Gzipped size of a generated module: what it adds to the Worker's upload. */
 export const gzippedBytes = (text: string) => gzipSync(text).length;
 
-/** Writes the archive's rows as one SQL file; returns its hash (the local D1 is reloaded only when it changes). */
+/** The rows beside the SQL file, as JSON: what a deploy compares with the keys D1 has. */
+const rowsFile = (sqlFile: string) => sqlFile.replace(/\.sql$/, '.json');
+
+/** Writes the archive's rows as one SQL file (and as JSON); returns its hash (the local D1 is reloaded only when it changes). */
 export function writeArchiveSql(rows: readonly ArchivedBody[], file: string): string {
   const sql = archiveSql(rows);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, sql);
+  writeFileSync(rowsFile(file), JSON.stringify(rows));
   return createHash('sha256').update(sql).digest('hex');
 }
 
 /**
  * Loads the rows into the local D1 that `wrangler dev` and `npm start` use (.wrangler/state), through wrangler
- * itself: migrations first, then the rows (INSERT OR IGNORE). Skipped when the same rows were loaded before.
+ * itself: migrations first, then the rows (INSERT OR REPLACE). Skipped when the same rows were loaded before.
  */
 export function loadLocalArchive(file: string, hash: string, stamp = '.wrangler/archive-loaded'): string {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return 'local archive up to date';
@@ -49,4 +60,26 @@ export function loadLocalArchive(file: string, hash: string, stamp = '.wrangler/
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, hash);
   return `local archive loaded in ${Math.round(performance.now() - started)} ms`;
+}
+
+/** Where the build writes the archive's rows. */
+export const ARCHIVE_SQL = 'dist/archive/bodies.sql';
+
+/**
+ * The rows of the last build that the remote D1 of `env` lacks or holds otherwise, as a SQL file: a deploy writes
+ * only what changed. Asks D1 for the keys and hashes it has, through wrangler.
+ */
+export function newRowsSql(env: string, file = ARCHIVE_SQL): { count: number; file: string } {
+  const run = spawnSync(
+    'npx',
+    ['wrangler', 'd1', 'execute', ARCHIVE_BINDING, '--remote', '--env', env, '--json', '--command', 'SELECT key, hash FROM bodies'],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
+  if (run.status !== 0) throw new Error(`could not read the archive's keys from D1:\n${run.stderr || run.stdout}`);
+  const [answer] = JSON.parse(run.stdout) as { results: { key: string; hash: string }[] }[];
+  const have = new Set((answer?.results ?? []).map((r) => `${r.key} ${r.hash}`));
+  const rows = (JSON.parse(readFileSync(rowsFile(file), 'utf8')) as ArchivedBody[]).filter((r) => !have.has(`${r.key} ${r.hash}`));
+  const out = file.replace(/\.sql$/, '.new.sql');
+  writeFileSync(out, archiveSql(rows));
+  return { count: rows.length, file: out };
 }

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, VAR_NAMES } from '../src/config';
+import { archiveBound } from './archive';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
 // Top-level keys of a wrangler environment: written inside [vars] they silently become strings.
@@ -84,6 +85,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       );
     }
     failed ||= problems.length > 0;
+    if (env && archiveBound(values.config) && !archiveBound(values.config, env)) {
+      console.error(
+        `✗ ${values.config} [env.${env}]: the archive is on ([[d1_databases]] ARCHIVE) but this environment has no [[env.${env}.d1_databases]] with binding = "ARCHIVE"; wrangler does not inherit bindings (docs/archive.md)`,
+      );
+      failed = true;
+    }
   }
   // The Env type is generated from wrangler.toml (as Cloudflare's templates do); it must not drift.
   const types =

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { OURS, settle, startWorkerd } from './bench/workerd';
+import { ours, settle, startWorkerd } from './bench/workerd';
 import { dryRunBundle } from './dry-run';
 import { freePort } from './free-port';
 
@@ -23,7 +23,7 @@ const countPort = await freePort();
 const server = await startWorkerd(
   outdir,
   await freePort(),
-  OURS,
+  ours(outdir),
   { SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' },
   REACH ? { reach: 'workerd', reachCountPort: countPort } : {},
 );

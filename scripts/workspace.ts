@@ -11,6 +11,7 @@ const PROJECT_FILES = [
   'tsconfig.json',
   'tsconfig.worker.json',
   'worker-configuration.d.ts',
+  'migrations',
 ];
 
 /** Copies the project into `dir`; `writeContent` fills `dir/content`. Returns `dir`. */

@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { dryRunBundle } from '../dry-run';
 import { writeBaseline } from './baseline';
 import { syntheticWorkspace } from './synthetic';
-import { BENCH_VARS, ISOLATE_V8_FLAGS, type Module, OURS, type RunningWorkerd, settle, startWorkerd } from './workerd';
+import { BENCH_VARS, ISOLATE_V8_FLAGS, type Module, ours, type RunningWorkerd, settle, startWorkerd } from './workerd';
 import { hasWrk, wrk } from './wrk';
 
 /** Targets also measured with the REACH binding (statistics on), against ours without it. */
@@ -123,10 +123,10 @@ for (const size of SIZES) {
   const dist = join(ws, 'dist');
   const js = Buffer.concat(
     readdirSync(dist)
-      .filter((f) => f.endsWith('.js'))
+      .filter((f) => f.endsWith('.js') || f.endsWith('.txt'))
       .map((f) => readFileSync(join(dist, f))),
   );
-  const probe = await startWorkerd(dist, nextPort++, OURS, VARS);
+  const probe = await startWorkerd(dist, nextPort++, ours(dist), VARS);
   const targets: Target[] = [];
   for (const [name, path] of [
     ['RSS', '/en/rss.xml'],
@@ -161,7 +161,7 @@ for (let round = 0; round < ROUNDS; round++) {
       // The baseline in the middle: ours and its REACH twin, each held to the targets against it, run back to back with it.
       const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
       for (const which of round % 2 === 0 ? variants : [...variants].reverse()) {
-        const server = await startWorkerd(build.dist, nextPort++, which === 'base' ? target.baseline : OURS, VARS, {
+        const server = await startWorkerd(build.dist, nextPort++, which === 'base' ? target.baseline : ours(build.dist), VARS, {
           ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
         });
         if (which === 'ours' && target.name === 'RSS') {

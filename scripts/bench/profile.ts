@@ -17,7 +17,7 @@ import { dryRunBundle } from '../dry-run';
 import { freePort } from '../free-port';
 import { writeBaseline } from './baseline';
 import { syntheticWorkspace } from './synthetic';
-import { BENCH_VARS, type Module, OURS, settle, startWorkerd } from './workerd';
+import { BENCH_VARS, type Module, ours, settle, startWorkerd } from './workerd';
 import { wrk } from './wrk';
 
 interface ProfileNode {
@@ -99,9 +99,9 @@ async function profileOf(label: string, modules: Module[], file: string, etag?: 
 }
 
 try {
-  const etag = await profileOf(articles ? `ours (${articles} SYNTHETIC articles)` : 'ours', OURS, 'worker.cpuprofile');
+  const etag = await profileOf(articles ? `ours (${articles} SYNTHETIC articles)` : 'ours', ours(dir), 'worker.cpuprofile');
   if (process.env.PROFILE_BASELINE === '1') {
-    const probe = await startWorkerd(dir, await freePort(), OURS, VARS);
+    const probe = await startWorkerd(dir, await freePort(), ours(dir), VARS);
     const { modules } = await writeBaseline(probe.origin, path, dir, 'baseline').finally(() => probe.stop());
     await profileOf('baseline (same bytes and headers)', modules, 'baseline.cpuprofile', etag);
   }

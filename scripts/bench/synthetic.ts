@@ -59,6 +59,8 @@ export function writeSyntheticContent(dir: string, count: number, options: { pho
     const words = Array.from({ length: 12 + Math.floor(next() * 14) }, () => pick(EN_WORDS));
     return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
   };
+  const enWords = (n: number) => Array.from({ length: n }, () => pick(EN_WORDS)).join(' ');
+  const zhChars = (n: number) => Array.from({ length: n }, () => pick([...ZH_CHARS])).join('');
   const zhSentence = () => `${Array.from({ length: 20 + Math.floor(next() * 30) }, () => pick([...ZH_CHARS])).join('')}。`;
   mkdirSync(join(dir, 'site'), { recursive: true });
   for (const lang of ['zh', 'en']) {
@@ -77,6 +79,11 @@ export function writeSyntheticContent(dir: string, count: number, options: { pho
     mkdirSync(folder, { recursive: true });
     const paragraphs = (sentence: () => string, per: number, glue: string) =>
       Array.from({ length: 4 }, () => Array.from({ length: per }, sentence).join(glue)).join('\n\n');
+    // Headlines and summaries as long and as varied as real ones (they are what the bundled index holds).
+    const enTitle = enWords(5 + Math.floor(next() * 6));
+    const enSummary = enWords(22 + Math.floor(next() * 16));
+    const zhTitle = zhChars(14 + Math.floor(next() * 14));
+    const zhSummary = zhChars(45 + Math.floor(next() * 40));
     const photo = options.photos && i % 10 === 0;
     if (photo) {
       writeFileSync(join(folder, 'lead.png'), syntheticPng(640, 400, [30, 100, 200]));
@@ -86,11 +93,11 @@ export function writeSyntheticContent(dir: string, count: number, options: { pho
     const figure = (alt: string) => (photo ? `\n![${alt}](figure.png)\n` : '');
     writeFileSync(
       join(folder, 'zh.md'),
-      `---\ntitle: "[合成数据] 第 ${i} 篇测试文章"\nsummary: 基准测试用的合成文章，不是真实新闻。\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\n${image('合成的蓝色图片')}---\n\n${paragraphs(zhSentence, 3, '')}\n${figure('合成的红色图片')}`,
+      `---\ntitle: "[合成数据] 第 ${i} 篇：${zhTitle}"\nsummary: "合成摘要，不是真实新闻：${zhSummary}"\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\n${image('合成的蓝色图片')}---\n\n${paragraphs(zhSentence, 3, '')}\n${figure('合成的红色图片')}`,
     );
     writeFileSync(
       join(folder, 'en.md'),
-      `---\ntitle: "[Synthetic] Benchmark article ${i}"\nsummary: A synthetic article for benchmarks, not real news.\npublished: ${published}\nauthor: Synthetic Author\ntags: [${tags.join(', ')}]\n${image('A synthetic blue picture')}---\n\n${paragraphs(enSentence, 4, ' ')}\n${figure('A synthetic red picture')}`,
+      `---\ntitle: "[Synthetic] Article ${i}: ${enTitle}"\nsummary: "Synthetic, not real news: ${enSummary}"\npublished: ${published}\nauthor: Synthetic Author\ntags: [${tags.join(', ')}]\n${image('A synthetic blue picture')}---\n\n${paragraphs(enSentence, 4, ' ')}\n${figure('A synthetic red picture')}`,
     );
   }
 }

@@ -27,8 +27,11 @@ export interface Module {
   file: string;
 }
 
-/** Our Worker, as `wrangler deploy` bundles it (dist/index.js). */
-export const OURS: Module[] = [{ name: 'index.js', kind: 'esModule', file: 'index.js' }];
+/** Our Worker, as `wrangler deploy` bundles it into `dir`: index.js and its text modules (the content, *.txt). */
+export function ours(dir: string): Module[] {
+  const texts = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+  return [{ name: 'index.js', kind: 'esModule', file: 'index.js' }, ...texts.map((f) => ({ name: f, kind: 'text' as const, file: f }))];
+}
 
 /** The vars the bench and the profiler run the Worker with. */
 export const BENCH_VARS = { SITE_URL: 'http://bench.local', FEED_ITEMS: '20', WEBSUB_HUB: '' };
@@ -77,6 +80,12 @@ export async function startWorkerd(
     v8Flags?: string[];
     /** Opens workerd's inspector (Chrome DevTools protocol) on 127.0.0.1 at this port. */
     inspectorPort?: number;
+    /**
+     * An ARCHIVE binding (D1's `prepare().bind().all()`) backed by a second Worker, "archive", serving the rows in
+     * `dir` (archive-binding.js, archive-store.js, archive-rows.json: scripts/bench/scale.ts writes them), which also
+     * listens on 127.0.0.1 at this port (to be warmed up before a measurement).
+     */
+    archiveStandIn?: number;
   } = {},
 ): Promise<RunningWorkerd> {
   const v8Flags = options.v8Flags ?? ISOLATE_V8_FLAGS;
@@ -96,20 +105,32 @@ export async function startWorkerd(
       "let n = 0;\nexport default { fetch(r) { if (r.method === 'GET') return new Response(String(n)); n++; return new Response(null, { status: 204 }); } };\n",
     );
   }
-  const extensions =
-    options.reach === 'stand-in'
-      ? `\n  extensions = [(modules = [(name = "reach:stand-in", esModule = embed "reach-stand-in.js", internal = true)])],`
-      : '';
-  const sink =
+  const internal: string[] = [];
+  if (options.reach === 'stand-in') internal.push('(name = "reach:stand-in", esModule = embed "reach-stand-in.js", internal = true)');
+  if (options.archiveStandIn) {
+    bindings.push(
+      '(name = "ARCHIVE", wrapped = (moduleName = "archive:binding", innerBindings = [(name = "store", service = "archive")]))',
+    );
+    internal.push('(name = "archive:binding", esModule = embed "archive-binding.js", internal = true)');
+  }
+  const extensions = internal.length > 0 ? `\n  extensions = [(modules = [${internal.join(', ')}])],` : '';
+  let sink =
     options.reach === 'workerd'
       ? `, (name = "reach-sink", worker = (modules = [(name = "reach-sink.js", esModule = embed "reach-sink.js")], compatibilityDate = "2026-11-01"))`
       : '';
+  if (options.archiveStandIn) {
+    sink += `, (name = "archive", worker = (modules = [(name = "archive-store.js", esModule = embed "archive-store.js"), (name = "archive-rows.json", json = embed "archive-rows.json")], compatibilityDate = "2026-11-01"))`;
+  }
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [(name = "main", worker = .worker)${sink}],
   sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")${
     options.reachCountPort
       ? `, (name = "reach-count", address = "127.0.0.1:${options.reachCountPort}", http = (), service = "reach-sink")`
+      : ''
+  }${
+    options.archiveStandIn
+      ? `, (name = "archive-direct", address = "127.0.0.1:${options.archiveStandIn}", http = (), service = "archive")`
       : ''
   }],${extensions}${v8Flags.length > 0 ? `\n  v8Flags = ${JSON.stringify(v8Flags)},` : ''}
 );
@@ -162,6 +183,7 @@ const worker :Workerd.Worker = (
     residentMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     stop: () =>
       new Promise((r) => {
+        if (child.exitCode !== null || child.signalCode !== null) return r();
         child.once('exit', () => r());
         child.kill('SIGTERM');
       }),

@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { CACHE } from '../http/representation';
 import {
-  articleYears,
   FAVICON_SVG,
   OPML_LISTS,
   PAGES_SITEMAP_PATH,
@@ -38,9 +37,9 @@ export function documentRoutes(responder: Responder) {
       // No "{4}" in the pattern: Hono reads braces as the end of the parameter's pattern.
       .get('/sitemaps/:file{articles-[0-9]+\\.xml}', (c) => {
         const year = Number(c.req.param('file').slice('articles-'.length, -'.xml'.length));
-        const found = articleYears(library).find((y) => y.year === year);
+        const found = library.years().find((y) => y.year === year);
         if (!found) return missing(c);
-        return responder.serve(c, XML, () => renderArticlesSitemap(library, c.get('base'), year), { lastModified: found.updatedMs });
+        return responder.serve(c, XML, () => renderArticlesSitemap(library, c.get('base'), found), { lastModified: found.updatedMs });
       })
       .get('/robots.txt', (c) => responder.serve(c, 'text/plain; charset=utf-8', () => renderRobots(c.get('base'))))
       .get('/style.css', (c) => responder.serve(c, 'text/css; charset=utf-8', () => STYLESHEET, { cache: CACHE.asset }))

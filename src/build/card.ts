@@ -34,6 +34,12 @@ const fontVersions = Object.keys(FONT_PACKAGES).map(
 );
 
 /** What a card shows; its hash names the file, so a changed title gives a new URL. */
+/**
+ * Articles per language, newest first, that get a social card of their own; older ones (shared far less) use the
+ * site's card, so that a long archive stays within the static files Cloudflare takes (20,000 on the Free plan).
+ */
+export const ARTICLE_CARDS = 4000;
+
 export interface CardText {
   lang: string;
   title: string;

@@ -2,8 +2,8 @@
  * The archive: article bodies kept out of the Worker's bundle, in the D1 database bound as ARCHIVE
  * (docs/archive.md). With the binding, the build keeps in the bundle the index of every article (what lists,
  * feeds and the sitemap need) and the newest bodies up to a size budget; older bodies become rows of the
- * `bodies` table, keyed by a hash of what they hold, so a deploy writes only the rows that changed. The
- * Worker reads a body when a page or feed shows it, and keeps it in a cache bounded in bytes.
+ * `bodies` table, keyed by language and slug, with a hash of what they hold, so a deploy writes only the rows
+ * that changed. The Worker reads a body when a page or feed shows it, and keeps it in a cache bounded in bytes.
  */
 import type { CompiledContent, Lang, Translation } from './model';
 
@@ -15,10 +15,16 @@ export interface Body {
 
 /** A body as stored in the archive's `bodies` table (migrations/0001_archive.sql). */
 export interface ArchivedBody {
+  /** `${lang}/${slug}` (archiveKey). */
   key: string;
+  /** What the row holds, hashed: a deploy rewrites the rows whose hash changed. */
+  hash: string;
   html: string;
   feed_html: string | null;
 }
+
+/** The row of an article's body in the archive. */
+export const archiveKey = (a: Pick<Translation, 'lang' | 'slug'>) => `${a.lang}/${a.slug}`;
 
 /** The Worker's env, where the ARCHIVE binding is, when wrangler.toml declares it (the embedded default does not). */
 export type ArchiveEnv = object | undefined;
@@ -36,15 +42,15 @@ export function bundledBody(a: Translation): Body | undefined {
   return a.feedHtml ? { html: a.html, feedHtml: a.feedHtml } : { html: a.html };
 }
 
-/** The archive key of a body: a hash of what it holds (hex, 128 bits), so equal bodies share a row. */
-export async function bodyKey(body: Body): Promise<string> {
+/** A hash of what a body holds (hex, 128 bits). */
+export async function bodyHash(body: Body): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', encoder.encode(JSON.stringify([body.html, body.feedHtml ?? null])));
   return [...new Uint8Array(digest).subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
  * Moves the bodies of older articles out of `content`: every language's newest ALWAYS_BUNDLED stay, and, newest
- * first, the others until `budget` bytes are used; the older ones are replaced by their key. Returns the content to bundle
+ * first, the others until `budget` bytes are used; the older ones are marked `archived`. Returns the content to bundle
  * and the rows for the archive.
  */
 export async function splitArchive(
@@ -73,21 +79,29 @@ export async function splitArchive(
       content.articles[lang].map(async (a) => {
         const body = archived.has(a) ? bundledBody(a) : undefined;
         if (!body) return a;
-        const key = await bodyKey(body);
-        rows.set(key, { key, html: body.html, feed_html: body.feedHtml ? JSON.stringify(body.feedHtml) : null });
+        const key = archiveKey(a);
+        rows.set(key, {
+          key,
+          hash: await bodyHash(body),
+          html: body.html,
+          feed_html: body.feedHtml ? JSON.stringify(body.feedHtml) : null,
+        });
         const { html: _, feedHtml: __, ...index } = a;
-        return { ...index, archived: key };
+        return { ...index, archived: true };
       }),
     );
   }
   return { content: { ...content, articles }, rows: [...rows.values()].sort((x, y) => (x.key < y.key ? -1 : 1)) };
 }
 
-/** The archive rows as SQL statements (`INSERT OR IGNORE`: a row already there is left alone). */
+/** The archive rows as SQL statements (each replaces the row of its article, if there is one). */
 export function archiveSql(rows: readonly ArchivedBody[]): string {
   const quote = (s: string | null) => (s === null ? 'NULL' : `'${s.replaceAll("'", "''")}'`);
   return rows
-    .map((r) => `INSERT OR IGNORE INTO bodies (key, html, feed_html) VALUES (${quote(r.key)}, ${quote(r.html)}, ${quote(r.feed_html)});\n`)
+    .map(
+      (r) =>
+        `INSERT OR REPLACE INTO bodies (key, hash, html, feed_html) VALUES (${quote(r.key)}, ${quote(r.hash)}, ${quote(r.html)}, ${quote(r.feed_html)});\n`,
+    )
     .join('');
 }
 
@@ -105,7 +119,7 @@ export class BodyStore {
   async bodiesOf(articles: readonly Translation[], env: ArchiveEnv): Promise<(a: Translation) => Body> {
     const found = new Map<string, Body>();
     const missing: string[] = [];
-    for (const key of new Set(articles.flatMap((a) => (a.archived ? [a.archived] : [])))) {
+    for (const key of new Set(articles.flatMap((a) => (a.archived ? [archiveKey(a)] : [])))) {
       const entry = this.cache.get(key);
       if (!entry) {
         missing.push(key);
@@ -118,28 +132,28 @@ export class BodyStore {
     }
     if (missing.length > 0) for (const row of await this.read(missing, env)) found.set(row.key, this.keep(row));
     for (const a of articles) {
-      if (a.archived && !found.has(a.archived))
-        throw new Error(`the archive has no body ${a.archived} (${a.lang}/${a.slug}): build, then deploy (docs/archive.md)`);
+      if (a.archived && !found.has(archiveKey(a)))
+        throw new Error(`the archive has no body for ${archiveKey(a)}: build, then deploy (docs/archive.md)`);
     }
-    return (a) => (a.archived ? (found.get(a.archived) as Body) : (bundledBody(a) as Body));
+    return (a) => (a.archived ? (found.get(archiveKey(a)) as Body) : (bundledBody(a) as Body));
   }
 
-  private async read(keys: string[], env: ArchiveEnv): Promise<ArchivedBody[]> {
+  private async read(keys: string[], env: ArchiveEnv): Promise<Omit<ArchivedBody, 'hash'>[]> {
     const db = (env as { ARCHIVE?: D1Database } | undefined)?.ARCHIVE;
     if (!db) throw new Error('this build keeps older articles in the archive, but the Worker has no ARCHIVE binding (docs/archive.md)');
-    const rows: ArchivedBody[] = [];
+    const rows: Omit<ArchivedBody, 'hash'>[] = [];
     for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
       const chunk = keys.slice(i, i + KEYS_PER_QUERY);
       const { results } = await db
         .prepare(`SELECT key, html, feed_html FROM bodies WHERE key IN (${chunk.map(() => '?').join(',')})`)
         .bind(...chunk)
-        .all<ArchivedBody>();
+        .all<Omit<ArchivedBody, 'hash'>>();
       rows.push(...results);
     }
     return rows;
   }
 
-  private keep(row: ArchivedBody): Body {
+  private keep(row: Omit<ArchivedBody, 'hash'>): Body {
     const body: Body = row.feed_html === null ? { html: row.html } : { html: row.html, feedHtml: JSON.parse(row.feed_html) as string[] };
     const bytes = 2 * (row.html.length + (row.feed_html?.length ?? 0));
     this.cache.set(row.key, { body, bytes });

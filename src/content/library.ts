@@ -1,12 +1,20 @@
 /** Lookups over the compiled content, built once per isolate. */
 import { type CompiledContent, LANGS, type Lang, type Site, type Translation } from './model';
 
+/** The articles published in one year (see Library.years). */
+export interface ArticleYear {
+  year: number;
+  updatedMs: number;
+  articles: Record<Lang, Translation[]>;
+}
+
 export class Library {
   readonly sites: Record<Lang, Site>;
   private readonly bySlug: Record<Lang, Map<string, Translation>>;
   private readonly byTag: Record<Lang, Map<string, Translation[]>>;
   private readonly renamed = new Map<string, Translation>();
   private readonly updatedDesc = new Map<string, number[]>();
+  private byYear?: ArticleYear[];
 
   /** Publication instants still to come in the content (scheduled articles), ascending. */
   private readonly releases: number[];
@@ -123,6 +131,30 @@ export class Library {
       this.updatedDesc.set(key, sorted);
     }
     return sorted;
+  }
+
+  /**
+   * The years that have articles (by the year written in their publication date), newest first, each with its
+   * articles per language (newest first) and the newest update among them. Made once, on first use.
+   */
+  years(): readonly ArticleYear[] {
+    if (!this.byYear) {
+      const years = new Map<number, ArticleYear>();
+      for (const lang of LANGS) {
+        for (const a of this.content.articles[lang]) {
+          const year = Number(a.published.slice(0, 4));
+          let entry = years.get(year);
+          if (!entry) {
+            entry = { year, updatedMs: 0, articles: Object.fromEntries(LANGS.map((l) => [l, []])) as unknown as ArticleYear['articles'] };
+            years.set(year, entry);
+          }
+          entry.updatedMs = Math.max(entry.updatedMs, a.updatedMs);
+          entry.articles[lang].push(a);
+        }
+      }
+      this.byYear = [...years.values()].sort((a, b) => b.year - a.year);
+    }
+    return this.byYear;
   }
 
   /** The other language versions of the same story. */

@@ -66,8 +66,8 @@ export interface Translation {
   html?: string;
   /** The body for feeds when it holds pictures beside the article: split where the site's origin goes. */
   feedHtml?: string[];
-  /** The key of this body in the archive (D1, binding ARCHIVE) when the build left it out of the bundle. */
-  archived?: string;
+  /** The body is in the archive (D1, binding ARCHIVE; row `${lang}/${slug}`): the build left it out of the bundle. */
+  archived?: true;
   /** The body holds a video link that its page turns into a player on a click (the page loads /video.js). */
   video?: boolean;
   draft: boolean;

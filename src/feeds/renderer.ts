@@ -59,7 +59,10 @@ export class FeedRenderer {
     if (since === undefined) return renderFeed(format, buildFeedDocument(this.library, base, selection, articles, bodyOf), hub);
     // The value appears only in the self links, as buildFeedDocument writes it (a '+' of an offset escaped).
     const value = sinceInLink(since);
-    const key = `${base}|${format}|${selectionKey({ ...selection, since: '' })}|${hub ?? ''}`;
+    // Keyed by the items themselves, not the floor: readers send their own last poll time, and over a long archive
+    // most values select the same newest items (at 10,000 articles every `since` before the last 100 updates did).
+    const items = articles.map((a) => a.slug).join(' ');
+    const key = `${base}|${format}|${selectionKey({ ...selection, since: '', updatedFloor: 0 })}|${hub ?? ''}|${items}`;
     const parts = this.sinceTemplates.get(key, () => {
       this.sinceMarker ??= `since-${crypto.randomUUID()}`;
       return renderFeed(

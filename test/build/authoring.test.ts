@@ -219,6 +219,17 @@ describe('npm run check: wrangler environments', () => {
     expect(errors(production(vars))).toEqual([message]);
   });
 
+  it('refuses an archive switched on at the top level but not in an environment (wrangler does not inherit bindings)', () => {
+    const archive = (section: string) =>
+      `[[${section}d1_databases]]\nbinding = "ARCHIVE"\ndatabase_name = "hit-cie-archive"\ndatabase_id = "x"\nmigrations_dir = "migrations"\n`;
+    const top = base.replace('[vars]', `${archive('')}\n[vars]`);
+    expect(errors(top)).toEqual([
+      '[env.staging]: the archive is on ([[d1_databases]] ARCHIVE) but this environment has no [[env.staging.d1_databases]] with binding = "ARCHIVE"; wrangler does not inherit bindings (docs/archive.md)',
+    ]);
+    const both = top.replace('[env.staging.vars]', `${archive('env.staging.')}[env.staging.vars]`);
+    expect(check(both).status, check(both).stderr).toBe(0);
+  });
+
   it('accepts the production block docs/deploying.md gives', () => {
     const readme = readFileSync('docs/deploying.md', 'utf8');
     const block = /```toml\n( *\[env\.production\][\s\S]*?) *```/.exec(readme)?.[1]?.replace(/^ +/gm, '');

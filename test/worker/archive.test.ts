@@ -79,7 +79,7 @@ describe('the archive in D1', () => {
     await applyD1Migrations(ARCHIVE, ARCHIVE_MIGRATIONS);
     await ARCHIVE.batch(
       split.rows.map((r) =>
-        ARCHIVE.prepare('INSERT OR IGNORE INTO bodies (key, html, feed_html) VALUES (?, ?, ?)').bind(r.key, r.html, r.feed_html),
+        ARCHIVE.prepare('INSERT INTO bodies (key, hash, html, feed_html) VALUES (?, ?, ?, ?)').bind(r.key, r.hash, r.html, r.feed_html),
       ),
     );
   });
@@ -109,17 +109,19 @@ describe('the archive in D1', () => {
     expect(compared).toBe(urls.length);
   }, 120_000);
 
-  it('writes each body once, under a key that changes with the body', async () => {
+  it('marks only the changed body for a deploy to write again', async () => {
     const again = await splitArchive(content, 200_000);
-    expect(again.rows.map((r) => r.key)).toEqual(split.rows.map((r) => r.key));
+    expect(again.rows).toEqual(split.rows);
     const edited = structuredClone(content);
     const oldest = edited.articles.en.at(-1) as Translation;
     oldest.html = '<p>Corrected.</p>';
     const after = await splitArchive(edited, 200_000);
-    const before = new Set(split.rows.map((r) => r.key));
-    expect(after.rows.filter((r) => !before.has(r.key)).map((r) => r.html)).toEqual(['<p>Corrected.</p>']);
-    // The SQL a deploy runs leaves rows that are there alone.
-    expect(archiveSql(after.rows.slice(0, 1))).toMatch(/^INSERT OR IGNORE INTO bodies/);
+    const before = new Set(split.rows.map((r) => `${r.key} ${r.hash}`));
+    expect(after.rows.filter((r) => !before.has(`${r.key} ${r.hash}`)).map((r) => [r.key, r.html])).toEqual([
+      [`en/${oldest.slug}`, '<p>Corrected.</p>'],
+    ]);
+    // The SQL a deploy runs replaces the row of that article.
+    expect(archiveSql(after.rows.slice(0, 1))).toMatch(/^INSERT OR REPLACE INTO bodies \(key, hash, html, feed_html\)/);
   });
 
   it("tells the operator's log what is wrong when a build's archive is not bound", async () => {
