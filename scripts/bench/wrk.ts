@@ -1,6 +1,8 @@
 /** The load generator: Debian's wrk (C, epoll), pinned away from workerd's core. */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface WrkResult {
   requests: number;
@@ -22,10 +24,31 @@ const ms = (text: string | undefined) => {
   return Number(m[1]) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[m[2] as 'us' | 'ms' | 's' | 'm'];
 };
 
+/** The pause of each connection before each request at a fixed rate (ms). */
+const PACE_MS = 10;
+
+/** wrk's Lua hook that paces every connection. */
+function pacingScript(): string {
+  const file = join(tmpdir(), `wrk-pace-${PACE_MS}.lua`);
+  writeFileSync(file, `function delay()\n  return ${PACE_MS}\nend\n`);
+  return file;
+}
+
 /** Runs wrk against `url` for `seconds`, on every core but workerd's (the last). */
 export function wrk(
   url: string,
-  options: { threads: number; connections: number; seconds: number; headers?: Record<string, string> },
+  options: {
+    threads: number;
+    connections: number;
+    seconds: number;
+    headers?: Record<string, string>;
+    /**
+     * Offered requests per second, below what the server can do: each connection waits PACE_MS before each request
+     * (wrk's Lua `delay()`), with as many connections as that rate needs. Then the server's CPU per request does not
+     * depend on how fast the client is.
+     */
+    rate?: number;
+  },
 ): Promise<WrkResult> {
   const last = cpus().length - 1;
   const cores = last > 0 ? `0-${last - 1}` : '0';
@@ -37,10 +60,11 @@ export function wrk(
     '-t',
     String(options.threads),
     '-c',
-    String(options.connections),
+    String(options.rate ? Math.max(options.threads, Math.round((options.rate * PACE_MS) / 1000)) : options.connections),
     '-d',
     `${options.seconds}s`,
   ];
+  if (options.rate) args.push('-s', pacingScript());
   for (const [k, v] of Object.entries(options.headers ?? {})) args.push('-H', `${k}: ${v}`);
   args.push(url);
   return new Promise((resolve, reject) => {
