@@ -1,7 +1,7 @@
 /**
  * Compiles content/ into src/generated/content.ts, or with --check only validates and reports.
  * Usage: tsx scripts/build-content.ts [--check | --report] [--fix] [--drafts] [--content DIR] [--out FILE] [--assets DIR] [--no-cards]
- *   [--archive | --no-archive] [--archive-budget BYTES] [--archive-sql FILE]
+ *   [--archive | --no-archive] [--archive-budget BYTES] [--archive-sql FILE] [--article-cards N]
  * With the ARCHIVE binding in wrangler.toml (or --archive), older bodies go to <archive-sql> for D1 instead of the
  * bundle (docs/archive.md), and into the local D1 of `npm start` when they changed.
  * (--report builds and prints what the content holds, as --check does.) Social cards of articles without a lead
@@ -49,6 +49,7 @@ const { values } = parseArgs({
     'archive-budget': { type: 'string', default: String(BUNDLED_BODY_BYTES) },
     'archive-sql': { type: 'string', default: ARCHIVE_SQL },
     'load-local': { type: 'boolean', default: process.env.CONTENT_ARCHIVE_LOCAL !== '0' },
+    'article-cards': { type: 'string', default: String(ARTICLE_CARDS) },
   },
   allowNegative: true,
 });
@@ -245,11 +246,12 @@ async function prerenderedModule(content: CompiledContent): Promise<string> {
 }
 
 /**
- * Draws the social card of each language's newest ARTICLE_CARDS articles without a lead image into `dir` (only those
+ * Draws the social card of each language's newest ARTICLE_CARDS (--article-cards) articles without a lead image into `dir` (only those
  * not drawn before: the file name holds the hash of what the card shows), records its path on the article (older ones:
  * the site's card), and deletes cards no article uses.
  */
 async function drawCards(content: CompiledContent, dir: string): Promise<string> {
+  const articleCards = Number(values['article-cards']);
   const keep = new Set<string>();
   let drawn = 0;
   const started = performance.now();
@@ -285,7 +287,7 @@ async function drawCards(content: CompiledContent, dir: string): Promise<string>
     // The newest articles get their own card; older ones (shared far less) the site's, so that a long archive stays
     // within the static files Cloudflare takes (20,000 on the Free plan).
     for (const [i, article] of content.articles[lang].entries()) {
-      if (!article.image) article.card = i < ARTICLE_CARDS ? await draw(lang, article.slug, cardText(article, site)) : siteCard;
+      if (!article.image) article.card = i < articleCards ? await draw(lang, article.slug, cardText(article, site)) : siteCard;
     }
   }
   content.siteCards = siteCards;

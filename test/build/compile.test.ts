@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileContent, type SourceFile } from '../../src/build/compile';
+import type { CompactContent } from '../../src/content/compact';
 import { articleSource, siteSources } from '../support/fixtures';
 
 const compile = (files: SourceFile[]) => compileContent([...siteSources(), ...files], 'content/');
@@ -75,6 +76,23 @@ describe('npm run build / npm run check', () => {
     expect(result.stderr).toContain('1 problem');
     expect(result.stderr).toMatch(/articles\/2025\/broken\/en\.md {2}title: is required/);
   });
+
+  it("draws a social card for each language's newest articles only; older ones link the site's card", () => {
+    const articles = [1, 2, 3].flatMap((day) =>
+      (['zh', 'en'] as const).map((lang) => articleSource(`story-${day}`, lang, { published: `2025-03-0${day}T09:00:00+08:00` })),
+    );
+    const dir = contentDir(articles);
+    const out = mkdtempSync(join(tmpdir(), 'hit-cards-'));
+    const result = run('--content', dir, '--out', join(out, 'content.ts'), '--assets', join(out, 'public'), '--article-cards', '2');
+    expect(result.status, result.stderr).toBe(0);
+    const content = JSON.parse(readFileSync(join(out, 'content.txt'), 'utf8')) as CompactContent;
+    for (const lang of ['zh', 'en'] as const) {
+      const [newest, second, oldest] = content.articles[lang];
+      expect(newest?.card).toContain(`/cards/${lang}/story-3-`);
+      expect(second?.card).toContain(`/cards/${lang}/story-2-`);
+      expect(oldest?.card).toBe(content.siteCards?.[lang]?.site);
+    }
+  }, 60_000);
 
   it('passes the fixture content and reports what it holds', () => {
     const result = run('--check', '--content', 'test/fixtures/content');
