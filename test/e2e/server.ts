@@ -14,8 +14,12 @@ export interface RunningWorker {
 
 export { freePort };
 
-/** `wrangler dev` in `cwd` (the repository, or a workspace copy with other content), ready when it answers. */
-export async function startWorker(vars: Record<string, string> = {}, cwd = process.cwd()): Promise<RunningWorker> {
+/**
+ * `wrangler dev` in `cwd` (the repository, or a workspace copy with other content), ready when it answers. The port
+ * is free when chosen, but wrangler binds it only after the build (seconds later), when another process may have
+ * taken it: then it starts again on another port (up to three times).
+ */
+export async function startWorker(vars: Record<string, string> = {}, cwd = process.cwd(), attempt = 1): Promise<RunningWorker> {
   const port = await freePort();
   const args = ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(await freePort())];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
@@ -36,6 +40,7 @@ export async function startWorker(vars: Record<string, string> = {}, cwd = proce
     } catch {
       // not listening yet
     }
+    if (child.exitCode !== null && log.includes('Address already in use') && attempt < 3) return startWorker(vars, cwd, attempt + 1);
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 250));
   }
