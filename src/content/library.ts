@@ -1,4 +1,6 @@
 /** Lookups over the compiled content, built once per isolate. */
+
+import { perLanguage } from '../languages';
 import { type CompiledContent, LANGS, type Lang, type Site, type Translation } from './model';
 
 /** The articles published in one year (see Library.years). */
@@ -145,7 +147,7 @@ export class Library {
           const year = Number(a.published.slice(0, 4));
           let entry = years.get(year);
           if (!entry) {
-            entry = { year, updatedMs: 0, articles: Object.fromEntries(LANGS.map((l) => [l, []])) as unknown as ArticleYear['articles'] };
+            entry = { year, updatedMs: 0, articles: perLanguage((): Translation[] => []) };
             years.set(year, entry);
           }
           entry.updatedMs = Math.max(entry.updatedMs, a.updatedMs);

@@ -15,6 +15,11 @@ export const DEFAULT_LANG: Lang = 'en';
 
 export const LANGS: readonly Lang[] = LANGUAGES.map((l) => l.code);
 
+/** One value per language, made by `make`: a record TypeScript knows has every language. */
+export function perLanguage<T>(make: (lang: Lang) => T): Record<Lang, T> {
+  return Object.fromEntries(LANGS.map((l) => [l, make(l)])) as Record<Lang, T>;
+}
+
 /** Each language by its code. */
 export const LANGUAGE = {} as Record<Lang, Language>;
 for (const language of LANGUAGES) LANGUAGE[language.code] = language;
