@@ -1,11 +1,12 @@
 /**
  * npm run deploy -- --env staging|production: check, test, write the archive's new bodies to D1 (when
- * wrangler.toml binds ARCHIVE), deploy, record what was published, then notify the WebSub hub. Stops at the first failing step; nothing is deployed unless everything passes,
+ * wrangler.toml binds ARCHIVE), deploy, record what was published, then notify the WebSub hub. Stops at the first
+ * failing step; nothing is deployed unless everything passes,
  * and the top-level (local development) config is never deployed.
  */
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { ARCHIVE_BINDING, archiveBound } from './archive';
+import { ARCHIVE_BINDING, archiveBound, newRowsSql } from './archive';
 import { deployableEnvironments, hasCloudflareCredentials } from './wrangler-envs';
 
 const USAGE = `usage: npm run deploy -- --env <${deployableEnvironments().join('|') || 'environment'}>`;
@@ -53,9 +54,8 @@ const urls = config.hub && config.siteUrl ? allFeedUrls(content, config.siteUrl)
 const before = config.hub ? await feedEtags(urls) : new Map();
 
 if (archiveBound()) {
-  // Before the Worker that reads them: the archive's schema, then only the rows D1 does not have yet.
+  // Before the Worker that reads them: the archive's schema, then only the rows D1 lacks or holds otherwise.
   step('Archive: migrations', 'npx', ['wrangler', 'd1', 'migrations', 'apply', ARCHIVE_BINDING, '--remote', '--env', env]);
-  const { newRowsSql } = await import('./archive');
   const fresh = newRowsSql(env);
   if (fresh.count === 0) console.log('\n✓ archive: every body is in D1 already');
   else

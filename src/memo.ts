@@ -7,6 +7,11 @@ export class BoundedMemo<V> {
   private readonly values = new Map<string, V>();
   constructor(private readonly max: number) {}
 
+  /** The value kept for `key`, if any. */
+  peek(key: string): V | undefined {
+    return this.values.get(key);
+  }
+
   /** The value for `key`, made with `make` on a miss; kept only when `keep(key)` (default: always). */
   get(key: string, make: () => V, keep: (key: string) => boolean = () => true): V {
     let value = this.values.get(key);

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { dryRunBundle } from '../dry-run';
 import { freePort } from '../free-port';
 import { writeBaseline } from './baseline';
+import { inspect } from './inspector';
 import { syntheticWorkspace } from './synthetic';
 import { BENCH_VARS, type Module, ours, settle, startWorkerd } from './workerd';
 import { wrk } from './wrk';
@@ -46,20 +47,8 @@ async function profileOf(label: string, modules: Module[], file: string, etag?: 
     await (await fetch(server.origin + path)).arrayBuffer();
     const currentEtag = etag ?? (await fetch(server.origin + path)).headers.get('etag') ?? '';
     await settle(server);
-    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
-    const socket = new WebSocket(targets[0]?.webSocketDebuggerUrl ?? '');
-    await new Promise((r) => socket.addEventListener('open', r, { once: true }));
-    let id = 0;
-    const pending = new Map<number, (result: unknown) => void>();
-    socket.addEventListener('message', (event) => {
-      const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
-      if (message.id !== undefined) pending.get(message.id)?.(message.result);
-    });
-    const send = (method: string, params: Record<string, unknown> = {}) =>
-      new Promise<unknown>((resolve) => {
-        pending.set(++id, resolve);
-        socket.send(JSON.stringify({ id, method, params }));
-      });
+    const session = await inspect(inspectorPort);
+    const send = session.send;
     await send('Profiler.enable');
     await send('Profiler.setSamplingInterval', { interval: 50 });
     await send('Profiler.start');
@@ -68,7 +57,7 @@ async function profileOf(label: string, modules: Module[], file: string, etag?: 
     const load = await wrk(server.origin + path, { threads: 1, connections: 16, seconds, ...(headers ? { headers } : {}) });
     const [cpu, faults] = [server.cpuMs() - cpu0, server.minorFaults() - faults0];
     const { profile } = (await send('Profiler.stop')) as { profile: Profile };
-    socket.close();
+    session.close();
     writeFileSync(file, JSON.stringify(profile));
 
     // Self time per function: each sample's time goes to the function on top of the stack.

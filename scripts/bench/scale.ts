@@ -22,6 +22,7 @@ import type { ArchivedBody } from '../../src/content/archive';
 import { dryRunBundle } from '../dry-run';
 import { freePort } from '../free-port';
 import { projectWorkspace } from '../workspace';
+import { inspect } from './inspector';
 import { writeSyntheticContent } from './synthetic';
 import { BENCH_VARS, ISOLATE_V8_FLAGS, ours, type RunningWorkerd, settle, startWorkerd } from './workerd';
 
@@ -105,26 +106,9 @@ async function request(server: RunningWorkerd, url: string, failures: string[]):
  * does not run HeapProfiler.collectGarbage, so this includes garbage not yet collected: an upper bound of what lives.
  */
 async function heapMB(inspectorPort: number): Promise<number> {
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as {
-    title?: string;
-    webSocketDebuggerUrl: string;
-  }[];
-  const target = targets.find((t) => t.title === 'main') ?? targets[0];
-  const socket = new WebSocket(target?.webSocketDebuggerUrl ?? '');
-  await new Promise((r) => socket.addEventListener('open', r, { once: true }));
-  let id = 0;
-  const pending = new Map<number, (result: unknown) => void>();
-  socket.addEventListener('message', (event) => {
-    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
-    if (message.id !== undefined) pending.get(message.id)?.(message.result);
-  });
-  const send = (method: string) =>
-    new Promise<unknown>((resolve) => {
-      pending.set(++id, resolve);
-      socket.send(JSON.stringify({ id, method }));
-    });
-  const { usedSize } = (await send('Runtime.getHeapUsage')) as { usedSize: number };
-  socket.close();
+  const session = await inspect(inspectorPort);
+  const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+  session.close();
   return usedSize / 1e6;
 }
 

@@ -5,7 +5,8 @@
  * `bodies` table, keyed by language and slug, with a hash of what they hold, so a deploy writes only the rows
  * that changed. The Worker reads a body when a page or feed shows it, and keeps it in a cache bounded in bytes.
  */
-import type { CompiledContent, Lang, Translation } from './model';
+import { perLanguage } from '../languages';
+import { type CompiledContent, LANGS, type Translation } from './model';
 
 /** What a page or feed shows of an article beyond its index entry. */
 export interface Body {
@@ -57,41 +58,32 @@ export async function splitArchive(
   content: CompiledContent,
   budget = BUNDLED_BODY_BYTES,
 ): Promise<{ content: CompiledContent; rows: ArchivedBody[] }> {
-  const langs = Object.keys(content.articles) as Lang[];
-  const rank = (a: Translation) => [a.publishedMs, a.slug] as const;
-  const all = langs
-    .flatMap((l) => content.articles[l].map((a, i) => ({ a, newestRank: i })))
-    .sort((x, y) => rank(y.a)[0] - rank(x.a)[0] || (rank(x.a)[1] < rank(y.a)[1] ? -1 : 1));
+  // Newest first; at one instant (the languages of one story, or two stories in two languages) by slug, then language.
+  const order = (a: Translation) => `${a.slug}\u0000${a.lang}`;
+  const newestFirst = LANGS.flatMap((l) => content.articles[l].map((a, rank) => ({ a, rank }))).sort(
+    (x, y) => y.a.publishedMs - x.a.publishedMs || (order(x.a) < order(y.a) ? -1 : 1),
+  );
   // The bundle holds an unbroken run of the newest: an older article never stays while a newer one moves.
   let used = 0;
   let full = false;
   const archived = new Set<Translation>();
-  for (const { a, newestRank } of all) {
+  for (const { a, rank } of newestFirst) {
     const bytes = encoder.encode(a.html ?? '').length + (a.feedHtml ? encoder.encode(a.feedHtml.join('')).length : 0);
-    full ||= newestRank >= ALWAYS_BUNDLED && used + bytes > budget;
-    if (full && newestRank >= ALWAYS_BUNDLED) archived.add(a);
+    full ||= rank >= ALWAYS_BUNDLED && used + bytes > budget;
+    if (full && rank >= ALWAYS_BUNDLED) archived.add(a);
     else used += bytes;
   }
-  const rows = new Map<string, ArchivedBody>();
-  const articles = {} as CompiledContent['articles'];
-  for (const lang of langs) {
-    articles[lang] = await Promise.all(
-      content.articles[lang].map(async (a) => {
-        const body = archived.has(a) ? bundledBody(a) : undefined;
-        if (!body) return a;
-        const key = archiveKey(a);
-        rows.set(key, {
-          key,
-          hash: await bodyHash(body),
-          html: body.html,
-          feed_html: body.feedHtml ? JSON.stringify(body.feedHtml) : null,
-        });
-        const { html: _, feedHtml: __, ...index } = a;
-        return { ...index, archived: true };
-      }),
-    );
-  }
-  return { content: { ...content, articles }, rows: [...rows.values()].sort((x, y) => (x.key < y.key ? -1 : 1)) };
+  const rows = await Promise.all(
+    [...archived].map(async (a): Promise<ArchivedBody> => {
+      const body = bundledBody(a);
+      if (!body) throw new Error(`${archiveKey(a)}: no body to archive`);
+      const feed_html = body.feedHtml ? JSON.stringify(body.feedHtml) : null;
+      return { key: archiveKey(a), hash: await bodyHash(body), html: body.html, feed_html };
+    }),
+  );
+  const indexOnly = ({ html: _, feedHtml: __, ...index }: Translation): Translation => ({ ...index, archived: true });
+  const articles = perLanguage((lang) => content.articles[lang].map((a) => (archived.has(a) ? indexOnly(a) : a)));
+  return { content: { ...content, articles }, rows: rows.sort((x, y) => (x.key < y.key ? -1 : 1)) };
 }
 
 /** The archive rows as SQL statements (each replaces the row of its article, if there is one). */
@@ -131,11 +123,11 @@ export class BodyStore {
       found.set(key, entry.body);
     }
     if (missing.length > 0) for (const row of await this.read(missing, env)) found.set(row.key, this.keep(row));
-    for (const a of articles) {
-      if (a.archived && !found.has(archiveKey(a)))
-        throw new Error(`the archive has no body for ${archiveKey(a)}: build, then deploy (docs/archive.md)`);
-    }
-    return (a) => (a.archived ? (found.get(archiveKey(a)) as Body) : (bundledBody(a) as Body));
+    return (a) => {
+      const body = a.archived ? found.get(archiveKey(a)) : bundledBody(a);
+      if (!body) throw new Error(`the archive has no body for ${archiveKey(a)}: build, then deploy (docs/archive.md)`);
+      return body;
+    };
   }
 
   private async read(keys: string[], env: ArchiveEnv): Promise<Omit<ArchivedBody, 'hash'>[]> {

@@ -5,15 +5,7 @@ import type { Translation } from '../content/model';
 import { CACHE, makeRepresentation, type Representation } from '../http/representation';
 import { BoundedMemo } from '../memo';
 import { FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
-import {
-  type BodyLookup,
-  buildFeedDocument,
-  type FeedSelection,
-  newestUpdateMs,
-  selectedArticles,
-  selectionKey,
-  sinceInLink,
-} from './model';
+import { buildFeedDocument, type FeedSelection, newestUpdateMs, selectedArticles, selectionKey, sinceInLink } from './model';
 import { type OriginSplitText, prerenderKey, renderFeed } from './render';
 import { escapeXml } from './xml';
 
@@ -43,34 +35,36 @@ export class FeedRenderer {
       prerendered !== undefined
         ? // The origin goes into attributes and text of XML, and into JSON strings: escaped as each needs.
           prerendered.join(format === 'json' ? JSON.stringify(base).slice(1, -1) : escapeXml(base))
-        : this.render(base, format, selection, articles, await this.bodies.bodiesOf(articles, env), hub);
+        : await this.render(base, format, selection, articles, env, hub);
     return makeRepresentation(text, `${FEED_MEDIA_TYPE[format]}; charset=utf-8`, CACHE.feed, newestUpdateMs(articles));
   }
 
-  private render(
+  private async render(
     base: string,
     format: FeedFormat,
     selection: FeedSelection,
     articles: readonly Translation[],
-    bodyOf: BodyLookup,
+    env: ArchiveEnv,
     hub?: string,
-  ): string {
+  ): Promise<string> {
+    // The bodies are read (from the archive, when some are there) only for what is rendered now.
+    const document = async (s: FeedSelection) =>
+      buildFeedDocument(this.library, base, s, articles, await this.bodies.bodiesOf(articles, env));
     const { since } = selection;
-    if (since === undefined) return renderFeed(format, buildFeedDocument(this.library, base, selection, articles, bodyOf), hub);
+    if (since === undefined) return renderFeed(format, await document(selection), hub);
     // The value appears only in the self links, as buildFeedDocument writes it (a '+' of an offset escaped).
     const value = sinceInLink(since);
     // Keyed by the items themselves, not the floor: readers send their own last poll time, and over a long archive
     // most values select the same newest items (at 10,000 articles every `since` before the last 100 updates did).
     const items = articles.map((a) => a.slug).join(' ');
     const key = `${base}|${format}|${selectionKey({ ...selection, since: '', updatedFloor: 0 })}|${hub ?? ''}|${items}`;
-    const parts = this.sinceTemplates.get(key, () => {
+    let parts = this.sinceTemplates.peek(key);
+    if (!parts) {
       this.sinceMarker ??= `since-${crypto.randomUUID()}`;
-      return renderFeed(
-        format,
-        buildFeedDocument(this.library, base, { ...selection, since: this.sinceMarker }, articles, bodyOf),
-        hub,
-      ).split(this.sinceMarker);
-    });
+      const marker = this.sinceMarker;
+      const rendered = renderFeed(format, await document({ ...selection, since: marker }), hub).split(marker);
+      parts = this.sinceTemplates.get(key, () => rendered);
+    }
     return parts.join(value);
   }
 }
