@@ -1,6 +1,6 @@
 /** Runs a Worker bundle straight in workerd (no wrangler proxy) and reads its CPU and memory. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -145,7 +145,9 @@ const worker :Workerd.Worker = (
   // Pinned to the last core, away from the load generator (wrk runs on the others): less noise on 2 cores.
   const args = ['-c', String(LAST_CPU), WORKERD, 'serve', ...(options.reach === 'workerd' ? ['--experimental'] : []), file];
   if (options.inspectorPort) args.push('--inspector-addr', `127.0.0.1:${options.inspectorPort}`);
-  const child: ChildProcess = spawn('taskset', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  // WORKERD_STDOUT=file keeps what workerd prints (V8's --trace-gc, say) for a diagnosis.
+  const stdout = process.env.WORKERD_STDOUT ? openSync(process.env.WORKERD_STDOUT, 'a') : 'ignore';
+  const child: ChildProcess = spawn('taskset', args, { stdio: ['ignore', stdout, 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const origin = `http://127.0.0.1:${port}`;

@@ -49,7 +49,11 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
     return edition;
   };
   const handlerAt = (now: number): Handler => editionAt(now).handle;
-  handlerAt(clock());
+  // Made while the isolate starts, not on its first request. The clock reads 0 there (Workers stop time outside a
+  // request), which would make an edition of no articles and leave the real one to the first request (~5 ms at
+  // 10,000 articles, measured): make the one a request most likely sees, with every article out. A request before
+  // a scheduled article's time makes its own, as ever.
+  editionAt(Math.max(clock(), library.lastReleaseUpTo(Number.POSITIVE_INFINITY)));
   return {
     /** The Worker's fetch handler. */
     fetch: (request: Request, env: Env, ctx?: ExecutionContext) => handlerAt(clock())({ request, env, ctx }),

@@ -16,6 +16,7 @@ export class Library {
   private readonly byTag: Record<Lang, Map<string, Translation[]>>;
   private readonly renamed = new Map<string, Translation>();
   private readonly updatedDesc = new Map<string, number[]>();
+  private readonly newestUpdates = new Map<string, number>();
   private byYear?: ArticleYear[];
 
   /** Publication instants still to come in the content (scheduled articles), ascending. */
@@ -120,7 +121,19 @@ export class Library {
    */
   lastUpdateMs(lang?: Lang, tag?: string): number {
     const langs = lang === undefined ? LANGS : [lang];
-    return Math.max(0, ...langs.map((l) => this.updatesNewestFirst(l, tag)[0] ?? 0));
+    return Math.max(0, ...langs.map((l) => this.newestUpdate(l, tag)));
+  }
+
+  /** The newest update among a language's articles (and tag's): one pass, kept (sorting them all is for `since`). */
+  private newestUpdate(lang: Lang, tag: string | undefined): number {
+    const key = `${lang}|${tag ?? ''}`;
+    let newest = this.newestUpdates.get(key);
+    if (newest === undefined) {
+      newest = 0;
+      for (const a of this.articles(lang, tag)) if (a.updatedMs > newest) newest = a.updatedMs;
+      this.newestUpdates.set(key, newest);
+    }
+    return newest;
   }
 
   private updatesNewestFirst(lang: Lang, tag: string | undefined): number[] {
@@ -144,7 +157,7 @@ export class Library {
       const years = new Map<number, ArticleYear>();
       for (const lang of LANGS) {
         for (const a of this.content.articles[lang]) {
-          const year = Number(a.published.slice(0, 4));
+          const year = yearOf(a.published);
           let entry = years.get(year);
           if (!entry) {
             entry = { year, updatedMs: 0, articles: perLanguage((): Translation[] => []) };
@@ -165,4 +178,9 @@ export class Library {
       .map((l) => this.bySlug[l].get(article.slug))
       .filter((t): t is Translation => t !== undefined);
   }
+}
+
+/** The year written in an RFC 3339 date (four digits), read without making a string: Library.years reads 20,000. */
+function yearOf(date: string): number {
+  return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
 }

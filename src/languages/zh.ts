@@ -1,6 +1,10 @@
 /** Chinese (Simplified, as written in mainland China): every interface text of this language, in one place. */
 import type { Language } from './types';
 
+// The other languages' names in Chinese (as a version of a text: 英文, not 英语), written out rather than asked of
+// Intl.DisplayNames, whose first use loads ICU's data (see en.ts). Unlisted: the native name.
+const LANGUAGE_NAMES: Record<string, string> = { en: '英文' };
+
 const zh = {
   code: 'zh',
   tag: 'zh-CN',
@@ -11,7 +15,7 @@ const zh = {
   fontFamily: '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif',
   formatDate: (y, m, d) => `${y}年${m}月${d}日`,
   // 英语 -> 英文, 俄语 -> 俄文: a language's written version is named with 文.
-  readIn: (other) => `阅读${(new Intl.DisplayNames(['zh-CN'], { type: 'language' }).of(other.code) ?? other.name).replace(/语$/, '文')}版`,
+  readIn: (other) => `阅读${LANGUAGE_NAMES[other.code] ?? other.name}版`,
   draftPrefix: '［草稿］',
   ui: {
     siteName: '留学哈工大新闻',

@@ -89,6 +89,12 @@ describe('article page', () => {
     expect(attrs(root, '.tags a', 'href')).toEqual(['/en/tags/study-at-hit/', '/en/tags/open-source/', '/en/tags/partnership/']);
     expect(attrs(root, 'a[rel="external"]', 'href')).toEqual(['https://cie.hit.edu.cn/2025/0905/c18246a377172/page.htm']);
     expect(attrs(root, 'article a[rel="alternate"]', 'href')).toEqual([`/zh/articles/${SLUG}`]);
+    expect(root.querySelector('article a[rel="alternate"]')?.text).toBe('Read in Chinese');
+  });
+
+  it("names the other version in the reader's language", async () => {
+    const root = await page(`/zh/articles/${SLUG}`);
+    expect(root.querySelector('article a[rel="alternate"]')?.text).toBe('阅读英文版');
   });
 
   it('declares canonical, hreflang pair and sharing metadata', async () => {

@@ -55,6 +55,16 @@ describe('a scheduled article', () => {
     expect((await w.get('/zh/articles/embargoed')).status).toBe(404);
   });
 
+  it('stays out when the isolate started with its clock at 0, as Workers start, and is served later', async () => {
+    // Workers stop the clock outside a request: an isolate starting reads 0, its first request the real time.
+    const w = worker(0);
+    w.clock.now = AT - 1;
+    for (const path of PLACES) expect(await (await w.get(path)).text(), path).not.toContain('embargoed');
+    expect((await w.get('/en/articles/embargoed')).status).toBe(404);
+    w.clock.now = AT;
+    expect(await (await w.get('/en/feed.json')).text()).toContain('embargoed');
+  });
+
   it('is everywhere from its instant on, with no deploy, in the same isolate that served the list before', async () => {
     const w = worker(AT - 60_000);
     const before = await w.get('/en/feed.json');
