@@ -24,6 +24,6 @@ export function isNotModified(request: Request, rep: Representation): boolean {
 
 /** 200 with the bytes, or 304 with the validators; HEAD gets the same headers and no body. */
 export function sendRepresentation(request: Request, rep: Representation): Response {
-  if (isNotModified(request, rep)) return new Response(null, { status: 304, headers: rep.notModifiedHeaders });
-  return new Response(request.method === 'HEAD' ? null : rep.body, { status: 200, headers: rep.headers });
+  if (isNotModified(request, rep)) return new Response(null, rep.notModifiedInit);
+  return new Response(request.method === 'HEAD' ? null : rep.body, rep.init);
 }
