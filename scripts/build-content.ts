@@ -29,6 +29,7 @@ import { DEFAULT_LANG, LANGUAGE, LANGUAGES, languageFontCss } from '../src/langu
 import { cardPath } from '../src/urls';
 import { ARCHIVE_SQL, archiveBound, CONTENT_GZIP_LIMIT, gzippedBytes, loadLocalArchive, writeArchiveSql } from './archive';
 import { readContentDir } from './content-files';
+import { progress } from './progress';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
 // `npm run check` sets this for the wrangler command it runs right after building: the content is built already.
@@ -162,14 +163,11 @@ function fixPunctuation() {
  */
 async function preparePhotos(paths: string[]): Promise<{ index: PhotoIndex; summary?: string }> {
   const t = performance.now();
-  const tty = process.stdout.isTTY;
+  const shown = progress('pictures');
   const index = await processPhotos(contentDir, paths, resolve(values.assets, 'media'), (done, total, path) => {
-    if (total === 0 || !path) return;
-    const line = `  pictures ${done + 1}/${total}: ${path}`;
-    if (tty) process.stdout.write(`\r${line.padEnd(process.stdout.columns ? process.stdout.columns - 1 : 100).slice(0, 200)}`);
-    else console.log(line);
+    if (total > 0 && path) shown.item(done + 1, total, path);
   });
-  if (tty && index.size > 0) process.stdout.write('\r\x1b[K');
+  shown.end();
   if (index.size === 0) return { index };
   const files = [...index.values()].reduce((n, p) => n + ('variants' in p ? p.variants.length * 2 : 0), 0);
   const ms = Math.round(performance.now() - t);
@@ -257,12 +255,19 @@ async function drawCards(content: CompiledContent, dir: string): Promise<string>
   const keep = new Set<string>();
   let drawn = 0;
   const started = performance.now();
+  // Every card this build has (tag and site pages, and those of each language's newest articles without a picture).
+  const total = LANGS.reduce(
+    (n, l) => n + Object.keys(content.sites[l].tags).length + 1 + content.articles[l].slice(0, articleCards).filter((a) => !a.image).length,
+    0,
+  );
+  const shown = progress('social cards');
   /** Draws the card for `text` unless it exists; returns its site path. */
   const draw = async (lang: Lang, name: string, text: CardText) => {
     const path = cardPath(lang, name, cardHash(text));
     const file = join(dir, ...path.split('/').slice(2));
     keep.add(file);
     if (existsSync(file)) return path;
+    shown.item(keep.size, total, `${lang}/${name}`);
     const { png, dropped } = await renderCard(text);
     if (dropped.length > 0) console.warn(`! ${lang}/${name}: the social card leaves out ${dropped.join(' ')} (no glyph in its font)`);
     mkdirSync(dirname(file), { recursive: true });
@@ -293,6 +298,7 @@ async function drawCards(content: CompiledContent, dir: string): Promise<string>
     }
   }
   content.siteCards = siteCards;
+  shown.end();
   if (existsSync(dir)) {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       const file = join(entry.parentPath, entry.name);
