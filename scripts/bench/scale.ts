@@ -318,6 +318,7 @@ for (const size of SIZES) {
   line(
     'every request of the mix: p50 / p99 / max · over 10 ms',
     (r) => {
+      if (r.every.length === 0) return '—';
       const p99 = quantile(r.every, 0.99);
       const over = r.every.filter((ms) => ms > LIMITS.cpuMs).length;
       return `${mark(p99, LIMITS.cpuMs)} ${fmt(quantile(r.every, 0.5))} / ${fmt(p99)} / ${fmt(Math.max(...r.every))} · ${over} of ${r.every.length}`;
