@@ -25,4 +25,17 @@ describe('the compact index', () => {
     expect(entry).not.toHaveProperty('updated');
     expect(entry).not.toHaveProperty('draft');
   });
+
+  it("writes the site's card once, not on every article that uses it", () => {
+    const site = '/cards/en/_site-0123456789.png';
+    const content = syntheticContent([
+      syntheticArticle('newest', 'en', 3, { card: '/cards/en/newest-0123456789.png' }),
+      syntheticArticle('pictured', 'en', 2, { image: { src: 'https://example.org/a.jpg', alt: 'A picture' } }),
+      syntheticArticle('older', 'en', 1, { card: site }),
+    ]);
+    content.siteCards = { en: { site, tags: {} } };
+    const compact = compactContent(content);
+    expect(compact.articles.en.map((a) => a.card)).toEqual(['/cards/en/newest-0123456789.png', undefined, undefined]);
+    expect(expandContent(compact)).toEqual(content);
+  });
 });
