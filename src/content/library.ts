@@ -1,7 +1,7 @@
 /** Lookups over the compiled content, built once per isolate. */
 
 import { perLanguage } from '../languages';
-import { type CompiledContent, LANGS, type Lang, type Site, type Translation } from './model';
+import { type CompiledContent, LANGS, type Lang, type Site, type Translation, type YearRun } from './model';
 
 /** The articles published in one year (see Library.years). */
 export interface ArticleYear {
@@ -50,7 +50,9 @@ export class Library {
   visibleAt(now: number): Library {
     if (this.content.preview || this.nextReleaseAfter(now) === Number.POSITIVE_INFINITY) return this;
     const articles = Object.fromEntries(LANGS.map((l) => [l, this.content.articles[l].filter((a) => a.publishedMs <= now)]));
-    return new Library({ ...this.content, articles: articles as CompiledContent['articles'] });
+    // The build's year runs count every article; this edition shows fewer, so it works its years out itself.
+    const { yearRuns: _, ...content } = this.content;
+    return new Library({ ...content, articles: articles as CompiledContent['articles'] });
   }
 
   /** The first publication instant after `now` (Infinity when none is scheduled). */
@@ -130,7 +132,9 @@ export class Library {
     let newest = this.newestUpdates.get(key);
     if (newest === undefined) {
       newest = 0;
-      for (const a of this.articles(lang, tag)) if (a.updatedMs > newest) newest = a.updatedMs;
+      const runs = tag === undefined ? this.yearRunsOf(lang) : undefined;
+      if (runs) for (const run of runs) newest = Math.max(newest, run.updatedMs);
+      else for (const a of this.articles(lang, tag)) if (a.updatedMs > newest) newest = a.updatedMs;
       this.newestUpdates.set(key, newest);
     }
     return newest;
@@ -155,23 +159,36 @@ export class Library {
   years(): readonly ArticleYear[] {
     if (!this.byYear) {
       const years = new Map<number, ArticleYear>();
+      const entryOf = (year: number) => {
+        let entry = years.get(year);
+        if (!entry) {
+          entry = { year, updatedMs: 0, articles: perLanguage((): Translation[] => []) };
+          years.set(year, entry);
+        }
+        return entry;
+      };
       for (const lang of LANGS) {
-        // Articles come newest first, so a year's run together: the year is worked out (and looked up) only where it
-        // changes. The isolate's first sitemap runs this over every article before V8 has compiled it (at 10,000
-        // bilingual articles a per-article slice and lookup cost the first /sitemap.xml several ms).
         const list = this.content.articles[lang];
+        const runs = this.yearRunsOf(lang);
+        if (runs) {
+          // The build's runs: slices of the list, no article read.
+          let start = 0;
+          for (const run of runs) {
+            const entry = entryOf(run.year);
+            entry.updatedMs = Math.max(entry.updatedMs, run.updatedMs);
+            entry.articles[lang] = entry.articles[lang].concat(list.slice(start, start + run.count));
+            start += run.count;
+          }
+          continue;
+        }
+        // Articles come newest first, so a year's run together: the year is worked out only where it changes.
         let entry: ArticleYear | undefined;
         let prefix = '';
         for (let i = 0; i < list.length; i++) {
           const a = list[i] as Translation;
           if (entry === undefined || !a.published.startsWith(prefix)) {
             prefix = a.published.slice(0, 4);
-            const year = Number(prefix);
-            entry = years.get(year);
-            if (!entry) {
-              entry = { year, updatedMs: 0, articles: perLanguage((): Translation[] => []) };
-              years.set(year, entry);
-            }
+            entry = entryOf(Number(prefix));
           }
           if (a.updatedMs > entry.updatedMs) entry.updatedMs = a.updatedMs;
           entry.articles[lang].push(a);
@@ -180,6 +197,12 @@ export class Library {
       this.byYear = [...years.values()].sort((a, b) => b.year - a.year);
     }
     return this.byYear;
+  }
+
+  /** The build's year runs of a language's articles, when they count exactly the articles this library shows. */
+  private yearRunsOf(lang: Lang): readonly YearRun[] | undefined {
+    const runs = this.content.yearRuns?.[lang];
+    return runs && runs.reduce((n, r) => n + r.count, 0) === this.content.articles[lang].length ? runs : undefined;
   }
 
   /** The other language versions of the same story. */

@@ -15,7 +15,8 @@ describe('the compact index', () => {
         archived: true,
       }),
     ]);
-    for (const c of [content, fixture]) expect(expandContent(compactContent(c))).toEqual(c);
+    // Plus what the build adds for the Worker: the runs of each year (Library.years).
+    for (const c of [content, fixture]) expect(expandContent(compactContent(c))).toEqual({ ...c, yearRuns: expect.any(Object) });
   });
 
   it('leaves out the language, the instants, an unchanged update and draft: false', () => {
@@ -36,6 +37,6 @@ describe('the compact index', () => {
     content.siteCards = { en: { site, tags: {} } };
     const compact = compactContent(content);
     expect(compact.articles.en.map((a) => a.card)).toEqual(['/cards/en/newest-0123456789.png', undefined, undefined]);
-    expect(expandContent(compact)).toEqual(content);
+    expect(expandContent(compact)).toEqual({ ...content, yearRuns: expect.any(Object) });
   });
 });
