@@ -1,6 +1,6 @@
 /** Runs a Worker bundle straight in workerd (no wrangler proxy) and reads its CPU and memory. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -148,6 +148,7 @@ const worker :Workerd.Worker = (
   // WORKERD_STDOUT=file keeps what workerd prints (V8's --trace-gc, say) for a diagnosis.
   const stdout = process.env.WORKERD_STDOUT ? openSync(process.env.WORKERD_STDOUT, 'a') : 'ignore';
   const child: ChildProcess = spawn('taskset', args, { stdio: ['ignore', stdout, 'pipe'] });
+  if (typeof stdout === 'number') closeSync(stdout);
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const origin = `http://127.0.0.1:${port}`;

@@ -50,9 +50,8 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
   };
   const handlerAt = (now: number): Handler => editionAt(now).handle;
   // Made while the isolate starts, not on its first request. The clock reads 0 there (Workers stop time outside a
-  // request), which would make an edition of no articles and leave the real one to the first request (~5 ms at
-  // 10,000 articles, measured): make the one a request most likely sees, with every article out. A request before
-  // a scheduled article's time makes its own, as ever.
+  // request), which would make an edition of no articles and leave the real one to the first request: make the one
+  // a request most likely sees, with every article out. A request before a scheduled article's time makes its own.
   editionAt(Math.max(clock(), library.lastReleaseUpTo(Number.POSITIVE_INFINITY)));
   return {
     /** The Worker's fetch handler. */

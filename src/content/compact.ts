@@ -5,7 +5,8 @@
  * the archive fits the Worker's 3 MiB (docs/archive.md).
  */
 import { perLanguage } from '../languages';
-import type { CompiledContent, Lang, Translation, YearRun } from './model';
+import { yearRuns } from './library';
+import type { CompiledContent, Lang, Translation } from './model';
 
 export type CompactTranslation = Omit<Translation, 'lang' | 'publishedMs' | 'updatedMs' | 'updated' | 'draft'> & {
   updated?: string;
@@ -23,22 +24,6 @@ export function compactContent(content: CompiledContent): CompactContent {
     yearRuns: perLanguage((lang) => yearRuns(content.articles[lang])),
     articles: perLanguage((lang) => content.articles[lang].map((a) => compactArticle(a, content.siteCards?.[lang]?.site))),
   };
-}
-
-/** The runs of `articles` (in their order) written in one year: what Library.years needs, worked out at build. */
-export function yearRuns(articles: readonly Translation[]): YearRun[] {
-  const runs: YearRun[] = [];
-  let run: YearRun | undefined;
-  for (const a of articles) {
-    const year = Number(a.published.slice(0, 4));
-    if (run?.year !== year) {
-      run = { year, count: 0, updatedMs: 0 };
-      runs.push(run);
-    }
-    run.count++;
-    run.updatedMs = Math.max(run.updatedMs, a.updatedMs);
-  }
-  return runs;
 }
 
 function compactArticle(

@@ -17,6 +17,7 @@ export class Library {
   private readonly renamed = new Map<string, Translation>();
   private readonly updatedDesc = new Map<string, number[]>();
   private readonly newestUpdates = new Map<string, number>();
+  private readonly runsByLang = new Map<Lang, readonly YearRun[]>();
   private byYear?: ArticleYear[];
 
   /** Publication instants still to come in the content (scheduled articles), ascending. */
@@ -50,9 +51,8 @@ export class Library {
   visibleAt(now: number): Library {
     if (this.content.preview || this.nextReleaseAfter(now) === Number.POSITIVE_INFINITY) return this;
     const articles = Object.fromEntries(LANGS.map((l) => [l, this.content.articles[l].filter((a) => a.publishedMs <= now)]));
-    // The build's year runs count every article; this edition shows fewer, so it works its years out itself.
-    const { yearRuns: _, ...content } = this.content;
-    return new Library({ ...content, articles: articles as CompiledContent['articles'] });
+    // The build's year runs count every article; this edition shows fewer, so it works its own out (yearRunsOf).
+    return new Library({ ...this.content, articles: articles as CompiledContent['articles'] });
   }
 
   /** The first publication instant after `now` (Infinity when none is scheduled). */
@@ -132,8 +132,7 @@ export class Library {
     let newest = this.newestUpdates.get(key);
     if (newest === undefined) {
       newest = 0;
-      const runs = tag === undefined ? this.yearRunsOf(lang) : undefined;
-      if (runs) for (const run of runs) newest = Math.max(newest, run.updatedMs);
+      if (tag === undefined) for (const run of this.yearRunsOf(lang)) newest = Math.max(newest, run.updatedMs);
       else for (const a of this.articles(lang, tag)) if (a.updatedMs > newest) newest = a.updatedMs;
       this.newestUpdates.set(key, newest);
     }
@@ -168,30 +167,14 @@ export class Library {
         return entry;
       };
       for (const lang of LANGS) {
+        // Slices of the list by its runs: no article read.
         const list = this.content.articles[lang];
-        const runs = this.yearRunsOf(lang);
-        if (runs) {
-          // The build's runs: slices of the list, no article read.
-          let start = 0;
-          for (const run of runs) {
-            const entry = entryOf(run.year);
-            entry.updatedMs = Math.max(entry.updatedMs, run.updatedMs);
-            entry.articles[lang] = entry.articles[lang].concat(list.slice(start, start + run.count));
-            start += run.count;
-          }
-          continue;
-        }
-        // Articles come newest first, so a year's run together: the year is worked out only where it changes.
-        let entry: ArticleYear | undefined;
-        let prefix = '';
-        for (let i = 0; i < list.length; i++) {
-          const a = list[i] as Translation;
-          if (entry === undefined || !a.published.startsWith(prefix)) {
-            prefix = a.published.slice(0, 4);
-            entry = entryOf(Number(prefix));
-          }
-          if (a.updatedMs > entry.updatedMs) entry.updatedMs = a.updatedMs;
-          entry.articles[lang].push(a);
+        let start = 0;
+        for (const run of this.yearRunsOf(lang)) {
+          const entry = entryOf(run.year);
+          entry.updatedMs = Math.max(entry.updatedMs, run.updatedMs);
+          entry.articles[lang] = entry.articles[lang].concat(list.slice(start, start + run.count));
+          start += run.count;
         }
       }
       this.byYear = [...years.values()].sort((a, b) => b.year - a.year);
@@ -199,10 +182,19 @@ export class Library {
     return this.byYear;
   }
 
-  /** The build's year runs of a language's articles, when they count exactly the articles this library shows. */
-  private yearRunsOf(lang: Lang): readonly YearRun[] | undefined {
-    const runs = this.content.yearRuns?.[lang];
-    return runs && runs.reduce((n, r) => n + r.count, 0) === this.content.articles[lang].length ? runs : undefined;
+  /**
+   * A language's year runs: the build's, when they count exactly the articles this library shows; otherwise (an
+   * edition hiding scheduled articles) worked out once from the articles.
+   */
+  private yearRunsOf(lang: Lang): readonly YearRun[] {
+    let runs = this.runsByLang.get(lang);
+    if (!runs) {
+      const built = this.content.yearRuns?.[lang];
+      const list = this.content.articles[lang];
+      runs = built && built.reduce((n, r) => n + r.count, 0) === list.length ? built : yearRuns(list);
+      this.runsByLang.set(lang, runs);
+    }
+    return runs;
   }
 
   /** The other language versions of the same story. */
@@ -211,4 +203,25 @@ export class Library {
       .map((l) => this.bySlug[l].get(article.slug))
       .filter((t): t is Translation => t !== undefined);
   }
+}
+
+/**
+ * The runs of `articles` (in their order) written in one year, each with its count and newest update: made by the
+ * build (compactContent) for Library.years. Articles come newest first, so a year's run together: the year is worked
+ * out only where it changes.
+ */
+export function yearRuns(articles: readonly Translation[]): YearRun[] {
+  const runs: YearRun[] = [];
+  let run: YearRun | undefined;
+  let prefix = '';
+  for (const a of articles) {
+    if (run === undefined || !a.published.startsWith(prefix)) {
+      prefix = a.published.slice(0, 4);
+      run = { year: Number(prefix), count: 0, updatedMs: 0 };
+      runs.push(run);
+    }
+    run.count++;
+    if (a.updatedMs > run.updatedMs) run.updatedMs = a.updatedMs;
+  }
+  return runs;
 }

@@ -14,7 +14,6 @@ const zh = {
   dateLocale: 'zh-CN',
   fontFamily: '"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Hiragino Sans GB","Microsoft YaHei",sans-serif',
   formatDate: (y, m, d) => `${y}年${m}月${d}日`,
-  // 英语 -> 英文, 俄语 -> 俄文: a language's written version is named with 文.
   readIn: (other) => `阅读${LANGUAGE_NAMES[other.code] ?? other.name}版`,
   draftPrefix: '［草稿］',
   ui: {
