@@ -1,7 +1,7 @@
-/** Worker entry: the app over the content compiled by `npm run build` (read from a text module: worker-content.ts). */
+/** Worker entry: the app over the content compiled by `npm run build` (its index read from a text module). */
 import { createApp } from './app';
 import { Library } from './content/library';
 import { PRERENDERED_FEEDS } from './generated/feeds';
-import { content } from './generated/worker-content';
+import { index } from './generated/worker-content';
 
-export default createApp(new Library(content), PRERENDERED_FEEDS);
+export default createApp(new Library(index), PRERENDERED_FEEDS);

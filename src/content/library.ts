@@ -1,102 +1,141 @@
-/** Lookups over the compiled content, built once per isolate. */
+/** Lookups over the content's index (columns, src/content/columns.ts), built once per isolate. */
 
 import { perLanguage } from '../languages';
-import { type CompiledContent, LANGS, type Lang, type Site, type Translation, type YearRun } from './model';
+import { Columns, type ContentIndex, indexContent, Listing } from './columns';
+import { type CompiledContent, LANGS, type Lang, type Site, type Translation } from './model';
+
+export type { Listing } from './columns';
 
 /** The articles published in one year (see Library.years). */
 export interface ArticleYear {
   year: number;
   updatedMs: number;
-  articles: Record<Lang, Translation[]>;
+  articles: Record<Lang, Listing>;
 }
 
 export class Library {
   readonly sites: Record<Lang, Site>;
-  private readonly bySlug: Record<Lang, Map<string, Translation>>;
-  private readonly byTag: Record<Lang, Map<string, Translation[]>>;
-  private readonly renamed = new Map<string, Translation>();
-  private readonly updatedDesc = new Map<string, number[]>();
-  private readonly newestUpdates = new Map<string, number>();
-  private readonly runsByLang = new Map<Lang, readonly YearRun[]>();
-  private byYear?: ArticleYear[];
-
-  /** Publication instants still to come in the content (scheduled articles), ascending. */
-  private readonly releases: number[];
   /**
    * Which articles this library shows: their count. Visibility only grows with time, so within one build the count
    * names the set; caches and the build's pre-rendered feeds are keyed by it.
    */
   readonly edition: number;
+  private readonly columns: Record<Lang, Columns>;
+  /** Per language, how many of the newest articles this library leaves out (scheduled ones, see visibleAt). */
+  private readonly hidden: Record<Lang, number>;
+  private readonly tagged = new Map<string, Listing>();
+  private readonly updatesAscending = new Map<string, Float64Array>();
+  private readonly newestUpdates = new Map<string, number>();
+  private byYear?: ArticleYear[];
 
-  constructor(private readonly content: CompiledContent) {
-    this.sites = content.sites;
-    this.releases = [...new Set(LANGS.flatMap((l) => content.articles[l].map((a) => a.publishedMs)))].sort((a, b) => a - b);
-    this.edition = LANGS.reduce((n, l) => n + content.articles[l].length, 0);
-    this.bySlug = Object.fromEntries(LANGS.map((l) => [l, new Map()])) as Library['bySlug'];
-    this.byTag = Object.fromEntries(LANGS.map((l) => [l, new Map()])) as Library['byTag'];
-    for (const lang of LANGS) {
-      for (const tag of Object.keys(content.sites[lang].tags)) this.byTag[lang].set(tag, []);
-      for (const article of content.articles[lang]) {
-        this.bySlug[lang].set(article.slug, article);
-        for (const former of article.formerSlugs ?? []) this.renamed.set(`${lang}/${former}`, article);
-        for (const tag of article.tags) this.byTag[lang].get(tag)?.push(article);
-      }
-    }
+  /** The library of compiled content, for tests and build programs (the Worker reads the index the build wrote). */
+  static of(content: CompiledContent): Library {
+    return new Library(indexContent(content));
+  }
+
+  constructor(
+    private readonly index: ContentIndex,
+    shown?: { columns: Record<Lang, Columns>; hidden: Record<Lang, number> },
+  ) {
+    this.sites = index.sites;
+    this.columns = shown?.columns ?? perLanguage((l) => new Columns(l, index.articles[l], index.siteCards?.[l]?.site));
+    this.hidden = shown?.hidden ?? perLanguage(() => 0);
+    this.edition = LANGS.reduce((n, l) => n + this.columns[l].count - this.hidden[l], 0);
   }
 
   /**
    * The library as readers see it at `now`: scheduled articles (published later than `now`) left out, so that no
    * feed, page, list, sitemap or count shows them before their time. A local preview (drafts included) shows all.
+   * Lists are newest first, so what an edition leaves out is the head of each: it shares the columns.
    */
   visibleAt(now: number): Library {
-    if (this.content.preview || this.nextReleaseAfter(now) === Number.POSITIVE_INFINITY) return this;
-    const articles = Object.fromEntries(LANGS.map((l) => [l, this.content.articles[l].filter((a) => a.publishedMs <= now)]));
-    // The build's year runs count every article; this edition shows fewer, so it works its own out (yearRunsOf).
-    return new Library({ ...this.content, articles: articles as CompiledContent['articles'] });
+    if (this.index.preview) return this;
+    const hidden = perLanguage((l) => Math.max(this.hidden[l], this.firstUpTo(l, now)));
+    if (LANGS.every((l) => hidden[l] === this.hidden[l])) return this;
+    return new Library(this.index, { columns: this.columns, hidden });
   }
 
   /** The first publication instant after `now` (Infinity when none is scheduled). */
   nextReleaseAfter(now: number): number {
-    return this.releases.find((ms) => ms > now) ?? Number.POSITIVE_INFINITY;
+    let next = Number.POSITIVE_INFINITY;
+    for (const l of LANGS) {
+      const last = this.firstUpTo(l, now) - 1;
+      if (last >= this.hidden[l]) next = Math.min(next, this.columns[l].publishedMs[last] ?? next);
+    }
+    return next;
   }
 
   /** The last publication instant at or before `now` (-Infinity when none): when the edition shown at `now` began. */
   lastReleaseUpTo(now: number): number {
-    return this.releases.findLast((ms) => ms <= now) ?? Number.NEGATIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const l of LANGS) {
+      const first = Math.max(this.hidden[l], this.firstUpTo(l, now));
+      if (first < this.columns[l].count) last = Math.max(last, this.columns[l].publishedMs[first] ?? last);
+    }
+    return last;
   }
 
   /** Articles that go out in (`from`, `to`]: what a scheduled run announces. */
   releasedBetween(from: number, to: number): Translation[] {
-    return LANGS.flatMap((l) => this.content.articles[l].filter((a) => a.publishedMs > from && a.publishedMs <= to));
+    return LANGS.flatMap((l) =>
+      Listing.run(this.columns[l], Math.max(this.hidden[l], this.firstUpTo(l, to)), this.firstUpTo(l, from)).slice(),
+    );
+  }
+
+  /** The first position in `lang` published at or before `ms` (those before it are later: lists are newest first). */
+  private firstUpTo(lang: Lang, ms: number): number {
+    const published = this.columns[lang].publishedMs;
+    let lo = 0;
+    let hi = published.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((published[mid] ?? 0) > ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Articles of one language, newest first; with a tag, only those carrying it. */
-  articles(lang: Lang, tag?: string): readonly Translation[] {
-    return tag === undefined ? this.content.articles[lang] : (this.byTag[lang].get(tag) ?? []);
+  articles(lang: Lang, tag?: string): Listing {
+    const columns = this.columns[lang];
+    if (tag === undefined) return Listing.run(columns, this.hidden[lang], columns.count);
+    const key = `${lang}|${tag}`;
+    let listing = this.tagged.get(key);
+    if (!listing) {
+      const positions = columns.tagged(tag) ?? [];
+      const hidden = this.hidden[lang];
+      listing = Listing.of(columns, hidden === 0 ? positions : positions.filter((p) => p >= hidden));
+      this.tagged.set(key, listing);
+    }
+    return listing;
   }
 
   find(lang: Lang, slug: string): Translation | undefined {
-    return this.bySlug[lang].get(slug);
+    return this.shown(lang, this.columns[lang].positionOf(slug));
   }
 
   /** The article that was published under a former slug (see `redirect_from`), if any. */
   renamedFrom(lang: Lang, slug: string): Translation | undefined {
-    return this.renamed.get(`${lang}/${slug}`);
+    return this.shown(lang, this.columns[lang].renamed.get(slug) ?? -1);
+  }
+
+  private shown(lang: Lang, position: number): Translation | undefined {
+    return position >= this.hidden[lang] ? this.columns[lang].article(position) : undefined;
   }
 
   /** Whether `slug` was withdrawn on purpose (its pages answer 410 Gone). */
   isWithdrawn(lang: Lang, slug: string): boolean {
-    return this.content.withdrawn?.[lang]?.includes(slug) ?? false;
+    return this.index.withdrawn?.[lang]?.includes(slug) ?? false;
   }
 
   /** Site path of the link-preview card of the site's pages in `lang`, or of a tag's page (undefined when not drawn). */
   siteCard(lang: Lang, tag?: string): string | undefined {
-    const cards = this.content.siteCards?.[lang];
+    const cards = this.index.siteCards?.[lang];
     return tag === undefined ? cards?.site : cards?.tags[tag];
   }
 
   hasTag(lang: Lang, tag: string): boolean {
-    return this.byTag[lang].has(tag);
+    return this.columns[lang].tagged(tag) !== undefined;
   }
 
   /**
@@ -105,15 +144,21 @@ export class Library {
    * so the floor is what caches key on.
    */
   updatedFloor(lang: Lang, tag: string | undefined, sinceMs: number): number {
-    const sorted = this.updatesNewestFirst(lang, tag);
+    const key = `${lang}|${tag ?? ''}`;
+    let sorted = this.updatesAscending.get(key);
+    if (!sorted) {
+      const listing = this.articles(lang, tag);
+      sorted = Float64Array.from({ length: listing.length }, (_, i) => listing.updatedMsAt(i)).sort();
+      this.updatesAscending.set(key, sorted);
+    }
     let lo = 0;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((sorted[mid] ?? 0) > sinceMs) lo = mid + 1;
+      if ((sorted[mid] ?? 0) <= sinceMs) lo = mid + 1;
       else hi = mid;
     }
-    return lo === 0 ? Number.POSITIVE_INFINITY : (sorted[lo - 1] ?? Number.POSITIVE_INFINITY);
+    return sorted[lo] ?? Number.POSITIVE_INFINITY;
   }
 
   /**
@@ -126,29 +171,17 @@ export class Library {
     return Math.max(0, ...langs.map((l) => this.newestUpdate(l, tag)));
   }
 
-  /** The newest update among a language's articles (and tag's): one pass, kept (sorting them all is for `since`). */
+  /** The newest update among a language's articles (and tag's): one pass over a column, kept. */
   private newestUpdate(lang: Lang, tag: string | undefined): number {
     const key = `${lang}|${tag ?? ''}`;
     let newest = this.newestUpdates.get(key);
     if (newest === undefined) {
       newest = 0;
-      if (tag === undefined) for (const run of this.yearRunsOf(lang)) newest = Math.max(newest, run.updatedMs);
-      else for (const a of this.articles(lang, tag)) if (a.updatedMs > newest) newest = a.updatedMs;
+      const listing = this.articles(lang, tag);
+      for (let i = 0; i < listing.length; i++) newest = Math.max(newest, listing.updatedMsAt(i));
       this.newestUpdates.set(key, newest);
     }
     return newest;
-  }
-
-  private updatesNewestFirst(lang: Lang, tag: string | undefined): number[] {
-    const key = `${lang}|${tag ?? ''}`;
-    let sorted = this.updatedDesc.get(key);
-    if (!sorted) {
-      sorted = this.articles(lang, tag)
-        .map((a) => a.updatedMs)
-        .sort((a, b) => b - a);
-      this.updatedDesc.set(key, sorted);
-    }
-    return sorted;
   }
 
   /**
@@ -157,71 +190,37 @@ export class Library {
    */
   years(): readonly ArticleYear[] {
     if (!this.byYear) {
-      const years = new Map<number, ArticleYear>();
-      const entryOf = (year: number) => {
-        let entry = years.get(year);
-        if (!entry) {
-          entry = { year, updatedMs: 0, articles: perLanguage((): Translation[] => []) };
-          years.set(year, entry);
-        }
-        return entry;
-      };
+      const years = new Map<number, { updatedMs: number; runs: Record<Lang, { start: number; count: number }[]> }>();
       for (const lang of LANGS) {
-        // Slices of the list by its runs: no article read.
-        const list = this.content.articles[lang];
-        let start = 0;
-        for (const run of this.yearRunsOf(lang)) {
-          const entry = entryOf(run.year);
+        for (const run of this.columns[lang].yearRuns(this.hidden[lang])) {
+          let entry = years.get(run.year);
+          if (!entry) {
+            entry = { updatedMs: 0, runs: perLanguage(() => []) };
+            years.set(run.year, entry);
+          }
           entry.updatedMs = Math.max(entry.updatedMs, run.updatedMs);
-          entry.articles[lang] = entry.articles[lang].concat(list.slice(start, start + run.count));
-          start += run.count;
+          entry.runs[lang].push(run);
         }
       }
-      this.byYear = [...years.values()].sort((a, b) => b.year - a.year);
+      // A year is one run of a list, but for the articles that offsets put among the next year's.
+      const listing = (lang: Lang, runs: { start: number; count: number }[]) =>
+        runs.length === 1 && runs[0]
+          ? Listing.run(this.columns[lang], runs[0].start, runs[0].start + runs[0].count)
+          : Listing.of(
+              this.columns[lang],
+              runs.flatMap((r) => Array.from({ length: r.count }, (_, i) => r.start + i)),
+            );
+      this.byYear = [...years]
+        .map(([year, { updatedMs, runs }]) => ({ year, updatedMs, articles: perLanguage((l) => listing(l, runs[l])) }))
+        .sort((a, b) => b.year - a.year);
     }
     return this.byYear;
-  }
-
-  /**
-   * A language's year runs: the build's, when they count exactly the articles this library shows; otherwise (an
-   * edition hiding scheduled articles) worked out once from the articles.
-   */
-  private yearRunsOf(lang: Lang): readonly YearRun[] {
-    let runs = this.runsByLang.get(lang);
-    if (!runs) {
-      const built = this.content.yearRuns?.[lang];
-      const list = this.content.articles[lang];
-      runs = built && built.reduce((n, r) => n + r.count, 0) === list.length ? built : yearRuns(list);
-      this.runsByLang.set(lang, runs);
-    }
-    return runs;
   }
 
   /** The other language versions of the same story. */
   translationsOf(article: Translation): Translation[] {
     return LANGS.filter((l) => l !== article.lang)
-      .map((l) => this.bySlug[l].get(article.slug))
+      .map((l) => this.find(l, article.slug))
       .filter((t): t is Translation => t !== undefined);
   }
-}
-
-/**
- * The runs of `articles` (in their order) written in one year, each with its count and newest update: made by the
- * build (compactContent) for Library.years. Articles come newest first, so a year's run together: the year is worked
- * out only where it changes.
- */
-export function yearRuns(articles: readonly Translation[]): YearRun[] {
-  const runs: YearRun[] = [];
-  let run: YearRun | undefined;
-  let prefix = '';
-  for (const a of articles) {
-    if (run === undefined || !a.published.startsWith(prefix)) {
-      prefix = a.published.slice(0, 4);
-      run = { year: Number(prefix), count: 0, updatedMs: 0 };
-      runs.push(run);
-    }
-    run.count++;
-    if (a.updatedMs > run.updatedMs) run.updatedMs = a.updatedMs;
-  }
-  return runs;
 }

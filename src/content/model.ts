@@ -73,13 +73,6 @@ export interface Translation {
   draft: boolean;
 }
 
-/** `count` articles in a row written in `year`, the newest update among them `updatedMs`. */
-export interface YearRun {
-  year: number;
-  count: number;
-  updatedMs: number;
-}
-
 export interface CompiledContent {
   sites: Record<Lang, Site>;
   /** Per language, newest first (by published, then slug). */
@@ -90,10 +83,4 @@ export interface CompiledContent {
   preview?: boolean;
   /** Site paths of the link-preview cards the build drew for the site's own pages and for each tag page. */
   siteCards?: Partial<Record<Lang, { site: string; tags: Record<string, string> }>>;
-  /**
-   * Made by the build (compactContent): per language, the runs of `articles` (in their order) that share the year
-   * written in their publication date. Library.years reads these instead of every article: a first pass over 20,000
-   * articles costs an isolate milliseconds, bound by memory (docs/performance.md, "The archive at scale").
-   */
-  yearRuns?: Record<Lang, YearRun[]>;
 }

@@ -126,7 +126,7 @@ export function selectedArticles(library: Library, selection: FeedSelection): re
     const end = all.length - (page - 1) * pageSize;
     return all.slice(Math.max(0, end - limit), end);
   }
-  return (updatedFloor === undefined ? all : all.filter((a) => a.updatedMs >= updatedFloor)).slice(0, limit);
+  return updatedFloor === undefined ? all.slice(0, limit) : all.updatedSince(updatedFloor, limit);
 }
 
 /** The feed-level date: the newest update among the items, never the clock. */

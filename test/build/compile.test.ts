@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileContent, type SourceFile } from '../../src/build/compile';
-import { type CompactContent, expandContent } from '../../src/content/compact';
+import { type ContentIndex, compiledContent } from '../../src/content/columns';
 import { articleSource, siteSources } from '../support/fixtures';
 
 const compile = (files: SourceFile[]) => compileContent([...siteSources(), ...files], 'content/');
@@ -85,8 +85,8 @@ describe('npm run build / npm run check', () => {
     const out = mkdtempSync(join(tmpdir(), 'hit-cards-'));
     const result = run('--content', dir, '--out', join(out, 'content.ts'), '--assets', join(out, 'public'), '--article-cards', '2');
     expect(result.status, result.stderr).toBe(0);
-    // As the Worker reads it (the compact index writes the site's card once).
-    const content = expandContent(JSON.parse(readFileSync(join(out, 'content.txt'), 'utf8')) as CompactContent);
+    // As the Worker reads it (the index writes the site's card once).
+    const content = compiledContent(JSON.parse(readFileSync(join(out, 'content.txt'), 'utf8')) as ContentIndex);
     for (const lang of ['zh', 'en'] as const) {
       const [newest, second, oldest] = content.articles[lang];
       expect(newest?.card).toContain(`/cards/${lang}/story-3-`);
@@ -117,7 +117,7 @@ describe('deterministic builds', () => {
     const build = () => {
       const content = compileContent(readContentDir('test/fixtures/content')).content;
       if (!content) throw new Error('content does not compile');
-      return JSON.stringify(content) + JSON.stringify(prerenderFeeds(new Library(content), 20));
+      return JSON.stringify(content) + JSON.stringify(prerenderFeeds(Library.of(content), 20));
     };
     const first = build();
     // Long enough for any clock-derived value (milliseconds) to differ between the two builds.

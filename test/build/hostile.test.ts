@@ -61,7 +61,7 @@ describe('hostile content', () => {
 
   it('gives well-formed feeds and pages with nothing executable, for every hostile article', async () => {
     if (!result.content) throw new Error('no content');
-    const app = createApp(new Library(result.content));
+    const app = createApp(Library.of(result.content));
     const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
     const get = async (path: string) => {
       const res = await app.fetch(new Request(`http://feeds.test${path}`), env);

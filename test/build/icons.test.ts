@@ -33,7 +33,7 @@ describe('icons', () => {
   });
 
   it('are what the feeds, the pages and the publisher logo name', async () => {
-    const app = createApp(new Library(syntheticContent([syntheticArticle('a', 'en', 1)])));
+    const app = createApp(Library.of(syntheticContent([syntheticArticle('a', 'en', 1)])));
     const env = testEnv({ SITE_URL: 'https://news.example.edu' });
     const get = async (path: string) => (await app.fetch(new Request(`https://news.example.edu${path}`), env)).text();
     const json = JSON.parse(await get('/en/feed.json')) as { icon: string; favicon: string };

@@ -124,7 +124,7 @@ describe('a picture beside the article', () => {
     const content = result.content;
     if (!content) throw new Error(result.problems.map(formatProblem).join('\n'));
     const image = content.articles.en[0]?.image;
-    const app = createApp(new Library(content));
+    const app = createApp(Library.of(content));
     const env = testEnv({ SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' });
     const get = async (path: string) => (await app.fetch(new Request(`http://x.test${path}`), env)).text();
     const json = JSON.parse(await get('/en/feed.json')) as { items: { image: string; content_html: string }[] };

@@ -180,7 +180,7 @@ beforeAll(() => {
     import { Library } from './src/content/library';
     import { content } from './src/generated/content';
     import { PRERENDERED_FEEDS } from './src/generated/feeds';
-    const app = createApp(new Library(content), PRERENDERED_FEEDS);
+    const app = createApp(Library.of(content), PRERENDERED_FEEDS);
     const out: Record<string, unknown> = {};
     for (const path of ${JSON.stringify([
       '/ru/rss.xml',

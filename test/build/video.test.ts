@@ -28,7 +28,7 @@ describe('a video link on its own line', () => {
     'Before.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n[The ceremony (synthetic)](https://www.bilibili.com/video/BV1xx411c7mD)\n\nSee https://youtu.be/dQw4w9WgXcQ in a sentence.';
   const content = compileContent([...siteSources(), articleSource('visit', 'en', {}, body)], 'content/', { now: NOW }).content;
   if (!content) throw new Error('the synthetic article must build');
-  const app = createApp(new Library(content));
+  const app = createApp(Library.of(content));
   const env = testEnv({ SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' });
   const get = (path: string) => app.fetch(new Request(`http://x.test${path}`), env);
 
@@ -63,7 +63,7 @@ describe('a video link on its own line', () => {
   it('leaves pages without a video free of scripts', async () => {
     const plain = compileContent([...siteSources(), articleSource('plain', 'en')], 'content/', { now: NOW }).content;
     if (!plain) throw new Error('the synthetic article must build');
-    const res = await createApp(new Library(plain)).fetch(new Request('http://x.test/en/articles/plain'), env);
+    const res = await createApp(Library.of(plain)).fetch(new Request('http://x.test/en/articles/plain'), env);
     expect(res.headers.get('content-security-policy')).not.toContain('script-src');
     expect(await res.text()).not.toContain('video.js');
   });

@@ -32,7 +32,7 @@ function check(what: string, ok: boolean, detail = ''): void {
 
 const at = Date.parse(plan.scheduled.at);
 const clock = { now: at - 60_000 };
-const app = createApp(new Library(content), PRERENDERED_FEEDS, { clock: () => clock.now });
+const app = createApp(Library.of(content), PRERENDERED_FEEDS, { clock: () => clock.now });
 const get = async (path: string, init?: RequestInit) => app.fetch(new Request(`${SITE}${path}`, init), env);
 
 // Scheduled: hidden until its minute, then everywhere, in the same isolate.

@@ -15,7 +15,7 @@ export function request(path: string, init?: RequestInit): Promise<Response> {
 
 /** A Worker over synthetic content, with optional wrangler vars and app options (a clock, a hub stand-in). */
 export function appWith(content: CompiledContent, vars: Record<string, string> = {}, options: AppOptions = {}) {
-  const app = createApp(new Library(content), {}, options);
+  const app = createApp(Library.of(content), {}, options);
   const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', ...vars });
   return (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(`http://feeds.test${path}`, init), env));
 }

@@ -4,4 +4,4 @@ import { Library } from '../../src/content/library';
 import { content } from '../generated/content';
 import { PRERENDERED_FEEDS } from '../generated/feeds';
 
-export default createApp(new Library(content), PRERENDERED_FEEDS);
+export default createApp(Library.of(content), PRERENDERED_FEEDS);

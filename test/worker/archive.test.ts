@@ -89,8 +89,8 @@ describe('the archive in D1', () => {
       .flat()
       .filter((a) => a.archived).length;
     expect(archivedCount).toBeGreaterThan(1500);
-    const bundled = createApp(new Library(content));
-    const stored = createApp(new Library(split.content));
+    const bundled = createApp(Library.of(content));
+    const stored = createApp(Library.of(split.content));
     const env = testEnv();
     const bundledPath = (path: string) => Promise.resolve(bundled.fetch(new Request(ORIGIN + path), env));
     const storedPath = (path: string) => Promise.resolve(stored.fetch(new Request(ORIGIN + path), testEnv({ ARCHIVE })));
@@ -126,7 +126,7 @@ describe('the archive in D1', () => {
 
   it("tells the operator's log what is wrong when a build's archive is not bound", async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const stored = createApp(new Library(split.content));
+    const stored = createApp(Library.of(split.content));
     const oldest = split.content.articles.en.at(-1) as Translation;
     const res = await stored.fetch(new Request(`${ORIGIN}/en/articles/${oldest.slug}`), testEnv());
     expect(res.status).toBe(500);

@@ -277,7 +277,7 @@ describe('feeds rendered at build time, as the Worker serves them', () => {
     const marked = Object.fromEntries(
       Object.entries(PRERENDERED_FEEDS).map(([k, parts]) => [k, [...parts.slice(0, -1), `${parts.at(-1)}MARK`]]),
     );
-    const app = createApp(new Library(content), marked);
+    const app = createApp(Library.of(content), marked);
     for (const vars of [{}, { SITE_URL: 'https://news.example.edu' }]) {
       for (const path of MAIN) {
         const res = await app.fetch(
@@ -299,7 +299,7 @@ describe('feeds rendered at build time, as the Worker serves them', () => {
       summary: 'Mentions https://a.origin.invalid and https://b.origin.invalid in its text.',
       html: '<p>See https://a.origin.invalid/en/ and https://b.origin.invalid.</p>',
     });
-    const library = new Library(syntheticContent([tricky]));
+    const library = Library.of(syntheticContent([tricky]));
     const app = createApp(library, prerenderFeeds(library, 20));
     for (const path of ['/en/rss.xml', '/en/atom.xml', '/en/feed.json']) {
       const text = await (await app.fetch(new Request(`http://feeds.test${path}`), testEnv({ SITE_URL: '', FEED_ITEMS: '20' }))).text();

@@ -1,6 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
+import { indexContent } from '../../src/content/columns';
 import { Library } from '../../src/content/library';
 import { makeRepresentation, ResponseCache } from '../../src/http/representation';
 import { request } from '../support/client';
@@ -202,7 +203,7 @@ describe('errors', () => {
       }
     }
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const app = createApp(new BrokenLibrary(syntheticContent([syntheticArticle('a', 'en', 1)])));
+    const app = createApp(new BrokenLibrary(indexContent(syntheticContent([syntheticArticle('a', 'en', 1)]))));
     const res = await app.fetch(new Request('http://feeds.test/en/articles/a'), testEnv({ SITE_URL: '', FEED_ITEMS: '20' }));
     expect(res.status).toBe(500);
     // The operator's log has the detail the client never sees.
@@ -273,7 +274,7 @@ describe('Last-Modified of lists', () => {
       syntheticArticle('new', 'en', 20),
       syntheticArticle('old-revised', 'en', 1, { updated: '2025-03-01T10:00:00+08:00', updatedMs: revisedMs }),
     ]);
-    const app = createApp(new Library(content));
+    const app = createApp(Library.of(content));
     const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
     for (const path of ['/en/', '/', '/en/tags/open-source/', '/feeds.opml', '/en/rss.xml']) {
       const res = await app.fetch(new Request(`http://feeds.test${path}`), env);
@@ -358,14 +359,14 @@ describe('percent-encoded aliases of a path', () => {
   }
 
   it('are redirected to the path itself, which answers the same bytes and ETag', async () => {
-    const app = createApp(new Library(content));
+    const app = createApp(Library.of(content));
     const res = await app.fetch(new Request('https://news.example.edu/%65%6E/t%61g%73/open-source/rss.xml'), env);
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('https://news.example.edu/en/tags/open-source/rss.xml');
   });
 
   it('cannot grow the cache: a flood of 3,096 aliases leaves it as the plain URLs did', async () => {
-    const app = createApp(new Library(content));
+    const app = createApp(Library.of(content));
     const paths = ['/en/tags/open-source/rss.xml', '/en/articles/a1', '/en/feed.json', '/sitemap.xml', '/en/'];
     for (const path of paths) await (await app.fetch(new Request(`https://news.example.edu${path}`), env)).arrayBuffer();
     const before = app.cacheUsage();
@@ -384,7 +385,7 @@ describe('percent-encoded aliases of a path', () => {
   });
 
   it('share one entry when written with a different but equal query (?limit=05 and ?limit=5, unknown parameters)', async () => {
-    const app = createApp(new Library(content));
+    const app = createApp(Library.of(content));
     const get = (q: string) => app.fetch(new Request(`https://news.example.edu/en/rss.xml${q}`), env);
     const first = await get('?limit=5');
     const etag = first.headers.get('etag');

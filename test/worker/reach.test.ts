@@ -61,7 +61,7 @@ describe('User-Agent classification', () => {
 describe('data points in workerd', () => {
   const points: { blobs?: string[]; doubles?: number[]; indexes?: string[] }[] = [];
   const env = testEnv({ REACH: { writeDataPoint: (p: (typeof points)[number]) => points.push(p) } });
-  const app = createApp(new Library(syntheticContent([syntheticArticle('a', 'en', 1), syntheticArticle('a', 'zh', 1)])));
+  const app = createApp(Library.of(syntheticContent([syntheticArticle('a', 'en', 1), syntheticArticle('a', 'zh', 1)])));
   const get = (path: string, headers: Record<string, string> = {}) =>
     Promise.resolve(
       app.fetch(new Request(`https://feeds.example${path}`, { headers: { 'CF-Connecting-IP': '203.0.113.9', ...headers } }), env),
@@ -140,7 +140,7 @@ describe('the report at /reach', () => {
       return [];
     },
   });
-  const app = createApp(new Library(syntheticContent([syntheticArticle('a', 'en', 1)])), {}, { reachClient: standIn });
+  const app = createApp(Library.of(syntheticContent([syntheticArticle('a', 'en', 1)])), {}, { reachClient: standIn });
   const secrets = {
     SITE_URL: '',
     FEED_ITEMS: '20',

@@ -13,7 +13,7 @@ import { FEED_FORMATS, feedPath } from '../../src/urls';
 import { testEnv } from '../support/env';
 import { parseXml } from '../support/xml';
 
-const library = new Library(content);
+const library = Library.of(content);
 const app = createApp(library, PRERENDERED_FEEDS);
 const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
 const get = (path: string) => Promise.resolve(app.fetch(new Request(`http://feeds.test${path}`), env));

@@ -26,7 +26,7 @@ function worker(start: number) {
     pings.push(new URLSearchParams(String(init?.body)).get('hub.url') ?? '');
     return new Response(null, { status: 204 });
   }) as typeof fetch;
-  const app = createApp(new Library(content), {}, { clock: () => clock.now, hubFetch });
+  const app = createApp(Library.of(content), {}, { clock: () => clock.now, hubFetch });
   const env = testEnv({ FEED_ITEMS: '20', ...VARS });
   const get = (path: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(`https://news.example.edu${path}`, init), env));
   return { clock, pings, get, cron: (ms: number) => app.scheduled({ scheduledTime: ms }, env) };
@@ -116,7 +116,7 @@ describe('a scheduled article', () => {
   it('pings nothing without a hub', async () => {
     const pings: string[] = [];
     const app = createApp(
-      new Library(content),
+      Library.of(content),
       {},
       {
         hubFetch: (async () => {

@@ -91,7 +91,7 @@ describe('incremental sync with ?since', () => {
   it('answers every value with the bytes a fresh render of that value gives, also when its items were rendered for another', async () => {
     // The Worker renders each set of items once and joins the value into its self links; the result must be the
     // document rendered for that very value.
-    const library = new Library(content);
+    const library = Library.of(content);
     const values = [
       '2025-01-10T00:00:00Z',
       '2025-01-12T13:14:15.5+08:00',
