@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { dryRunBundle } from '../dry-run';
 import { writeBaseline } from './baseline';
 import { syntheticWorkspace } from './synthetic';
-import { BENCH_VARS, ISOLATE_V8_FLAGS, type Module, ours, type RunningWorkerd, settle, startWorkerd } from './workerd';
+import { BENCH_VARS, ISOLATE_V8_FLAGS, type Module, ours, portSequence, type RunningWorkerd, settle, startWorkerd } from './workerd';
 import { hasWrk, wrk } from './wrk';
 
 /** Targets also measured with the REACH binding (statistics on), against ours without it. */
@@ -30,8 +30,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 /** Fixed offered rates, as fractions of the baseline's closed-loop requests/s. */
 const RATE_FRACTIONS = (process.env.BENCH_RATES ?? '0.5,0.8').split(',').map(Number);
 const VARS = BENCH_VARS;
-// Below Linux's ephemeral range (32768–60999), where wrk's closed connections linger in TIME_WAIT.
-let nextPort = 10000 + Math.floor(Math.random() * 20000);
+const nextPort = portSequence();
 
 if (!hasWrk()) {
   console.error('✗ npm run bench needs wrk (Debian: apt-get install -y wrk; .ci/run installs it)');
@@ -140,7 +139,7 @@ for (const size of SIZES) {
       .filter((f) => f.endsWith('.js') || f.endsWith('.txt'))
       .map((f) => readFileSync(join(dist, f))),
   );
-  const probe = await startWorkerd(dist, nextPort++, ours(dist), VARS);
+  const probe = await startWorkerd(dist, nextPort(), ours(dist), VARS);
   const targets: Target[] = [];
   for (const [name, path] of [
     ['RSS', '/en/rss.xml'],
@@ -176,7 +175,7 @@ for (let round = 0; round < ROUNDS; round++) {
       // The baseline in the middle: ours and its REACH twin, each held to the targets against it, run back to back with it.
       const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
       for (const which of round % 2 === 0 ? variants : [...variants].reverse()) {
-        const server = await startWorkerd(build.dist, nextPort++, which === 'base' ? target.baseline : ours(build.dist), VARS, {
+        const server = await startWorkerd(build.dist, nextPort(), which === 'base' ? target.baseline : ours(build.dist), VARS, {
           ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
         });
         if (which === 'ours' && target.name === 'RSS') {
@@ -212,7 +211,7 @@ for (let round = 0; round < ROUNDS; round++) {
         const rate = Math.round(baseRps * fraction);
         const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
         for (const which of round % 2 === 0 ? variants : [...variants].reverse()) {
-          const server = await startWorkerd(build.dist, nextPort++, which === 'base' ? target.baseline : ours(build.dist), VARS, {
+          const server = await startWorkerd(build.dist, nextPort(), which === 'base' ? target.baseline : ours(build.dist), VARS, {
             ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
           });
           await load(server, target, 1); // warm-up
@@ -240,7 +239,7 @@ progress('client check: the baseline with one and two wrk threads');
   const rates: number[][] = [[], []];
   for (let i = 0; i < ROUNDS; i++) {
     for (const threads of [1, 2]) {
-      const server = await startWorkerd(build.dist, nextPort++, target.baseline, VARS);
+      const server = await startWorkerd(build.dist, nextPort(), target.baseline, VARS);
       await load(server, target, 1, threads);
       rates[threads - 1]?.push((await load(server, target, SECONDS, threads)).rps);
       await server.stop();

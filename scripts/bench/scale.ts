@@ -25,7 +25,7 @@ import { freePort } from '../free-port';
 import { projectWorkspace } from '../workspace';
 import { inspect } from './inspector';
 import { writeSyntheticContent } from './synthetic';
-import { BENCH_VARS, ISOLATE_V8_FLAGS, ours, type RunningWorkerd, settle, startWorkerd } from './workerd';
+import { BENCH_VARS, ISOLATE_V8_FLAGS, ours, portSequence, type RunningWorkerd, settle, startWorkerd } from './workerd';
 
 const SIZES = (process.env.SCALE_SIZES ?? '1000,3000,10000').split(',').map(Number);
 const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 40);
@@ -37,9 +37,7 @@ const GOALS = { bundleMiB: 3, startupMs: 300, heapMB: 64, cpuMs: 10, assets: 20_
 const began = performance.now();
 const progress = (line: string) => console.error(`  [${((performance.now() - began) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 const root = mkdtempSync(join(tmpdir(), 'hit-scale-'));
-// Below Linux's ephemeral range (32768–60999): a port just closed is not handed out again by the system meanwhile.
-let port = 10000 + Math.floor(Math.random() * 20000);
-const nextPort = () => port++;
+const nextPort = portSequence();
 
 /** Deterministic choice of `n` items spread over `list`. */
 const spreadOver = <T>(list: T[], n: number): T[] =>

@@ -33,6 +33,19 @@ export function ours(dir: string): Module[] {
   return [{ name: 'index.js', kind: 'esModule', file: 'index.js' }, ...texts.map((f) => ({ name: f, kind: 'text' as const, file: f }))];
 }
 
+/**
+ * Ports for the bench's servers, one after another from a random start below Linux's ephemeral range (32768–60999),
+ * where closed connections linger in TIME_WAIT and a port just closed could be handed out again; 10080, which
+ * fetch() refuses (an unsafe port in the Fetch standard), is skipped.
+ */
+export function portSequence(): () => number {
+  let port = 10000 + Math.floor(Math.random() * 20000);
+  return () => {
+    if (port === 10080) port++;
+    return port++;
+  };
+}
+
 /** The vars the bench and the profiler run the Worker with. */
 export const BENCH_VARS = { SITE_URL: 'http://bench.local', FEED_ITEMS: '20', WEBSUB_HUB: '' };
 

@@ -8,10 +8,9 @@
 import { perLanguage } from '../languages';
 import type { CompiledContent, Lang, Translation } from './model';
 
-/** `count` articles in a row from position `start`, written in `year`, the newest update among them `updatedMs`. */
+/** `count` articles in a row of a list, written in `year`, the newest update among them `updatedMs`. */
 export interface YearRun {
   year: number;
-  start: number;
   count: number;
   updatedMs: number;
 }
@@ -20,7 +19,7 @@ export interface YearRun {
 const SEPARATOR = '\u001f';
 
 /** What only some articles have: kept per article as it is (a 0 where an article has none of it). */
-type Extras = Pick<Translation, 'image' | 'card' | 'original' | 'formerSlugs' | 'html' | 'feedHtml'> & { updated?: string };
+type Extras = Pick<Translation, 'image' | 'original' | 'formerSlugs' | 'html' | 'feedHtml'> & { updated?: string };
 
 /** An article's flags, as bits of its character in `flags`. */
 const ARCHIVED = 1;
@@ -36,6 +35,11 @@ export interface LanguageIndex {
   published: string;
   /** Each article's tags joined by commas (tag slugs hold none). */
   tags: string;
+  /**
+   * Each article's own card, or '' (none, or the site's: articles past the newest ARTICLE_CARDS share it, and its
+   * path is written once, not once per article: 12,000 times at 10,000 bilingual articles).
+   */
+  cards: string;
   /** Each article's authors, as positions in `authors`. */
   authorOf: number[];
   authors: string[];
@@ -45,8 +49,10 @@ export interface LanguageIndex {
   extras: (Extras | 0)[];
   /** Positions in slug order (by UTF-16 code units), to find an article by its slug. */
   bySlug: number[];
-  /** For each of the site's tags, the positions of its articles. */
-  tagged: Record<string, number[]>;
+  /** The list's runs of articles written in one year: what the sitemaps and the newest update read. */
+  years: YearRun[];
+  /** For each of the site's tags, the positions of its articles, and their runs of years. */
+  tagged: Record<string, { positions: number[]; years: YearRun[] }>;
 }
 
 /** The compiled content as the bundle carries it (content.txt). */
@@ -85,28 +91,51 @@ function indexLanguage(articles: readonly Translation[], siteTags: string[], sit
       if (a.tags.some((t) => t.includes(','))) throw new Error(`${a.lang}/${a.slug}: a tag holds a comma`);
       return a.tags.join(',');
     }),
+    cards: column('card', (a) => (a.card !== undefined && !(a.card === siteCard && !a.image) ? a.card : '')),
     authorOf: articles.map((a) => authorPosition.get(a.author) ?? 0),
     authors,
     publishedMs: articles.map((a) => a.publishedMs),
     flags: articles
       .map((a) => String.fromCharCode(48 + (a.archived ? ARCHIVED : 0) + (a.draft ? DRAFT : 0) + (a.video ? VIDEO : 0)))
       .join(''),
-    extras: articles.map((a) => extrasOf(a, siteCard)),
+    extras: articles.map(extrasOf),
     bySlug: positions.toSorted((x, y) => {
       const [a, b] = [articles[x]?.slug ?? '', articles[y]?.slug ?? ''];
       return a < b ? -1 : a > b ? 1 : 0;
     }),
-    tagged: Object.fromEntries(siteTags.map((tag) => [tag, positions.filter((i) => articles[i]?.tags.includes(tag))])),
+    years: yearRuns(articles),
+    tagged: Object.fromEntries(
+      siteTags.map((tag) => {
+        const list = positions.filter((i) => articles[i]?.tags.includes(tag));
+        return [tag, { positions: list, years: yearRuns(list.map((i) => articles[i] as Translation)) }];
+      }),
+    ),
   };
 }
 
-function extrasOf(a: Translation, siteCard: string | undefined): Extras | 0 {
+/**
+ * The runs of `articles` (in their order) written in one year, each with its count and newest update. Articles come
+ * newest first, so a year's run together, but for those that offsets put among the next year's.
+ */
+function yearRuns(articles: readonly Translation[]): YearRun[] {
+  const runs: YearRun[] = [];
+  let run: YearRun | undefined;
+  for (const a of articles) {
+    const year = Number(a.published.slice(0, 4));
+    if (run?.year !== year) {
+      run = { year, count: 0, updatedMs: 0 };
+      runs.push(run);
+    }
+    run.count++;
+    run.updatedMs = Math.max(run.updatedMs, a.updatedMs);
+  }
+  return runs;
+}
+
+function extrasOf(a: Translation): Extras | 0 {
   const extras: Extras = {
     ...(a.updated !== a.published ? { updated: a.updated } : {}),
     ...(a.image ? { image: a.image } : {}),
-    // Articles past the newest ARTICLE_CARDS share the site's card: the path once, not once per article (12,000
-    // times at 10,000 bilingual articles). An article with no card has a lead image, or the build drew none.
-    ...(a.card !== undefined && !(a.card === siteCard && !a.image) ? { card: a.card } : {}),
     ...(a.original ? { original: a.original } : {}),
     ...(a.formerSlugs ? { formerSlugs: a.formerSlugs } : {}),
     ...(a.html !== undefined ? { html: a.html } : {}),
@@ -153,6 +182,7 @@ export class Columns {
   private readonly summaries: TextColumn;
   private readonly published: TextColumn;
   private readonly tags: TextColumn;
+  private readonly cards: TextColumn;
 
   constructor(
     readonly lang: Lang,
@@ -165,6 +195,7 @@ export class Columns {
     this.summaries = new TextColumn(index.summaries, this.count);
     this.published = new TextColumn(index.published, this.count);
     this.tags = new TextColumn(index.tags, this.count);
+    this.cards = new TextColumn(index.cards, this.count);
     this.publishedMs = Float64Array.from(index.publishedMs);
     this.updatedMs = Float64Array.from(this.publishedMs);
     index.extras.forEach((x, i) => {
@@ -172,26 +203,6 @@ export class Columns {
       if (x.updated !== undefined) this.updatedMs[i] = Date.parse(x.updated);
       for (const former of x.formerSlugs ?? []) this.renamed.set(former, i);
     });
-  }
-
-  /**
-   * The runs of positions from `start` on that share the year written in their publication date, each with its
-   * count and newest update. Articles come newest first, so a year's run together.
-   */
-  yearRuns(start: number): YearRun[] {
-    const runs: YearRun[] = [];
-    let run: YearRun | undefined;
-    let prefix = '';
-    for (let i = start; i < this.count; i++) {
-      if (run === undefined || !this.published.startsWith(i, prefix)) {
-        prefix = this.published.at(i).slice(0, 4);
-        run = { year: Number(prefix), start: i, count: 0, updatedMs: 0 };
-        runs.push(run);
-      }
-      run.count++;
-      run.updatedMs = Math.max(run.updatedMs, this.updatedMs[i] ?? 0);
-    }
-    return runs;
   }
 
   slugAt(i: number): string {
@@ -212,9 +223,28 @@ export class Columns {
     return found !== undefined && this.slugs.at(found) === slug ? found : -1;
   }
 
-  /** Positions of the articles carrying `tag` (undefined when the site has no such tag). */
-  tagged(tag: string): readonly number[] | undefined {
-    return Object.hasOwn(this.index.tagged, tag) ? this.index.tagged[tag] : undefined;
+  /** The articles of the language from position `hidden` on (those before it are not out yet). */
+  listing(hidden: number): Listing {
+    return Listing.run(
+      this,
+      hidden,
+      this.count,
+      runsAfter(this.index.years, hidden, (i) => this.updatedMs[i] ?? 0),
+    );
+  }
+
+  /** The articles carrying `tag`, from position `hidden` on (undefined when the site has no such tag). */
+  tagListing(tag: string, hidden: number): Listing | undefined {
+    if (!Object.hasOwn(this.index.tagged, tag)) return undefined;
+    const { positions, years } = this.index.tagged[tag] as LanguageIndex['tagged'][string];
+    let skip = 0;
+    while (skip < positions.length && (positions[skip] ?? 0) < hidden) skip++;
+    const shown = skip === 0 ? positions : positions.slice(skip);
+    return Listing.of(
+      this,
+      shown,
+      runsAfter(years, skip, (i) => this.updatedMs[positions[i] ?? 0] ?? 0),
+    );
   }
 
   /** The article at position `i`, made now (a request's garbage, not the isolate's). */
@@ -223,7 +253,8 @@ export class Columns {
     const flags = this.index.flags.charCodeAt(i) - 48;
     const published = this.published.at(i);
     const tags = this.tags.at(i);
-    const card = x.card ?? (x.image ? undefined : this.siteCard);
+    // An article with no card of its own has a lead image, or the site's card, or the build drew none.
+    const card = this.cards.at(i) || (x.image ? undefined : this.siteCard);
     return {
       slug: this.slugs.at(i),
       lang: this.lang,
@@ -250,49 +281,112 @@ export class Columns {
 
 /**
  * Articles of one language in list order (newest first): a run of positions or a tag's positions. Reading one makes
- * it; `length` and the instants read no article.
+ * it; `length`, the years and the instants read no article.
  */
 export class Listing implements Iterable<Translation> {
   private constructor(
     private readonly columns: Columns,
-    private readonly positionAt: (i: number) => number,
+    /** The positions listed: `positions` when given, else `length` of them from `start`. */
+    private readonly start: number,
+    private readonly positions: readonly number[] | undefined,
     readonly length: number,
+    /** Its runs of years, in order (they count `length` articles). */
+    readonly years: readonly YearRun[],
   ) {}
 
   /** The articles at positions `start` to `end` (excluded). */
-  static run(columns: Columns, start: number, end: number): Listing {
-    return new Listing(columns, (i) => start + i, Math.max(0, end - start));
+  static run(columns: Columns, start: number, end: number, years: readonly YearRun[]): Listing {
+    return new Listing(columns, start, undefined, Math.max(0, end - start), years);
   }
 
   /** The articles at `positions`, in their order. */
-  static of(columns: Columns, positions: readonly number[]): Listing {
-    return new Listing(columns, (i) => positions[i] ?? 0, positions.length);
+  static of(columns: Columns, positions: readonly number[], years: readonly YearRun[]): Listing {
+    return new Listing(columns, 0, positions, positions.length, years);
+  }
+
+  private position(i: number): number {
+    return this.positions ? (this.positions[i] ?? 0) : this.start + i;
   }
 
   /** The articles from `start` to `end` (excluded), as Array.prototype.slice counts them (no negative bounds). */
   slice(start = 0, end = this.length): Translation[] {
     const out: Translation[] = [];
-    for (let i = Math.max(0, start); i < Math.min(end, this.length); i++) out.push(this.columns.article(this.positionAt(i)));
+    for (let i = Math.max(0, start); i < Math.min(end, this.length); i++) out.push(this.columns.article(this.position(i)));
     return out;
   }
 
   *[Symbol.iterator](): Iterator<Translation> {
-    for (let i = 0; i < this.length; i++) yield this.columns.article(this.positionAt(i));
+    for (let i = 0; i < this.length; i++) yield this.columns.article(this.position(i));
   }
 
-  updatedMsAt(i: number): number {
-    return this.columns.updatedMs[this.positionAt(i)] ?? 0;
+  /** The articles of each year, in order, as listings of their own (no article read). */
+  byYear(): { run: YearRun; listing: Listing }[] {
+    let from = 0;
+    return this.years.map((run) => {
+      const listing = this.positions
+        ? Listing.of(this.columns, this.positions.slice(from, from + run.count), [run])
+        : Listing.run(this.columns, this.start + from, this.start + from + run.count, [run]);
+      from += run.count;
+      return { run, listing };
+    });
+  }
+
+  /** One listing of the articles of `parts` (of one language), in their order. */
+  static join(columns: Columns, parts: readonly Listing[]): Listing {
+    if (parts.length === 1 && parts[0]) return parts[0];
+    const positions = parts.flatMap((part) => Array.from({ length: part.length }, (_, i) => part.position(i)));
+    return Listing.of(
+      columns,
+      positions,
+      parts.flatMap((part) => part.years),
+    );
+  }
+
+  /** The newest update among the articles (0 when none). */
+  newestUpdate(): number {
+    return this.years.reduce((newest, run) => Math.max(newest, run.updatedMs), 0);
+  }
+
+  /** Every article's update instant, in list order (a copy, to sort). */
+  updatedMs(): Float64Array {
+    const all = this.columns.updatedMs;
+    return this.positions ? Float64Array.from(this.positions, (p) => all[p] ?? 0) : all.slice(this.start, this.start + this.length);
   }
 
   /** The first `limit` articles (in list order) updated at or after `floorMs`. */
   updatedSince(floorMs: number, limit: number): Translation[] {
     const out: Translation[] = [];
     for (let i = 0; i < this.length && out.length < limit; i++) {
-      const p = this.positionAt(i);
+      const p = this.position(i);
       if ((this.columns.updatedMs[p] ?? 0) >= floorMs) out.push(this.columns.article(p));
     }
     return out;
   }
+}
+
+/**
+ * The runs of a list without its first `skip` articles (those not out yet): whole runs dropped, and the run it ends
+ * inside counted again from the articles left (`updatedAt(i)`: the update of the list's article `i`).
+ */
+function runsAfter(runs: readonly YearRun[], skip: number, updatedAt: (i: number) => number): readonly YearRun[] {
+  if (skip === 0) return runs;
+  const left: YearRun[] = [];
+  let start = 0;
+  for (const run of runs) {
+    const end = start + run.count;
+    if (end <= skip) {
+      start = end;
+      continue;
+    }
+    if (start >= skip) left.push(run);
+    else {
+      let updatedMs = 0;
+      for (let i = skip; i < end; i++) updatedMs = Math.max(updatedMs, updatedAt(i));
+      left.push({ year: run.year, count: end - skip, updatedMs });
+    }
+    start = end;
+  }
+  return left;
 }
 
 /** The compiled content an index holds, every article made: for Node programs and tests (src/generated/content.ts). */

@@ -23,9 +23,8 @@ export class Library {
   private readonly columns: Record<Lang, Columns>;
   /** Per language, how many of the newest articles this library leaves out (scheduled ones, see visibleAt). */
   private readonly hidden: Record<Lang, number>;
-  private readonly tagged = new Map<string, Listing>();
+  private readonly listings = new Map<string, Listing>();
   private readonly updatesAscending = new Map<string, Float64Array>();
-  private readonly newestUpdates = new Map<string, number>();
   private byYear?: ArticleYear[];
 
   /** The library of compiled content, for tests and build programs (the Worker reads the index the build wrote). */
@@ -77,9 +76,10 @@ export class Library {
 
   /** Articles that go out in (`from`, `to`]: what a scheduled run announces. */
   releasedBetween(from: number, to: number): Translation[] {
-    return LANGS.flatMap((l) =>
-      Listing.run(this.columns[l], Math.max(this.hidden[l], this.firstUpTo(l, to)), this.firstUpTo(l, from)).slice(),
-    );
+    return LANGS.flatMap((l) => {
+      const start = Math.max(this.hidden[l], this.firstUpTo(l, to));
+      return Array.from({ length: Math.max(0, this.firstUpTo(l, from) - start) }, (_, i) => this.columns[l].article(start + i));
+    });
   }
 
   /** The first position in `lang` published at or before `ms` (those before it are later: lists are newest first). */
@@ -97,15 +97,13 @@ export class Library {
 
   /** Articles of one language, newest first; with a tag, only those carrying it. */
   articles(lang: Lang, tag?: string): Listing {
-    const columns = this.columns[lang];
-    if (tag === undefined) return Listing.run(columns, this.hidden[lang], columns.count);
-    const key = `${lang}|${tag}`;
-    let listing = this.tagged.get(key);
+    const key = `${lang}|${tag ?? ''}`;
+    let listing = this.listings.get(key);
     if (!listing) {
-      const positions = columns.tagged(tag) ?? [];
+      const columns = this.columns[lang];
       const hidden = this.hidden[lang];
-      listing = Listing.of(columns, hidden === 0 ? positions : positions.filter((p) => p >= hidden));
-      this.tagged.set(key, listing);
+      listing = tag === undefined ? columns.listing(hidden) : (columns.tagListing(tag, hidden) ?? Listing.of(columns, [], []));
+      this.listings.set(key, listing);
     }
     return listing;
   }
@@ -135,7 +133,7 @@ export class Library {
   }
 
   hasTag(lang: Lang, tag: string): boolean {
-    return this.columns[lang].tagged(tag) !== undefined;
+    return Object.hasOwn(this.sites[lang].tags, tag);
   }
 
   /**
@@ -147,8 +145,7 @@ export class Library {
     const key = `${lang}|${tag ?? ''}`;
     let sorted = this.updatesAscending.get(key);
     if (!sorted) {
-      const listing = this.articles(lang, tag);
-      sorted = Float64Array.from({ length: listing.length }, (_, i) => listing.updatedMsAt(i)).sort();
+      sorted = this.articles(lang, tag).updatedMs().sort();
       this.updatesAscending.set(key, sorted);
     }
     let lo = 0;
@@ -168,20 +165,8 @@ export class Library {
    */
   lastUpdateMs(lang?: Lang, tag?: string): number {
     const langs = lang === undefined ? LANGS : [lang];
-    return Math.max(0, ...langs.map((l) => this.newestUpdate(l, tag)));
-  }
-
-  /** The newest update among a language's articles (and tag's): one pass over a column, kept. */
-  private newestUpdate(lang: Lang, tag: string | undefined): number {
-    const key = `${lang}|${tag ?? ''}`;
-    let newest = this.newestUpdates.get(key);
-    if (newest === undefined) {
-      newest = 0;
-      const listing = this.articles(lang, tag);
-      for (let i = 0; i < listing.length; i++) newest = Math.max(newest, listing.updatedMsAt(i));
-      this.newestUpdates.set(key, newest);
-    }
-    return newest;
+    // From the lists' runs of years (the build's), not from every article.
+    return Math.max(0, ...langs.map((l) => this.articles(l, tag).newestUpdate()));
   }
 
   /**
@@ -190,28 +175,25 @@ export class Library {
    */
   years(): readonly ArticleYear[] {
     if (!this.byYear) {
-      const years = new Map<number, { updatedMs: number; runs: Record<Lang, { start: number; count: number }[]> }>();
+      const years = new Map<number, { updatedMs: number; parts: Record<Lang, Listing[]> }>();
       for (const lang of LANGS) {
-        for (const run of this.columns[lang].yearRuns(this.hidden[lang])) {
+        for (const { run, listing } of this.articles(lang).byYear()) {
           let entry = years.get(run.year);
           if (!entry) {
-            entry = { updatedMs: 0, runs: perLanguage(() => []) };
+            entry = { updatedMs: 0, parts: perLanguage(() => []) };
             years.set(run.year, entry);
           }
           entry.updatedMs = Math.max(entry.updatedMs, run.updatedMs);
-          entry.runs[lang].push(run);
+          entry.parts[lang].push(listing);
         }
       }
       // A year is one run of a list, but for the articles that offsets put among the next year's.
-      const listing = (lang: Lang, runs: { start: number; count: number }[]) =>
-        runs.length === 1 && runs[0]
-          ? Listing.run(this.columns[lang], runs[0].start, runs[0].start + runs[0].count)
-          : Listing.of(
-              this.columns[lang],
-              runs.flatMap((r) => Array.from({ length: r.count }, (_, i) => r.start + i)),
-            );
       this.byYear = [...years]
-        .map(([year, { updatedMs, runs }]) => ({ year, updatedMs, articles: perLanguage((l) => listing(l, runs[l])) }))
+        .map(([year, { updatedMs, parts }]) => ({
+          year,
+          updatedMs,
+          articles: perLanguage((l) => Listing.join(this.columns[l], parts[l])),
+        }))
         .sort((a, b) => b.year - a.year);
     }
     return this.byYear;

@@ -36,4 +36,30 @@ describe('Library.years', () => {
     ]);
     expect(before.lastUpdateMs('en')).toBe(Date.parse('2025-01-01T01:00:00+08:00'));
   });
+
+  it("an edition counts a year's articles and newest update again where it hides some of them, tags included", () => {
+    const library = Library.of(
+      syntheticContent([
+        at('scheduled', '2025-03-01T09:00:00+08:00'),
+        at('out', '2025-02-01T09:00:00+08:00'),
+        syntheticArticle('corrected', 'en', 1, {
+          published: '2025-01-05T09:00:00+08:00',
+          publishedMs: Date.parse('2025-01-05T09:00:00+08:00'),
+          updated: '2025-02-10T09:00:00+08:00',
+          updatedMs: Date.parse('2025-02-10T09:00:00+08:00'),
+        }),
+        at('old', '2023-05-01T09:00:00+08:00'),
+      ]),
+    );
+    const edition = library.visibleAt(Date.parse('2025-02-15T00:00:00+08:00'));
+    expect(yearsOf(edition)).toEqual([
+      { year: 2025, slugs: ['out', 'corrected'], newest: Date.parse('2025-02-10T09:00:00+08:00') },
+      { year: 2023, slugs: ['old'], newest: Date.parse('2023-05-01T09:00:00+08:00') },
+    ]);
+    for (const tag of [undefined, 'open-source']) {
+      expect(edition.lastUpdateMs('en', tag)).toBe(Date.parse('2025-02-10T09:00:00+08:00'));
+      expect(library.lastUpdateMs('en', tag)).toBe(Date.parse('2025-03-01T09:00:00+08:00'));
+      expect(edition.articles('en', tag).length).toBe(3);
+    }
+  });
 });
