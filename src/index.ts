@@ -4,4 +4,8 @@ import { Library } from './content/library';
 import { PRERENDERED_FEEDS } from './generated/feeds';
 import { index } from './generated/worker-content';
 
+// hono/jsx asks for AsyncLocalStorage on an isolate's first page, and workerd then loads its Node.js modules: 3-5 ms
+// of an isolate's first index or tag page (measured, docs/performance.md). Asked here, it is paid while starting.
+(globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:async_hooks');
+
 export default createApp(new Library(index), PRERENDERED_FEEDS);
