@@ -89,15 +89,19 @@ export function writeSyntheticContent(dir: string, count: number, options: { pho
       writeFileSync(join(folder, 'lead.png'), syntheticPng(640, 400, [30, 100, 200]));
       writeFileSync(join(folder, 'figure.png'), syntheticPng(320, 200, [200, 30, 30]));
     }
-    const image = (alt: string) => (photo ? `image: { src: lead.png, alt: ${alt} }\n` : '');
+    // Like the college's own: every article links its original page, and many have a lead picture on the web (at
+    // example.edu, a domain reserved for examples: SYNTHETIC).
+    const web = `https://news.example.edu/synthetic/${i}`;
+    const image = (alt: string) =>
+      photo ? `image: { src: lead.png, alt: ${alt} }\n` : i % 3 === 0 ? `image: { src: ${web}.jpg, alt: ${alt} }\n` : '';
     const figure = (alt: string) => (photo ? `\n![${alt}](figure.png)\n` : '');
     writeFileSync(
       join(folder, 'zh.md'),
-      `---\ntitle: "[合成数据] 第 ${i} 篇：${zhTitle}"\nsummary: "合成摘要，不是真实新闻：${zhSummary}"\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\n${image('合成的蓝色图片')}---\n\n${paragraphs(zhSentence, 3, '')}\n${figure('合成的红色图片')}`,
+      `---\ntitle: "[合成数据] 第 ${i} 篇：${zhTitle}"\nsummary: "合成摘要，不是真实新闻：${zhSummary}"\npublished: ${published}\nauthor: 合成作者\ntags: [${tags.join(', ')}]\noriginal: ${web}\n${image('合成的蓝色图片')}---\n\n${paragraphs(zhSentence, 3, '')}\n${figure('合成的红色图片')}`,
     );
     writeFileSync(
       join(folder, 'en.md'),
-      `---\ntitle: "[Synthetic] Article ${i}: ${enTitle}"\nsummary: "Synthetic, not real news: ${enSummary}"\npublished: ${published}\nauthor: Synthetic Author\ntags: [${tags.join(', ')}]\n${image('A synthetic blue picture')}---\n\n${paragraphs(enSentence, 4, ' ')}\n${figure('A synthetic red picture')}`,
+      `---\ntitle: "[Synthetic] Article ${i}: ${enTitle}"\nsummary: "Synthetic, not real news: ${enSummary}"\npublished: ${published}\nauthor: Synthetic Author\ntags: [${tags.join(', ')}]\noriginal: ${web}\n${image('A synthetic blue picture')}---\n\n${paragraphs(enSentence, 4, ' ')}\n${figure('A synthetic red picture')}`,
     );
   }
 }

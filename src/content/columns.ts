@@ -18,8 +18,8 @@ export interface YearRun {
 /** Between the values of a text column: a control character no title, summary, slug or date may hold. */
 const SEPARATOR = '\u001f';
 
-/** What only some articles have: kept per article as it is (a 0 where an article has none of it). */
-type Extras = Pick<Translation, 'image' | 'original' | 'formerSlugs' | 'html' | 'feedHtml'> & { updated?: string };
+/** What few articles have (a correction, a rename, a body in the bundle): kept per article (0 for none of it). */
+type Extras = Pick<Translation, 'formerSlugs' | 'html' | 'feedHtml'> & { updated?: string };
 
 /** An article's flags, as bits of its character in `flags`. */
 const ARCHIVED = 1;
@@ -40,6 +40,10 @@ export interface LanguageIndex {
    * path is written once, not once per article: 12,000 times at 10,000 bilingual articles).
    */
   cards: string;
+  /** Each article's original (the college's page), or ''. */
+  originals: string;
+  /** Each article's lead image as JSON (which writes no U+001F), or ''. */
+  images: string;
   /** Each article's authors, as positions in `authors`. */
   authorOf: number[];
   authors: string[];
@@ -92,6 +96,8 @@ function indexLanguage(articles: readonly Translation[], siteTags: string[], sit
       return a.tags.join(',');
     }),
     cards: column('card', (a) => (a.card !== undefined && !(a.card === siteCard && !a.image) ? a.card : '')),
+    originals: column('original', (a) => a.original ?? ''),
+    images: column('image', (a) => (a.image ? JSON.stringify(a.image) : '')),
     authorOf: articles.map((a) => authorPosition.get(a.author) ?? 0),
     authors,
     publishedMs: articles.map((a) => a.publishedMs),
@@ -135,8 +141,6 @@ function yearRuns(articles: readonly Translation[]): YearRun[] {
 function extrasOf(a: Translation): Extras | 0 {
   const extras: Extras = {
     ...(a.updated !== a.published ? { updated: a.updated } : {}),
-    ...(a.image ? { image: a.image } : {}),
-    ...(a.original ? { original: a.original } : {}),
     ...(a.formerSlugs ? { formerSlugs: a.formerSlugs } : {}),
     ...(a.html !== undefined ? { html: a.html } : {}),
     ...(a.feedHtml ? { feedHtml: a.feedHtml } : {}),
@@ -163,11 +167,6 @@ class TextColumn {
   at(i: number): string {
     return this.text.slice(i === 0 ? 0 : (this.ends[i - 1] ?? 0) + 1, this.ends[i]);
   }
-
-  /** Whether the value at `i` starts with `prefix` (no string made). */
-  startsWith(i: number, prefix: string): boolean {
-    return this.text.startsWith(prefix, i === 0 ? 0 : (this.ends[i - 1] ?? 0) + 1);
-  }
 }
 
 /** One language's articles, newest first, held as columns; `article(i)` makes the article at position `i`. */
@@ -183,6 +182,8 @@ export class Columns {
   private readonly published: TextColumn;
   private readonly tags: TextColumn;
   private readonly cards: TextColumn;
+  private readonly originals: TextColumn;
+  private readonly images: TextColumn;
 
   constructor(
     readonly lang: Lang,
@@ -196,6 +197,8 @@ export class Columns {
     this.published = new TextColumn(index.published, this.count);
     this.tags = new TextColumn(index.tags, this.count);
     this.cards = new TextColumn(index.cards, this.count);
+    this.originals = new TextColumn(index.originals, this.count);
+    this.images = new TextColumn(index.images, this.count);
     this.publishedMs = Float64Array.from(index.publishedMs);
     this.updatedMs = Float64Array.from(this.publishedMs);
     index.extras.forEach((x, i) => {
@@ -203,10 +206,6 @@ export class Columns {
       if (x.updated !== undefined) this.updatedMs[i] = Date.parse(x.updated);
       for (const former of x.formerSlugs ?? []) this.renamed.set(former, i);
     });
-  }
-
-  slugAt(i: number): string {
-    return this.slugs.at(i);
   }
 
   /** The position of the article whose slug is `slug`, or -1. */
@@ -253,8 +252,11 @@ export class Columns {
     const flags = this.index.flags.charCodeAt(i) - 48;
     const published = this.published.at(i);
     const tags = this.tags.at(i);
+    const imageJson = this.images.at(i);
+    const image = imageJson === '' ? undefined : (JSON.parse(imageJson) as NonNullable<Translation['image']>);
+    const original = this.originals.at(i);
     // An article with no card of its own has a lead image, or the site's card, or the build drew none.
-    const card = this.cards.at(i) || (x.image ? undefined : this.siteCard);
+    const card = this.cards.at(i) || (image ? undefined : this.siteCard);
     return {
       slug: this.slugs.at(i),
       lang: this.lang,
@@ -266,9 +268,9 @@ export class Columns {
       updatedMs: this.updatedMs[i] ?? 0,
       author: this.index.authors[this.index.authorOf[i] ?? 0] ?? '',
       tags: tags === '' ? [] : tags.split(','),
-      ...(x.image ? { image: x.image } : {}),
+      ...(image ? { image } : {}),
       ...(card !== undefined ? { card } : {}),
-      ...(x.original ? { original: x.original } : {}),
+      ...(original ? { original } : {}),
       ...(x.formerSlugs ? { formerSlugs: x.formerSlugs } : {}),
       ...(x.html !== undefined ? { html: x.html } : {}),
       ...(x.feedHtml ? { feedHtml: x.feedHtml } : {}),
