@@ -6,7 +6,7 @@
  * (docs/performance.md, "The archive at scale").
  */
 import { perLanguage } from '../languages';
-import type { CompiledContent, Lang, Translation } from './model';
+import { type ArticleLink, type CompiledContent, LANGS, type Lang, type Translation } from './model';
 
 /** `count` articles in a row of a list, written in `year`, the newest update among them `updatedMs`. */
 export interface YearRun {
@@ -53,6 +53,8 @@ export interface LanguageIndex {
   extras: (Extras | 0)[];
   /** Positions in slug order (by UTF-16 code units), to find an article by its slug. */
   bySlug: number[];
+  /** For each other language, the position there of each article's translation (-1: none). */
+  twins: Partial<Record<Lang, number[]>>;
   /** The list's runs of articles written in one year: what the sitemaps and the newest update read. */
   years: YearRun[];
   /** For each of the site's tags, the positions of its articles, and their runs of years. */
@@ -66,15 +68,23 @@ export interface ContentIndex extends Omit<CompiledContent, 'articles'> {
 
 /** The content's index: what the build writes for the Worker (and what Library.of makes for tests). */
 export function indexContent(content: CompiledContent): ContentIndex {
+  const positions = perLanguage((lang) => new Map(content.articles[lang].map((a, i) => [a.slug, i])));
   return {
     ...content,
-    articles: perLanguage((lang) =>
-      indexLanguage(content.articles[lang], Object.keys(content.sites[lang].tags), content.siteCards?.[lang]?.site),
-    ),
+    articles: perLanguage((lang) => {
+      const articles = content.articles[lang];
+      const twins = Object.fromEntries(
+        LANGS.filter((l) => l !== lang).map((l) => [l, articles.map((a) => positions[l].get(a.slug) ?? -1)]),
+      );
+      return {
+        ...indexLanguage(articles, Object.keys(content.sites[lang].tags), content.siteCards?.[lang]?.site),
+        twins,
+      };
+    }),
   };
 }
 
-function indexLanguage(articles: readonly Translation[], siteTags: string[], siteCard: string | undefined): LanguageIndex {
+function indexLanguage(articles: readonly Translation[], siteTags: string[], siteCard: string | undefined): Omit<LanguageIndex, 'twins'> {
   const column = (field: string, value: (a: Translation) => string) =>
     articles
       .map((a) => {
@@ -222,6 +232,18 @@ export class Columns {
     return found !== undefined && this.slugs.at(found) === slug ? found : -1;
   }
 
+  /** The position of the translation into `lang` of the article at position `i`, or -1. */
+  twin(i: number, lang: Lang): number {
+    return this.index.twins[lang]?.[i] ?? -1;
+  }
+
+  /** Where the article at position `i` is, its headline and its last update (no article made). */
+  link(i: number): ArticleLink {
+    const x = this.index.extras[i];
+    const updated = (x ? x.updated : undefined) ?? this.published.at(i);
+    return { lang: this.lang, slug: this.slugs.at(i), title: this.titles.at(i), updated };
+  }
+
   /** The articles of the language from position `hidden` on (those before it are not out yet). */
   listing(hidden: number): Listing {
     return Listing.run(
@@ -319,6 +341,11 @@ export class Listing implements Iterable<Translation> {
 
   *[Symbol.iterator](): Iterator<Translation> {
     for (let i = 0; i < this.length; i++) yield this.columns.article(this.position(i));
+  }
+
+  /** The articles' positions in their language's columns, in order. */
+  positionsInOrder(): number[] {
+    return Array.from({ length: this.length }, (_, i) => this.position(i));
   }
 
   /** The articles of each year, in order, as listings of their own (no article read). */

@@ -2,7 +2,7 @@
 
 import { perLanguage } from '../languages';
 import { Columns, type ContentIndex, indexContent, Listing } from './columns';
-import { type CompiledContent, LANGS, type Lang, type Site, type Translation } from './model';
+import { type ArticleLink, type CompiledContent, LANGS, type Lang, type Site, type Translation } from './model';
 
 export type { Listing } from './columns';
 
@@ -199,10 +199,27 @@ export class Library {
     return this.byYear;
   }
 
-  /** The other language versions of the same story. */
-  translationsOf(article: Translation): Translation[] {
-    return LANGS.filter((l) => l !== article.lang)
-      .map((l) => this.find(l, article.slug))
-      .filter((t): t is Translation => t !== undefined);
+  /**
+   * Each article of a language's listing with its other language versions, as links (no article made, no slug looked
+   * up: the build wrote where each translation is): what a sitemap of a year needs.
+   */
+  stories(lang: Lang, listing: Listing): ArticleLink[][] {
+    const columns = this.columns[lang];
+    return listing.positionsInOrder().map((p) => [
+      columns.link(p),
+      ...LANGS.flatMap((l) => {
+        const twin = l === lang ? -1 : columns.twin(p, l);
+        return twin >= this.hidden[l] ? [this.columns[l].link(twin)] : [];
+      }),
+    ]);
+  }
+
+  /** The other language versions of the same story (where each is and its headline: no article made). */
+  translationsOf(article: Pick<Translation, 'lang' | 'slug'>): ArticleLink[] {
+    return LANGS.flatMap((l) => {
+      if (l === article.lang) return [];
+      const position = this.columns[l].positionOf(article.slug);
+      return position >= this.hidden[l] ? [this.columns[l].link(position)] : [];
+    });
   }
 }

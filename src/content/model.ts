@@ -73,6 +73,9 @@ export interface Translation {
   draft: boolean;
 }
 
+/** Where an article is, its headline and its last update: what links to it (translations, sitemaps) need. */
+export type ArticleLink = Pick<Translation, 'lang' | 'slug' | 'title' | 'updated'>;
+
 export interface CompiledContent {
   sites: Record<Lang, Site>;
   /** Per language, newest first (by published, then slug). */

@@ -1,7 +1,7 @@
 /** /{lang}/articles/{slug}: the article, the target of every feed item's link. */
 import { raw } from 'hono/html';
 import type { Library } from '../content/library';
-import { LANGUAGE_TAG, type Site, type Translation } from '../content/model';
+import { type ArticleLink, LANGUAGE_TAG, type Site, type Translation } from '../content/model';
 import { LANGUAGE } from '../languages';
 import { articlePath, CARD_SIZE, langPath, tagPath } from '../urls';
 import { formatDate, UI } from './i18n';
@@ -91,7 +91,7 @@ function ArticleBody({
   article: Translation;
   html: string;
   site: Site;
-  translations: Translation[];
+  translations: ArticleLink[];
 }) {
   const { lang } = article;
   const ui = UI[lang];

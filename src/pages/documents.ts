@@ -139,11 +139,12 @@ export function renderArticlesSitemap(library: Library, base: string, year: Arti
   const origin = escapeXml(base);
   const urls: string[] = [];
   for (const lang of LANGS) {
-    for (const a of year.articles[lang]) {
-      const translations = library.translationsOf(a);
+    for (const story of library.stories(lang, year.articles[lang])) {
+      const [a] = story;
+      if (!a) continue;
       let alternates = '';
-      if (translations.length > 0) {
-        for (const v of [a, ...translations]) {
+      if (story.length > 1) {
+        for (const v of story) {
           alternates += `\n    <xhtml:link rel="alternate" hreflang="${LANGUAGE_TAG[v.lang]}" href="${origin}${escapeXml(articlePath(v.lang, v.slug))}"/>`;
         }
         alternates += `\n    <xhtml:link rel="alternate" hreflang="x-default" href="${origin}/"/>`;

@@ -1,6 +1,7 @@
 /** The sitemap of a year lists the articles whose date says that year, even where offsets interleave them in time. */
 import { describe, expect, it } from 'vitest';
 import { Library } from '../../src/content/library';
+import { renderArticlesSitemap } from '../../src/pages/documents';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 
 const at = (slug: string, published: string) =>
@@ -61,5 +62,27 @@ describe('Library.years', () => {
       expect(library.lastUpdateMs('en', tag)).toBe(Date.parse('2025-03-01T09:00:00+08:00'));
       expect(edition.articles('en', tag).length).toBe(3);
     }
+  });
+
+  it("pairs an article with its translation in its year's sitemap only once the translation is out", () => {
+    const story = (lang: 'en' | 'zh', published: string) =>
+      syntheticArticle('story', lang, 1, {
+        published,
+        updated: published,
+        publishedMs: Date.parse(published),
+        updatedMs: Date.parse(published),
+      });
+    const library = Library.of(syntheticContent([story('en', '2025-02-01T09:00:00+08:00'), story('zh', '2025-03-01T09:00:00+08:00')]));
+    const sitemapAt = (now: number) => {
+      const edition = library.visibleAt(now);
+      const [year] = edition.years();
+      return year ? renderArticlesSitemap(edition, 'https://news.example.edu', year) : '';
+    };
+    const before = sitemapAt(Date.parse('2025-02-15T00:00:00+08:00'));
+    expect(before).toContain('<loc>https://news.example.edu/en/articles/story</loc>');
+    expect(before).not.toContain('/zh/articles/story');
+    expect(before).not.toContain('hreflang');
+    const after = sitemapAt(Date.parse('2025-03-15T00:00:00+08:00'));
+    expect(after.match(/hreflang="zh-CN" href="https:\/\/news\.example\.edu\/zh\/articles\/story"/g)).toHaveLength(2);
   });
 });
