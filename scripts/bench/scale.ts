@@ -9,8 +9,9 @@
  * request by kind (the isolate's first of the kind, which also compiles code; first renders p50/p99; cached p50),
  * failures, and the static files the build would upload,
  * each against its limit.
- * In workerd the archive's D1 is a stand-in: a second Worker (its own isolate, so its rows are not in our heap)
- * answering the same queries from the build's rows; its CPU is counted with ours (D1's is not billed on Cloudflare).
+ * In workerd the archive's D1 is a stand-in: a second Worker in a workerd process of its own, reached over loopback,
+ * answering the same queries from the build's rows; neither its CPU nor its rows count as ours (D1's CPU is not
+ * billed to the Worker on Cloudflare), while our side of each query (asking, reading the JSON answer) does.
  * Env: SCALE_SIZES=1000,3000,10000  SCALE_SAMPLES=40 (URLs per kind)  SCALE_MODES=embedded,archive  SCALE_STARTS=3
  * (start-ups measured, median)  BENCH_V8_FLAGS
  */
