@@ -1,9 +1,9 @@
 /**
  * The index as the bundle carries it and the Worker holds it: each language's articles as columns (one string of
  * every title, one of every summary, numbers in arrays), not one object per article. An isolate then holds a few
- * dozen objects for the whole archive instead of ~15 per article, so that a full garbage collection, which marks
- * every live object, stays short however long the archive grows; articles are made when a request reads them
- * (docs/performance.md, "The archive at scale").
+ * objects per column, and one per article only for the few with a correction, a rename or a body in the bundle,
+ * instead of ~15 per article: a full garbage collection, which marks every live object, no longer grows with the
+ * archive. Articles are made when a request reads them (docs/performance.md, "The archive at scale").
  */
 import { perLanguage } from '../languages';
 import { type ArticleLink, type CompiledContent, LANGS, type Lang, type Translation } from './model';
