@@ -418,12 +418,17 @@ function runsAfter(runs: readonly YearRun[], skip: number, updatedAt: (i: number
   return left;
 }
 
+/** The columns of one language of an index, as the Worker holds them. */
+export function columnsOf(index: ContentIndex, lang: Lang): Columns {
+  return new Columns(lang, index.articles[lang], index.siteCards?.[lang]?.site);
+}
+
 /** The compiled content an index holds, every article made: for Node programs and tests (src/generated/content.ts). */
 export function compiledContent(index: ContentIndex): CompiledContent {
   return {
     ...index,
     articles: perLanguage((lang) => {
-      const columns = new Columns(lang, index.articles[lang], index.siteCards?.[lang]?.site);
+      const columns = columnsOf(index, lang);
       return Array.from({ length: columns.count }, (_, i) => columns.article(i));
     }),
   };

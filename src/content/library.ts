@@ -1,7 +1,7 @@
 /** Lookups over the content's index (columns, src/content/columns.ts), built once per isolate. */
 
 import { perLanguage } from '../languages';
-import { Columns, type ContentIndex, indexContent, Listing } from './columns';
+import { type Columns, type ContentIndex, columnsOf, indexContent, Listing } from './columns';
 import { type ArticleLink, type CompiledContent, LANGS, type Lang, type Site, type Translation } from './model';
 
 export type { Listing } from './columns';
@@ -37,7 +37,7 @@ export class Library {
     shown?: { columns: Record<Lang, Columns>; hidden: Record<Lang, number> },
   ) {
     this.sites = index.sites;
-    this.columns = shown?.columns ?? perLanguage((l) => new Columns(l, index.articles[l], index.siteCards?.[l]?.site));
+    this.columns = shown?.columns ?? perLanguage((l) => columnsOf(index, l));
     this.hidden = shown?.hidden ?? perLanguage(() => 0);
     this.edition = LANGS.reduce((n, l) => n + this.columns[l].count - this.hidden[l], 0);
   }
@@ -205,21 +205,18 @@ export class Library {
    */
   stories(lang: Lang, listing: Listing): ArticleLink[][] {
     const columns = this.columns[lang];
-    return listing.positionsInOrder().map((p) => [
-      columns.link(p),
-      ...LANGS.flatMap((l) => {
-        const twin = l === lang ? -1 : columns.twin(p, l);
-        return twin >= this.hidden[l] ? [this.columns[l].link(twin)] : [];
-      }),
-    ]);
+    return listing
+      .positionsInOrder()
+      .map((p) => [columns.link(p), ...LANGS.flatMap((l) => (l === lang ? [] : this.shownLink(l, columns.twin(p, l))))]);
   }
 
   /** The other language versions of the same story (where each is and its headline: no article made). */
   translationsOf(article: Pick<Translation, 'lang' | 'slug'>): ArticleLink[] {
-    return LANGS.flatMap((l) => {
-      if (l === article.lang) return [];
-      const position = this.columns[l].positionOf(article.slug);
-      return position >= this.hidden[l] ? [this.columns[l].link(position)] : [];
-    });
+    return LANGS.flatMap((l) => (l === article.lang ? [] : this.shownLink(l, this.columns[l].positionOf(article.slug))));
+  }
+
+  /** A link to the article at `position` in `lang`, if this library shows it (none for -1). */
+  private shownLink(lang: Lang, position: number): ArticleLink[] {
+    return position >= this.hidden[lang] ? [this.columns[lang].link(position)] : [];
   }
 }
