@@ -1,6 +1,7 @@
 /** Worker entry: the app over the content compiled by `npm run build` (its index read from a text module). */
 import { createApp } from './app';
 import { Library } from './content/library';
+import { warmFeedCode } from './feeds/warm';
 import { PRERENDERED_FEEDS } from './generated/feeds';
 import { index } from './generated/worker-content';
 
@@ -8,4 +9,6 @@ import { index } from './generated/worker-content';
 // of an isolate's first index or tag page (measured, docs/performance.md). Asked here, it is paid while starting.
 (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:async_hooks');
 
-export default createApp(new Library(index), PRERENDERED_FEEDS);
+const library = new Library(index);
+warmFeedCode(library);
+export default createApp(library, PRERENDERED_FEEDS);

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { Library } from '../../src/content/library';
 import { prerenderFeeds } from '../../src/feeds/render';
+import { warmFeedCode } from '../../src/feeds/warm';
 import { appWith, parseXml, request } from '../support/client';
 import { testEnv } from '../support/env';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
@@ -305,6 +306,38 @@ describe('feeds rendered at build time, as the Worker serves them', () => {
       const text = await (await app.fetch(new Request(`http://feeds.test${path}`), testEnv({ SITE_URL: '', FEED_ITEMS: '20' }))).text();
       expect(text, path).toContain('https://a.origin.invalid/en/ and https://b.origin.invalid.');
       expect(text, path).toContain('http://feeds.test/en/articles/tricky');
+    }
+  });
+});
+
+describe('warming the feed code while an isolate starts (src/feeds/warm.ts)', () => {
+  const articles = [1, 2, 3, 4, 5].flatMap((day) =>
+    (['zh', 'en'] as const).map((lang) => syntheticArticle(`warm-${day}`, lang, day, day === 3 ? { tags: [] } : {})),
+  );
+  const archivedOnly = articles.map(({ html: _, ...a }) => ({ ...a, archived: true as const }));
+
+  it('never stops a Worker from starting: no articles, or every body in the archive (not readable while starting)', () => {
+    expect(() => warmFeedCode(Library.of(syntheticContent([])))).not.toThrow();
+    expect(() => warmFeedCode(Library.of(syntheticContent(archivedOnly)))).not.toThrow();
+  });
+
+  it('leaves every feed byte for byte as it was, ETags included', async () => {
+    const content = syntheticContent(articles);
+    const warmed = Library.of(content);
+    warmFeedCode(warmed);
+    const env = testEnv({ SITE_URL: '', FEED_ITEMS: '2' });
+    const apps = [createApp(Library.of(content)), createApp(warmed)];
+    for (const path of [
+      '/en/rss.xml',
+      '/zh/atom.xml',
+      '/en/feed.json?page=1',
+      '/zh/rss.xml?since=2025-01-02T00:00:00Z',
+      '/en/tags/open-source/atom.xml',
+    ]) {
+      const [plain, warm] = await Promise.all(apps.map((app) => app.fetch(new Request(`http://feeds.test${path}`), env)));
+      expect(warm?.status, path).toBe(200);
+      expect(warm?.headers.get('etag'), path).toBe(plain?.headers.get('etag'));
+      expect(await warm?.text(), path).toBe(await plain?.text());
     }
   });
 });
