@@ -1,7 +1,7 @@
 /** Worker entry: the app over the content compiled by `npm run build` (its index read from a text module). */
 import { createApp } from './app';
+import { warmUp } from './app/warm';
 import { Library } from './content/library';
-import { warmFeedCode } from './feeds/warm';
 import { PRERENDERED_FEEDS } from './generated/feeds';
 import { index } from './generated/worker-content';
 
@@ -10,5 +10,5 @@ import { index } from './generated/worker-content';
 (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:async_hooks');
 
 const library = new Library(index);
-warmFeedCode(library);
+warmUp(library);
 export default createApp(library, PRERENDERED_FEEDS);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileContent, type SourceFile } from '../../src/build/compile';
-import { type ContentIndex, compiledContent } from '../../src/content/columns';
+import { compiledContent, parseIndex } from '../../src/content/columns';
 import { articleSource, siteSources } from '../support/fixtures';
 
 const compile = (files: SourceFile[]) => compileContent([...siteSources(), ...files], 'content/');
@@ -86,7 +86,7 @@ describe('npm run build / npm run check', () => {
     const result = run('--content', dir, '--out', join(out, 'content.ts'), '--assets', join(out, 'public'), '--article-cards', '2');
     expect(result.status, result.stderr).toBe(0);
     // As the Worker reads it (the index writes the site's card once).
-    const content = compiledContent(JSON.parse(readFileSync(join(out, 'content.txt'), 'utf8')) as ContentIndex);
+    const content = compiledContent(parseIndex(readFileSync(join(out, 'content.txt'), 'utf8')));
     for (const lang of ['zh', 'en'] as const) {
       const [newest, second, oldest] = content.articles[lang];
       expect(newest?.card).toContain(`/cards/${lang}/story-3-`);

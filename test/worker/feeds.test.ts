@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
+import { warmUp } from '../../src/app/warm';
 import { Library } from '../../src/content/library';
 import { prerenderFeeds } from '../../src/feeds/render';
-import { warmFeedCode } from '../../src/feeds/warm';
 import { appWith, parseXml, request } from '../support/client';
 import { testEnv } from '../support/env';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
@@ -260,6 +260,9 @@ describe('feeds rendered at build time', () => {
       '/en/atom.xml',
       '/en/feed.json',
       '/en/tags/open-source/atom.xml',
+      '/en/',
+      '/zh/articles/warm-5',
+      '/en/tags/open-source/',
     ]) {
       const [built, here] = [await request(path), await renderedHere(path)];
       expect(await built.text(), path).toBe(await here.text());
@@ -310,21 +313,21 @@ describe('feeds rendered at build time, as the Worker serves them', () => {
   });
 });
 
-describe('warming the feed code while an isolate starts (src/feeds/warm.ts)', () => {
+describe('warming the code while an isolate starts (src/app/warm.tsx)', () => {
   const articles = [1, 2, 3, 4, 5].flatMap((day) =>
     (['zh', 'en'] as const).map((lang) => syntheticArticle(`warm-${day}`, lang, day, day === 3 ? { tags: [] } : {})),
   );
   const archivedOnly = articles.map(({ html: _, ...a }) => ({ ...a, archived: true as const }));
 
   it('never stops a Worker from starting: no articles, or every body in the archive (not readable while starting)', () => {
-    expect(() => warmFeedCode(Library.of(syntheticContent([])))).not.toThrow();
-    expect(() => warmFeedCode(Library.of(syntheticContent(archivedOnly)))).not.toThrow();
+    expect(() => warmUp(Library.of(syntheticContent([])))).not.toThrow();
+    expect(() => warmUp(Library.of(syntheticContent(archivedOnly)))).not.toThrow();
   });
 
-  it('leaves every feed byte for byte as it was, ETags included', async () => {
+  it('leaves every feed and page byte for byte as it was, ETags included', async () => {
     const content = syntheticContent(articles);
     const warmed = Library.of(content);
-    warmFeedCode(warmed);
+    warmUp(warmed);
     const env = testEnv({ SITE_URL: '', FEED_ITEMS: '2' });
     const apps = [createApp(Library.of(content)), createApp(warmed)];
     for (const path of [
@@ -333,6 +336,9 @@ describe('warming the feed code while an isolate starts (src/feeds/warm.ts)', ()
       '/en/feed.json?page=1',
       '/zh/rss.xml?since=2025-01-02T00:00:00Z',
       '/en/tags/open-source/atom.xml',
+      '/en/',
+      '/zh/articles/warm-5',
+      '/en/tags/open-source/',
     ]) {
       const [plain, warm] = await Promise.all(apps.map((app) => app.fetch(new Request(`http://feeds.test${path}`), env)));
       expect(warm?.status, path).toBe(200);

@@ -1,0 +1,44 @@
+/**
+ * Renders, once while the isolate starts, a feed in each format and each kind of reading page, and throws them away.
+ * V8 compiles a function on its first call, so an isolate's first archive page, tag feed or `since` view paid for
+ * compiling the query's validation, `feed`, xml-js and ours, and its first article, index or tag page for the pages'
+ * JSX (2-5 ms each, measured: docs/performance.md). Start-up has a CPU allowance of its own (1 s); a request on the
+ * Free plan has 10 ms. Only pure rendering: workerd allows no Response (nor I/O, nor random values) while starting.
+ */
+import { bundledBody } from '../content/archive';
+import type { Library } from '../content/library';
+import { LANGS } from '../content/model';
+import { buildFeedDocument, type FeedSelection, selectedArticles } from '../feeds/model';
+import { parseFeedQuery } from '../feeds/query';
+import { renderFeed } from '../feeds/render';
+import { ArticlePage } from '../pages/article';
+import { LangIndexPage } from '../pages/lang-index';
+import { TagPage } from '../pages/tag';
+import { FEED_FORMATS } from '../urls';
+
+/** Every parameter a feed takes, to validate (zod compiles a schema's checks on their first use). */
+const WARM_QUERIES = ['?since=2025-01-01T00:00:00Z&limit=2', '?page=1&limit=2'];
+const BASE = 'https://warm.invalid';
+
+/** Warms with the newest two articles of the first language that has them in the bundle (D1 is not readable yet). */
+export function warmUp(library: Library): void {
+  for (const query of WARM_QUERIES) parseFeedQuery(new URL(`${BASE}/en/feed.json${query}`));
+  for (const lang of LANGS) {
+    const selection: FeedSelection = { lang, limit: 2, pageSize: 2 };
+    const articles = selectedArticles(library, selection);
+    const newest = articles[0];
+    // Without articles, or with their bodies in the archive, the first request compiles instead.
+    const body = newest && articles.every((a) => bundledBody(a)) ? bundledBody(newest) : undefined;
+    if (!newest || !body) continue;
+    const doc = buildFeedDocument(library, BASE, selection, articles);
+    for (const format of FEED_FORMATS) renderFeed(format, doc);
+    const pages = [
+      <LangIndexPage library={library} lang={lang} base={BASE} />,
+      <ArticlePage library={library} article={newest} html={body.html} base={BASE} />,
+      ...(newest.tags[0] ? [<TagPage library={library} lang={lang} tag={newest.tags[0]} base={BASE} />] : []),
+    ];
+    // Rendered now (no page of ours awaits); a failure would show on the request that renders it.
+    for (const page of pages) Promise.resolve(page.toString()).catch(() => undefined);
+    return;
+  }
+}
