@@ -7,7 +7,7 @@
  */
 import { bundledBody } from '../content/archive';
 import type { Library } from '../content/library';
-import { LANGS } from '../content/model';
+import { LANGS, type Lang } from '../content/model';
 import { buildFeedDocument, type FeedSelection, selectedArticles } from '../feeds/model';
 import { parseFeedQuery } from '../feeds/query';
 import { renderFeed } from '../feeds/render';
@@ -20,25 +20,36 @@ import { FEED_FORMATS } from '../urls';
 const WARM_QUERIES = ['?since=2025-01-01T00:00:00Z&limit=2', '?page=1&limit=2'];
 const BASE = 'https://warm.invalid';
 
-/** Warms with the newest two articles of the first language that has them in the bundle (D1 is not readable yet). */
+/**
+ * Warms with the newest two articles of the first language that has them in the bundle (D1 is not readable yet).
+ * Never throws: a render that fails here would fail only its own request later (a 500, logged), while a throw here
+ * would stop the whole Worker from starting.
+ */
 export function warmUp(library: Library): void {
-  for (const query of WARM_QUERIES) parseFeedQuery(new URL(`${BASE}/en/feed.json${query}`));
-  for (const lang of LANGS) {
-    const selection: FeedSelection = { lang, limit: 2, pageSize: 2 };
-    const articles = selectedArticles(library, selection);
-    const newest = articles[0];
-    // Without articles, or with their bodies in the archive, the first request compiles instead.
-    const body = newest && articles.every((a) => bundledBody(a)) ? bundledBody(newest) : undefined;
-    if (!newest || !body) continue;
-    const doc = buildFeedDocument(library, BASE, selection, articles);
-    for (const format of FEED_FORMATS) renderFeed(format, doc);
-    const pages = [
-      <LangIndexPage library={library} lang={lang} base={BASE} />,
-      <ArticlePage library={library} article={newest} html={body.html} base={BASE} />,
-      ...(newest.tags[0] ? [<TagPage library={library} lang={lang} tag={newest.tags[0]} base={BASE} />] : []),
-    ];
-    // Rendered now (no page of ours awaits); a failure would show on the request that renders it.
-    for (const page of pages) Promise.resolve(page.toString()).catch(() => undefined);
-    return;
+  try {
+    for (const query of WARM_QUERIES) parseFeedQuery(new URL(`${BASE}/en/feed.json${query}`));
+    for (const lang of LANGS) if (warmWith(library, lang)) return;
+  } catch {
+    // The request that renders the same thing reports it.
   }
+}
+
+/** Renders a feed in each format and each kind of page of `lang`; false when it has nothing bundled to do it with. */
+function warmWith(library: Library, lang: Lang): boolean {
+  const selection: FeedSelection = { lang, limit: 2, pageSize: 2 };
+  const articles = selectedArticles(library, selection);
+  const newest = articles[0];
+  // Without articles, or with their bodies in the archive, the first request compiles instead.
+  const body = newest && articles.every((a) => bundledBody(a)) ? bundledBody(newest) : undefined;
+  if (!newest || !body) return false;
+  const doc = buildFeedDocument(library, BASE, selection, articles);
+  for (const format of FEED_FORMATS) renderFeed(format, doc);
+  const pages = [
+    <LangIndexPage library={library} lang={lang} base={BASE} />,
+    <ArticlePage library={library} article={newest} html={body.html} base={BASE} />,
+    ...(newest.tags[0] ? [<TagPage library={library} lang={lang} tag={newest.tags[0]} base={BASE} />] : []),
+  ];
+  // Rendered now: no page of ours awaits.
+  for (const page of pages) Promise.resolve(page.toString()).catch(() => undefined);
+  return true;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
 import { warmUp } from '../../src/app/warm';
+import { indexContent } from '../../src/content/columns';
 import { Library } from '../../src/content/library';
 import { prerenderFeeds } from '../../src/feeds/render';
 import { appWith, parseXml, request } from '../support/client';
@@ -322,6 +323,21 @@ describe('warming the code while an isolate starts (src/app/warm.tsx)', () => {
   it('never stops a Worker from starting: no articles, or every body in the archive (not readable while starting)', () => {
     expect(() => warmUp(Library.of(syntheticContent([])))).not.toThrow();
     expect(() => warmUp(Library.of(syntheticContent(archivedOnly)))).not.toThrow();
+  });
+
+  it('never stops a Worker from starting when a render fails: only the request that renders it fails', async () => {
+    class BrokenLibrary extends Library {
+      override translationsOf(): never {
+        throw new Error('a render that fails');
+      }
+    }
+    const broken = new BrokenLibrary(indexContent(syntheticContent(articles)));
+    expect(() => warmUp(broken)).not.toThrow();
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const env = testEnv({ SITE_URL: '', FEED_ITEMS: '2' });
+    expect((await createApp(broken).fetch(new Request('http://feeds.test/en/atom.xml?limit=1'), env)).status).toBe(500);
+    expect((await createApp(broken).fetch(new Request('http://feeds.test/sitemaps/site-pages.xml'), env)).status).toBe(200);
+    log.mockRestore();
   });
 
   it('leaves every feed and page byte for byte as it was, ETags included', async () => {
