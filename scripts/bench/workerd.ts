@@ -170,6 +170,8 @@ const worker :Workerd.Worker = (
   const file = join(dir, `bench-${port}.capnp`);
   writeFileSync(file, config);
   const binary = options.compiled ? `${file}.bin` : undefined;
+  // A compiled binary holds all of workerd (~150 MB): removed when the process stops or fails to start.
+  const removeBinary = () => binary && rmSync(binary, { force: true });
   if (binary) {
     const out = openSync(binary, 'w');
     const compile = spawnSync(WORKERD, ['compile', file], { stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
@@ -208,11 +210,11 @@ const worker :Workerd.Worker = (
     if (listening) break;
     // Another socket took the port since it was chosen: start again on one the system says is free.
     if (child.exitCode !== null && stderr.includes('Address already in use')) {
-      if (binary) rmSync(binary, { force: true });
+      removeBinary();
       return startWorkerd(dir, await freePort(), modules, vars, options);
     }
     if (Date.now() > deadline || child.exitCode !== null) {
-      if (binary) rmSync(binary, { force: true });
+      removeBinary();
       throw new Error(`workerd did not start: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 20));
@@ -238,8 +240,7 @@ const worker :Workerd.Worker = (
         child.kill('SIGTERM');
       });
       await store?.stop();
-      // A compiled binary holds all of workerd (~150 MB).
-      if (binary) rmSync(binary, { force: true });
+      removeBinary();
     },
   };
 }

@@ -38,10 +38,11 @@ export function warmUp(library: Library): void {
 function warmWith(library: Library, lang: Lang): boolean {
   const selection: FeedSelection = { lang, limit: 2, pageSize: 2 };
   const articles = selectedArticles(library, selection);
-  const newest = articles[0];
+  const bodies = articles.map((a) => bundledBody(a));
+  const [newest] = articles;
+  const [body] = bodies;
   // Without articles, or with their bodies in the archive, the first request compiles instead.
-  const body = newest && articles.every((a) => bundledBody(a)) ? bundledBody(newest) : undefined;
-  if (!newest || !body) return false;
+  if (!newest || !body || bodies.includes(undefined)) return false;
   const doc = buildFeedDocument(library, BASE, selection, articles);
   for (const format of FEED_FORMATS) renderFeed(format, doc);
   const pages = [
