@@ -318,12 +318,6 @@ describe('warming the code while an isolate starts (src/app/warm.tsx)', () => {
   const articles = [1, 2, 3, 4, 5].flatMap((day) =>
     (['zh', 'en'] as const).map((lang) => syntheticArticle(`warm-${day}`, lang, day, day === 3 ? { tags: [] } : {})),
   );
-  const archivedOnly = articles.map(({ html: _, ...a }) => ({ ...a, archived: true as const }));
-
-  it('never stops a Worker from starting: no articles, or every body in the archive (not readable while starting)', () => {
-    expect(() => warmUp(Library.of(syntheticContent([])))).not.toThrow();
-    expect(() => warmUp(Library.of(syntheticContent(archivedOnly)))).not.toThrow();
-  });
 
   it('never stops a Worker from starting when a render fails: only the request that renders it fails', async () => {
     class BrokenLibrary extends Library {
