@@ -1,3 +1,5 @@
+const always = () => true;
+
 /**
  * A per-isolate memo that cannot grow without limit: once it holds `max` values it starts again empty. For values
  * asked for again and again (a reader's User-Agent, a polled URL, a rendered `since` view), where the few that
@@ -12,11 +14,15 @@ export class BoundedMemo<V> {
     return this.values.get(key);
   }
 
-  /** The value for `key`, made with `make` on a miss; kept only when `keep(key)` (default: always). */
-  get(key: string, make: () => V, keep: (key: string) => boolean = () => true): V {
+  /**
+   * The value for `key`, made with `make(key)` on a miss; kept only when `keep(key)` (default: always). Both take the
+   * key, so that callers pass functions made once: a hit allocates nothing (a request path's garbage is what its
+   * young-generation collections cost, docs/performance.md).
+   */
+  get(key: string, make: (key: string) => V, keep: (key: string) => boolean = always): V {
     let value = this.values.get(key);
     if (value !== undefined) return value;
-    value = make();
+    value = make(key);
     if (!keep(key)) return value;
     if (this.values.size >= this.max) this.values.clear();
     this.values.set(key, value);

@@ -55,7 +55,7 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
   editionAt(Math.max(clock(), library.lastReleaseUpTo(Number.POSITIVE_INFINITY)));
   return {
     /** The Worker's fetch handler. */
-    fetch: (request: Request, env: Env, ctx?: ExecutionContext) => handlerAt(clock())({ request, env, ctx }),
+    fetch: (request: Request, env: Env, ctx?: ExecutionContext) => handlerAt(clock())({ request, url: request.url, env, ctx }),
     /** What the isolate's cache holds now (entries and body bytes): for tests and diagnostics. */
     cacheUsage: () => editionAt(clock()).cache.usage,
     /**

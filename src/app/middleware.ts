@@ -17,12 +17,15 @@ import { preferredLang } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
 import { guessedPath, permanentRedirect } from '../http/redirects';
 import type { ResponseCache } from '../http/representation';
+import { BoundedMemo } from '../memo';
 import { type ReachDataset, recordReach } from '../reach/record';
 import { type AppContext, requestKey } from './context';
 
 /** One request as the Worker receives it. */
 export interface Exchange {
   request: Request;
+  /** `request.url`, read once: each read makes a new string, which the isolate's collections then pay for. */
+  url: string;
   env: Env;
   /** Absent when tests call the Worker. */
   ctx: ExecutionContext | undefined;
@@ -60,11 +63,11 @@ export const countReach: Step = (x, next) => {
   // A closure only for the answers that come later; a repeat request is recorded without one.
   if (answer instanceof Promise) {
     return answer.then((res) => {
-      recordReach(reach, x.request, res.status);
+      recordReach(reach, x.request, res.status, x.url);
       return res;
     });
   }
-  recordReach(reach, x.request, answer.status);
+  recordReach(reach, x.request, answer.status, x.url);
   return answer;
 };
 
@@ -81,23 +84,31 @@ export const allowedMethods: Step = (x, next) => {
 
 /**
  * A request answered before is served from the cache by its key: no routing, no rendering, no await. Only requests
- * whose URL is already canonical take this path (no query, no percent-escape): their key is read off the URL text;
- * the others are routed, validated and keyed by their canonical form.
+ * whose URL is already canonical take this path (no query, no percent-escape): their key is read off the URL text,
+ * once per URL (kept, so that a repeat request makes no string: what a request allocates, the isolate's
+ * young-generation collections pay for, docs/performance.md); the others are routed, validated and keyed by their
+ * canonical form.
  */
 export function cachedAnswer(cache: ResponseCache): Step {
+  let keys: { config: Config; memo: BoundedMemo<string>; keyOf: (url: string) => string } | undefined;
   return (x, next) => {
-    const url = x.request.url;
+    const url = x.url;
     if (url.includes('?') || url.includes('%')) return next(x);
     const config = validConfig(x);
     if (!config) return next(x);
-    // The base is SITE_URL, or else the request's origin, which the URL starts with: base + path is the URL itself.
-    const key =
-      config.siteUrl === undefined
-        ? requestKey(config, '', url)
-        : requestKey(config, config.siteUrl, url.slice(url.indexOf('/', url.indexOf('//') + 2)));
-    const rep = cache.peek(key);
+    if (keys?.config !== config) keys = { config, memo: new BoundedMemo<string>(512), keyOf: (u) => canonicalUrlKey(config, u) };
+    const rep = cache.peek(keys.memo.get(url, keys.keyOf, isShort));
     return rep ? sendRepresentation(x.request, rep) : next(x);
   };
+}
+
+const isShort = (url: string) => url.length <= 512;
+
+/** The cache key of a URL with no query and no escape: the base is SITE_URL, or else the URL's origin (base + path is the URL). */
+function canonicalUrlKey(config: Config, url: string): string {
+  return config.siteUrl === undefined
+    ? requestKey(config, '', url)
+    : requestKey(config, config.siteUrl, url.slice(url.indexOf('/', url.indexOf('//') + 2)));
 }
 
 /** The vars, validated once per env object (config.ts); undefined when one is bad, which the routes then answer by name. */
@@ -122,7 +133,7 @@ export const standardHeaders: Step = (x, next) => {
 export const canonicalRedirects: Step = (x, next) => {
   const config = validConfig(x);
   if (!config) return next(x);
-  const url = new URL(x.request.url);
+  const url = new URL(x.url);
   const base = config.siteUrl ?? url.origin;
   const canonical = url.pathname.includes('%') ? canonicalPath(url.pathname) : url.pathname;
   if (canonical !== url.pathname) return permanentRedirect(base + canonical + url.search);

@@ -7,7 +7,7 @@
  */
 import { LANGS } from '../languages';
 import { BoundedMemo } from '../memo';
-import { classify } from './user-agent';
+import { classify, type FeedClient } from './user-agent';
 
 /** The binding as the Worker sees it (wrangler.toml `[[analytics_engine_datasets]]`, binding "REACH"). */
 export interface ReachDataset {
@@ -42,6 +42,19 @@ interface Target {
   pathname: string;
   kind: RequestKind;
   lang: string;
+  /**
+   * The data points already made for this URL without a partner, by client and status (200, 304): a reader polling
+   * the same URL gets the same point each time, and a repeat request allocates none. Weak, so that a client the
+   * User-Agent memo has let go of takes its points with it.
+   */
+  points: WeakMap<FeedClient, Partial<Record<200 | 304, DataPoint>>>;
+}
+
+/** One data point, as writeDataPoint takes it. */
+export interface DataPoint {
+  blobs: string[];
+  doubles: number[];
+  indexes: string[];
 }
 
 // Readers ask for the same few URLs again and again: each is read once per isolate. Bounded in count, and only
@@ -52,7 +65,7 @@ const polled = (url: string) => url.length <= 512 && !/[?#]/.test(url);
 
 /** The target of an absolute URL (already parsed and normalised by the runtime), read without a URL object. */
 function targetOf(url: string): Target {
-  return targets.get(url, () => readTarget(url), polled);
+  return targets.get(url, readTarget, polled);
 }
 
 function readTarget(url: string): Target {
@@ -66,18 +79,34 @@ function readTarget(url: string): Target {
     pathname,
     kind: kindOf(pathname),
     lang: LANG_SEGMENT.exec(pathname)?.[1] ?? '',
+    points: new WeakMap(),
   };
 }
 
 /** The data point of one answered request. Layout (the report's SQL relies on it): see docs/reach.md. */
-export function reachPoint(
-  request: Request,
-  status: number,
-  target = targetOf(request.url),
-): { blobs: string[]; doubles: number[]; indexes: string[] } {
-  const { kind, pathname, lang, hostname } = target;
+export function reachPoint(request: Request, status: number, target = targetOf(request.url)): DataPoint {
   const client = classify(request.headers.get('user-agent'));
-  const partner = kind === 'embed' || (kind === 'feed' && request.headers.has('origin')) ? partnerHost(request, hostname) : '';
+  const partner =
+    target.kind === 'embed' || (target.kind === 'feed' && request.headers.has('origin')) ? partnerHost(request, target.hostname) : '';
+  if (partner !== '' || (status !== 200 && status !== 304)) return makePoint(target, client, partner, status);
+  let made = target.points.get(client);
+  if (made === undefined) {
+    made = {};
+    target.points.set(client, made);
+  }
+  made[status] ??= frozen(makePoint(target, client, '', status));
+  return made[status];
+}
+
+/** A point handed out again and again: nobody, a binding included, may change it. */
+function frozen(point: DataPoint): DataPoint {
+  Object.freeze(point.blobs);
+  Object.freeze(point.doubles);
+  Object.freeze(point.indexes);
+  return Object.freeze(point);
+}
+
+function makePoint({ kind, pathname, lang }: Target, client: FeedClient, partner: string, status: number): DataPoint {
   return {
     // blob1 kind, blob2 path (no query), blob3 language, blob4 client family, blob5 partner host, blob6 status
     blobs: [kind, pathname.slice(0, 200), lang, client.family, partner, String(status)],
@@ -87,12 +116,15 @@ export function reachPoint(
   };
 }
 
-/** Records one request, if the binding exists; a failure to record never fails the response. */
-export function recordReach(dataset: ReachDataset | undefined, request: Request, status: number): void {
+/**
+ * Records one request, if the binding exists; a failure to record never fails the response. `url` is the request's
+ * URL, read once by the caller.
+ */
+export function recordReach(dataset: ReachDataset | undefined, request: Request, status: number, url = request.url): void {
   if (!dataset) return;
   // Only what exists is counted: a made-up path (404), a bad query (400) or a refused method says nothing of reach.
   if (status !== 200 && status !== 304) return;
-  const target = targetOf(request.url);
+  const target = targetOf(url);
   if (target.kind === 'other') return;
   try {
     dataset.writeDataPoint(reachPoint(request, status, target));

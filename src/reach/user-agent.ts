@@ -52,7 +52,7 @@ export const MAX_SUBSCRIBERS = 50_000_000;
 /** Classifies a User-Agent. Example: classify('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)') → Feedly, 42. */
 export function classify(userAgent: string | null): FeedClient {
   const ua = (userAgent ?? '').slice(0, READ_MAX);
-  return known.get(ua, () => classifyNew(ua));
+  return known.get(ua, classifyNew);
 }
 
 function classifyNew(ua: string): FeedClient {

@@ -321,6 +321,22 @@ describe('memory under varying requests', () => {
   });
 });
 
+describe('one isolate, two sets of vars', () => {
+  it('keeps their answers apart, repeat requests included', async () => {
+    const app = createApp(Library.of(syntheticContent([1, 2, 3].map((d) => syntheticArticle(`day-${d}`, 'en', d)))));
+    const one = testEnv({ SITE_URL: 'https://a.example', FEED_ITEMS: '1' });
+    const two = testEnv({ SITE_URL: 'https://b.example', FEED_ITEMS: '2' });
+    const items = async (env: Env) => {
+      const text = await (await app.fetch(new Request('http://feeds.test/en/rss.xml'), env)).text();
+      return [text.split('<item>').length - 1, /<link>([^<]*)<\/link>/.exec(text)?.[1]];
+    };
+    for (let round = 0; round < 3; round++) {
+      expect(await items(one)).toEqual([1, 'https://a.example/en/']);
+      expect(await items(two)).toEqual([2, 'https://b.example/en/']);
+    }
+  });
+});
+
 describe('a Host header with a quote in it (no SITE_URL)', () => {
   // Straight to the Worker's handler (with the build's pre-rendered feeds): the runtime's own fetch refuses such a URL.
   const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });

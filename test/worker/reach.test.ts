@@ -72,6 +72,9 @@ describe('data points in workerd', () => {
     const feedly = 'Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers; like FeedFetcher-Google)';
     const first = await get('/en/rss.xml', { 'User-Agent': feedly });
     await get('/en/rss.xml', { 'User-Agent': feedly, 'If-None-Match': first.headers.get('etag') ?? '' });
+    // Repeats of a URL reuse the points already made for it: each still says its own client and status.
+    await get('/en/rss.xml', { 'User-Agent': 'Newsboat/2.36 (Linux x86_64)' });
+    await get('/en/rss.xml', { 'User-Agent': feedly });
     await get('/zh/feed.json?limit=5', { Origin: 'https://www.openatom.org', 'User-Agent': 'Mozilla/5.0 Chrome/126.0 Safari/537.36' });
     await get('/en/articles/a', { 'User-Agent': 'Mozilla/5.0 Firefox/128.0', Referer: 'https://news.example.org/some/page?x=1' });
     await get('/embed.js', { Referer: 'https://partner.example.com/news/?utm=secret' });
@@ -80,6 +83,8 @@ describe('data points in workerd', () => {
     expect(points).toEqual([
       { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '200'], doubles: [1, 42, 0], indexes: ['feed'] },
       { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '304'], doubles: [1, 42, 1], indexes: ['feed'] },
+      { blobs: ['feed', '/en/rss.xml', 'en', 'newsboat', '', '200'], doubles: [1, 0, 0], indexes: ['feed'] },
+      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '200'], doubles: [1, 42, 0], indexes: ['feed'] },
       { blobs: ['feed', '/zh/feed.json', 'zh', 'browser', 'www.openatom.org', '200'], doubles: [1, 0, 0], indexes: ['feed'] },
       { blobs: ['page', '/en/articles/a', 'en', 'browser', '', '200'], doubles: [1, 0, 0], indexes: ['page'] },
       { blobs: ['embed', '/embed.js', '', 'other', 'partner.example.com', '200'], doubles: [1, 0, 0], indexes: ['embed'] },
