@@ -9,7 +9,7 @@
  * then closed-loop requests/s, CPU and page faults per request, ours next to the baseline's, medians of alternating
  * rounds with their spread (ratios: the median of each round's back-to-back pair), and whether the client was the
  * bottleneck (then throughput is not judged).
- * Env: BENCH_SIZES=1,1000 BENCH_ROUNDS=3 BENCH_SECONDS=3 BENCH_CONNECTIONS=16 BENCH_RATES=0.5,0.8 BENCH_V8_FLAGS
+ * Env: BENCH_SIZES=1,1000 BENCH_ROUNDS=3 BENCH_SECONDS=3 BENCH_CONNECTIONS=16 BENCH_RATES=0.5,0.8 BENCH_SLICES=3 BENCH_V8_FLAGS
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,9 +45,14 @@ interface Target {
   baseline: Module[];
 }
 
+type Variant = 'ours' | 'base' | 'reach';
+
 interface Sample {
   rps: number;
   cpuUs: number;
+  /** Requests answered in the run, and workerd's CPU over it (ms). */
+  requests: number;
+  cpuMs: number;
   p50: number;
   p99: number;
   errors: number;
@@ -76,6 +81,13 @@ const verdict = (what: string, rps: number, fixedCpu: number[], clientBound: boo
   const met = cpuMet && (clientBound || rps >= 0.9);
   return `${met ? '✓' : '✗'} ${what}: CPU per request at fixed rates ${fixedCpu.map((x) => `${x.toFixed(2)}×`).join(' / ')} the baseline's (≤ 1.1); requests/s ${rps.toFixed(2)}× (≥ 0.9${clientBound ? '; client-bound, not judged' : ''})`;
 };
+/** CPU per request (µs) over several runs: their CPU summed, over their requests summed. */
+const perRequest = (samples: Sample[]) =>
+  (samples.reduce((n, s) => n + s.cpuMs, 0) * 1000) /
+  Math.max(
+    samples.reduce((n, s) => n + s.requests, 0),
+    1,
+  );
 const spread = (xs: number[], digits = 0) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
 async function load(server: RunningWorkerd, target: Target, seconds: number, threads = 1, rate?: number): Promise<Sample> {
@@ -91,6 +103,8 @@ async function load(server: RunningWorkerd, target: Target, seconds: number, thr
   const cpu = server.cpuMs() - cpuBefore;
   const faults = server.minorFaults() - faultsBefore;
   return {
+    requests: result.requests,
+    cpuMs: cpu,
     faults: faults / Math.max(result.requests, 1),
     rps: result.rps,
     cpuUs: (cpu * 1000) / Math.max(result.requests, 1),
@@ -199,32 +213,47 @@ for (let round = 0; round < ROUNDS; round++) {
 
 // 2b. CPU per request at a fixed offered rate, the same for ours and the baseline: a fraction of what the baseline
 // served in the closed-loop runs, so neither is saturated and the client's speed does not enter the figure. This is
-// what Cloudflare bills (CPU time), and the primary figure of the report.
-const fixedRuns =
-  ROUNDS * RATE_FRACTIONS.length * builds.reduce((n, b) => n + b.targets.reduce((m, t) => m + (REACH_TARGETS.has(t.name) ? 3 : 2), 0), 0);
+// what Cloudflare bills (CPU time), and the primary figure of the report. This VM's speed moves within seconds (a
+// 1-s run of the same Worker varies by ±15 %), so the Workers are not measured one after the other: each round starts
+// ours, the baseline (and ours with REACH) side by side, and takes SLICES turns of 1 s each at every rate, in
+// alternating order. Each Worker's figure is its CPU over all its turns divided by its requests.
+const SLICES = Number(process.env.BENCH_SLICES ?? 3);
+const fixedRuns = ROUNDS * builds.reduce((n, b) => n + b.targets.length, 0);
 let fixedRun = 0;
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
     for (const target of build.targets) {
+      const variants: Variant[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
+      const servers = new Map<Variant, RunningWorkerd>();
+      for (const which of variants) {
+        const server = await startWorkerd(build.dist, nextPort(), which === 'base' ? target.baseline : ours(build.dist), VARS, {
+          ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
+        });
+        servers.set(which, server);
+        await load(server, target, 1); // warm-up
+      }
       const baseRps = median((build.base.get(target.name) ?? []).map((s) => s.rps));
       for (const fraction of RATE_FRACTIONS) {
         const rate = Math.round(baseRps * fraction);
-        const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
-        for (const which of round % 2 === 0 ? variants : [...variants].reverse()) {
-          const server = await startWorkerd(build.dist, nextPort(), which === 'base' ? target.baseline : ours(build.dist), VARS, {
-            ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
-          });
-          await load(server, target, 1); // warm-up
-          const sample = await load(server, target, SECONDS, 1, rate);
-          progress(
-            `fixed rate ${++fixedRun}/${fixedRuns}: ${build.size} article(s), ${target.name}, ${which}, offered ${rate}/s: ${sample.rps.toFixed(0)} req/s, ${sample.cpuUs.toFixed(0)} µs CPU/req`,
-          );
-          failures += sample.errors;
-          const key = `${target.name}|${fraction}|${which}`;
-          build.fixed.set(key, [...(build.fixed.get(key) ?? []), sample]);
-          await server.stop();
+        const turns = new Map<Variant, Sample[]>(variants.map((v) => [v, []]));
+        for (let slice = 0; slice < SLICES; slice++) {
+          for (const which of (round + slice) % 2 === 0 ? variants : [...variants].reverse()) {
+            const sample = await load(servers.get(which) as RunningWorkerd, target, 1, 1, rate);
+            failures += sample.errors;
+            turns.get(which)?.push(sample);
+          }
         }
+        for (const [which, samples] of turns) {
+          const key = `${target.name}|${fraction}|${which}`;
+          build.fixed.set(key, [...(build.fixed.get(key) ?? []), ...samples]);
+        }
+        const cpu = (v: Variant) => perRequest(turns.get(v) ?? []).toFixed(0);
+        progress(
+          `fixed rate ${fixedRun + 1}/${fixedRuns}: round ${round + 1}, ${build.size} article(s), ${target.name}, offered ${rate}/s: ${variants.map((v) => `${v} ${cpu(v)}`).join(', ')} µs CPU/req`,
+        );
       }
+      fixedRun++;
+      for (const server of servers.values()) await server.stop();
     }
   }
 }
@@ -255,11 +284,20 @@ progress('client check: the baseline with one and two wrk threads');
   );
 }
 
-/** Ours (or ours with REACH) against the baseline at each fixed rate: the medians of back-to-back CPU ratios. */
+/** Ours (or ours with REACH) against the baseline at a fixed rate: CPU per request over all turns, ours over the baseline's. */
+const fixedRatio = (build: Build, target: string, fraction: number, which: 'ours' | 'reach') =>
+  perRequest(build.fixed.get(`${target}|${fraction}|${which}`) ?? []) / perRequest(build.fixed.get(`${target}|${fraction}|base`) ?? []);
 const fixedRatios = (build: Build, target: string, which: 'ours' | 'reach') =>
-  RATE_FRACTIONS.map((f) =>
-    pairedRatio(build.fixed.get(`${target}|${f}|${which}`) ?? [], build.fixed.get(`${target}|${f}|base`) ?? [], (s) => s.cpuUs),
-  );
+  RATE_FRACTIONS.map((f) => fixedRatio(build, target, f, which));
+/** The same ratio in each round alone (its SLICES turns): how far one round's figure strays. */
+const roundRatios = (build: Build, target: string, fraction: number, which: 'ours' | 'reach') => {
+  const ours = build.fixed.get(`${target}|${fraction}|${which}`) ?? [];
+  const base = build.fixed.get(`${target}|${fraction}|base`) ?? [];
+  return Array.from({ length: ROUNDS }, (_, r) => {
+    const turns = (xs: Sample[]) => xs.slice(r * SLICES, (r + 1) * SLICES);
+    return perRequest(turns(ours)) / perRequest(turns(base));
+  });
+};
 
 // 4. Report.
 for (const build of builds) {
@@ -299,8 +337,8 @@ for (const build of builds) {
   }
   report.push(
     '',
-    `CPU per request at a fixed offered rate (${RATE_FRACTIONS.map((f) => `${f * 100} %`).join(' and ')} of the baseline's closed-loop requests/s; wrk paces each connection):`,
-    'target                 variant  offered/s  ours req/s  base req/s  ours CPU µs/req  base CPU µs/req   ×CPU',
+    `CPU per request at a fixed offered rate (${RATE_FRACTIONS.map((f) => `${f * 100} %`).join(' and ')} of the baseline's closed-loop requests/s; wrk paces each connection; ${ROUNDS} rounds × ${SLICES} turns of 1 s each, side by side; CPU over all turns / requests):`,
+    'target                 variant  offered/s  ours req/s  base req/s  ours CPU µs/req  base CPU µs/req   ×CPU  (rounds)',
   );
   for (const target of build.targets) {
     for (const fraction of RATE_FRACTIONS) {
@@ -319,11 +357,10 @@ for (const build of builds) {
             median(base.map((s) => s.rps))
               .toFixed(0)
               .padStart(10),
-            `${median(ours.map((s) => s.cpuUs)).toFixed(0)} (${spread(ours.map((s) => s.cpuUs))})`.padStart(15),
-            `${median(base.map((s) => s.cpuUs)).toFixed(0)} (${spread(base.map((s) => s.cpuUs))})`.padStart(15),
-            pairedRatio(ours, base, (s) => s.cpuUs)
-              .toFixed(2)
-              .padStart(6),
+            perRequest(ours).toFixed(0).padStart(15),
+            perRequest(base).toFixed(0).padStart(15),
+            fixedRatio(build, target.name, fraction, which).toFixed(2).padStart(6),
+            ` (${spread(roundRatios(build, target.name, fraction, which), 2)})`,
           ].join('  '),
         );
       }

@@ -8,7 +8,7 @@
  * profiled the same way right after, to compare. Writes `worker.cpuprofile` (and `baseline.cpuprofile`), which
  * Chrome DevTools opens.
  * Env: PROFILE_SECONDS=4 PROFILE_IF_NONE_MATCH=1 (send the ETag back: profile the 304 path) PROFILE_ARTICLES=1000
- * PROFILE_BASELINE=1 BENCH_V8_FLAGS
+ * PROFILE_BASELINE=1 PROFILE_REACH=1 (ours with the REACH stand-in, as the bench runs it) BENCH_V8_FLAGS
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,9 +40,12 @@ const dir = join(root, 'dist');
 dryRunBundle(dir, { minify: false, cards: false, ...(articles ? { cwd: syntheticWorkspace(root, articles) } : {}) });
 
 /** Runs `modules` under wrk with the profiler on; prints self time per request by function. */
-async function profileOf(label: string, modules: Module[], file: string, etag?: string): Promise<string> {
+async function profileOf(label: string, modules: Module[], file: string, etag?: string, reach = false): Promise<string> {
   const inspectorPort = await freePort();
-  const server = await startWorkerd(dir, await freePort(), modules, VARS, { inspectorPort });
+  const server = await startWorkerd(dir, await freePort(), modules, VARS, {
+    inspectorPort,
+    ...(reach ? { reach: 'stand-in' as const } : {}),
+  });
   try {
     await (await fetch(server.origin + path)).arrayBuffer();
     const currentEtag = etag ?? (await fetch(server.origin + path)).headers.get('etag') ?? '';
@@ -88,7 +91,9 @@ async function profileOf(label: string, modules: Module[], file: string, etag?: 
 }
 
 try {
-  const etag = await profileOf(articles ? `ours (${articles} SYNTHETIC articles)` : 'ours', ours(dir), 'worker.cpuprofile');
+  const reach = process.env.PROFILE_REACH === '1';
+  const label = `ours${articles ? ` (${articles} SYNTHETIC articles)` : ''}${reach ? ' with the REACH stand-in' : ''}`;
+  const etag = await profileOf(label, ours(dir), 'worker.cpuprofile', undefined, reach);
   if (process.env.PROFILE_BASELINE === '1') {
     const probe = await startWorkerd(dir, await freePort(), ours(dir), VARS);
     const { modules } = await writeBaseline(probe.origin, path, dir, 'baseline').finally(() => probe.stop());
