@@ -338,7 +338,7 @@ for (const build of builds) {
   report.push(
     '',
     `CPU per request at a fixed offered rate (${RATE_FRACTIONS.map((f) => `${f * 100} %`).join(' and ')} of the baseline's closed-loop requests/s; wrk paces each connection; ${ROUNDS} rounds × ${SLICES} turns of 1 s each, side by side; CPU over all turns / requests):`,
-    'target                 variant  offered/s  ours req/s  base req/s  ours CPU µs/req  base CPU µs/req   ×CPU  (rounds)',
+    'target                 variant  offered/s  ours req/s  base req/s  ours CPU µs/req  base CPU µs/req   ×CPU  (rounds alone)',
   );
   for (const target of build.targets) {
     for (const fraction of RATE_FRACTIONS) {
@@ -360,7 +360,7 @@ for (const build of builds) {
             perRequest(ours).toFixed(0).padStart(15),
             perRequest(base).toFixed(0).padStart(15),
             fixedRatio(build, target.name, fraction, which).toFixed(2).padStart(6),
-            ` (${spread(roundRatios(build, target.name, fraction, which), 2)})`,
+            ` (${spread(roundRatios(build, target.name, fraction, which), 2)}, median ${median(roundRatios(build, target.name, fraction, which)).toFixed(2)})`,
           ].join('  '),
         );
       }
