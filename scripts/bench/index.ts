@@ -47,6 +47,8 @@ interface Target {
 }
 
 type Variant = 'ours' | 'base' | 'reach';
+/** Ours and the baseline, and ours with REACH for the targets that are also measured with it. */
+const variantsOf = (target: { name: string }): Variant[] => (REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base']);
 
 interface Sample {
   rps: number;
@@ -188,7 +190,7 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
     for (const target of round % 2 === 0 ? build.targets : [...build.targets].reverse()) {
       // The baseline in the middle: ours and its REACH twin, each held to the targets against it, run back to back with it.
-      const variants: ('ours' | 'base' | 'reach')[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
+      const variants = variantsOf(target);
       for (const which of round % 2 === 0 ? variants : [...variants].reverse()) {
         const server = await startWorkerd(build.dist, nextPort(), which === 'base' ? target.baseline : ours(build.dist), VARS, {
           ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
@@ -224,7 +226,7 @@ let fixedRun = 0;
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
     for (const target of build.targets) {
-      const variants: Variant[] = REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base'];
+      const variants = variantsOf(target);
       const servers = new Map<Variant, RunningWorkerd>();
       for (const which of variants) {
         const server = await startWorkerd(build.dist, nextPort(), which === 'base' ? target.baseline : ours(build.dist), VARS, {
@@ -346,6 +348,7 @@ for (const build of builds) {
       const base = build.fixed.get(`${target.name}|${fraction}|base`) ?? [];
       for (const which of REACH_TARGETS.has(target.name) ? (['ours', 'reach'] as const) : (['ours'] as const)) {
         const ours = build.fixed.get(`${target.name}|${fraction}|${which}`) ?? [];
+        const rounds = roundRatios(build, target.name, fraction, which);
         const offered = Math.round(median((build.base.get(target.name) ?? []).map((s) => s.rps)) * fraction);
         report.push(
           [
@@ -361,7 +364,7 @@ for (const build of builds) {
             perRequest(ours).toFixed(0).padStart(15),
             perRequest(base).toFixed(0).padStart(15),
             fixedRatio(build, target.name, fraction, which).toFixed(2).padStart(6),
-            ` (${spread(roundRatios(build, target.name, fraction, which), 2)}, median ${median(roundRatios(build, target.name, fraction, which)).toFixed(2)})`,
+            ` (${spread(rounds, 2)}, median ${median(rounds).toFixed(2)})`,
           ].join('  '),
         );
       }

@@ -47,8 +47,12 @@ interface Target {
    * the same URL gets the same point each time, and a repeat request allocates none. Weak, so that a client the
    * User-Agent memo has let go of takes its points with it.
    */
-  points: WeakMap<FeedClient, Partial<Record<200 | 304, DataPoint>>>;
+  points: WeakMap<FeedClient, Partial<Record<Counted, DataPoint>>>;
 }
+
+/** The statuses counted: only what exists says something of reach (a 404, a 400 or a 405 does not). */
+type Counted = 200 | 304;
+const counted = (status: number): status is Counted => status === 200 || status === 304;
 
 /** One data point, as writeDataPoint takes it. */
 export interface DataPoint {
@@ -83,12 +87,12 @@ function readTarget(url: string): Target {
   };
 }
 
-/** The data point of one answered request. Layout (the report's SQL relies on it): see docs/reach.md. */
-export function reachPoint(request: Request, status: number, target = targetOf(request.url)): DataPoint {
+/** The data point of one counted request. Layout (the report's SQL relies on it): see docs/reach.md. */
+function reachPoint(request: Request, status: Counted, target: Target): DataPoint {
   const client = classify(request.headers.get('user-agent'));
   const partner =
     target.kind === 'embed' || (target.kind === 'feed' && request.headers.has('origin')) ? partnerHost(request, target.hostname) : '';
-  if (partner !== '' || (status !== 200 && status !== 304)) return makePoint(target, client, partner, status);
+  if (partner !== '') return makePoint(target, client, partner, status);
   let made = target.points.get(client);
   if (made === undefined) {
     made = {};
@@ -120,10 +124,8 @@ function makePoint({ kind, pathname, lang }: Target, client: FeedClient, partner
  * Records one request, if the binding exists; a failure to record never fails the response. `url` is the request's
  * URL, read once by the caller.
  */
-export function recordReach(dataset: ReachDataset | undefined, request: Request, status: number, url = request.url): void {
-  if (!dataset) return;
-  // Only what exists is counted: a made-up path (404), a bad query (400) or a refused method says nothing of reach.
-  if (status !== 200 && status !== 304) return;
+export function recordReach(dataset: ReachDataset | undefined, request: Request, status: number, url: string): void {
+  if (!dataset || !counted(status)) return;
   const target = targetOf(url);
   if (target.kind === 'other') return;
   try {
