@@ -6,7 +6,7 @@
  * Cloudflare isolate (ISOLATE_V8_FLAGS, workerd.ts says why); wrk (C) drives them from the other core.
  * Reported: first, server CPU per request (workerd's CPU over the runs divided by requests) at fixed offered rates
  * (50 % and 80 % of the baseline's closed-loop rate, the same for both: what Cloudflare bills, whatever the client),
- * the Workers side by side in 1-s turns;
+ * the Workers side by side in 1-s turns, each warmed until V8's first full collection (GC steady state);
  * then closed-loop requests/s, CPU and page faults per request, ours next to the baseline's, medians of alternating
  * rounds with their spread (ratios: the median of each round's back-to-back pair), and whether the client was the
  * bottleneck (then throughput is not judged).
@@ -61,6 +61,8 @@ interface Sample {
   errors: number;
   /** Minor page faults per request: how often the process wrote into fresh memory. */
   faults: number;
+  /** V8's collection pauses during the run (ms), when the server traces them. */
+  gcMs?: number;
 }
 
 const median = (xs: number[]) => {
@@ -96,6 +98,7 @@ const spread = (xs: number[], digits = 0) => `${Math.min(...xs).toFixed(digits)}
 async function load(server: RunningWorkerd, target: Target, seconds: number, threads = 1, rate?: number): Promise<Sample> {
   const cpuBefore = server.cpuMs();
   const faultsBefore = server.minorFaults();
+  const gcBefore = server.gc?.();
   const result = await wrk(server.origin + target.path, {
     threads,
     connections: CONNECTIONS,
@@ -105,7 +108,9 @@ async function load(server: RunningWorkerd, target: Target, seconds: number, thr
   });
   const cpu = server.cpuMs() - cpuBefore;
   const faults = server.minorFaults() - faultsBefore;
+  const gcAfter = server.gc?.();
   return {
+    ...(gcBefore && gcAfter ? { gcMs: Math.max(0, gcAfter.fullMs + gcAfter.youngMs - gcBefore.fullMs - gcBefore.youngMs) } : {}),
     requests: result.requests,
     cpuMs: cpu,
     faults: faults / Math.max(result.requests, 1),
@@ -136,6 +141,8 @@ interface Build {
   firstRequestMs: number[];
   /** Fixed-rate samples by `${target}|${fraction}|${variant}`. */
   fixed: Map<string, Sample[]>;
+  /** Seconds of load each variant took, per round and target, to reach its first full collection (warmToSteadyState). */
+  warmSeconds: Map<Variant, number[]>;
 }
 
 // Progress on stderr, one line a step (the report goes to stdout when everything is measured).
@@ -179,6 +186,7 @@ for (const size of SIZES) {
     reach: new Map(targets.filter((t) => REACH_TARGETS.has(t.name)).map((t) => [t.name, []])),
     firstRequestMs: [],
     fixed: new Map(),
+    warmSeconds: new Map(),
   });
 }
 
@@ -221,6 +229,29 @@ for (let round = 0; round < ROUNDS; round++) {
 // ours, the baseline (and ours with REACH) side by side, and takes SLICES turns of 1 s each at every rate, in
 // alternating order. Each Worker's figure is its CPU over all its turns divided by its requests.
 const SLICES = Number(process.env.BENCH_SLICES ?? 3);
+/**
+ * At most this many seconds of warm-up per Worker. A young isolate has not yet made a full (mark-compact)
+ * collection: V8 first lets its old generation grow to an initial limit (~34 MB here), and after the first one it
+ * collects at a steady cadence (every ~6.6 MB promoted: workerd's per-request objects survive the scavenges). The
+ * limit Worker starts with a small heap and reaches its first full collection only after ~35,000 requests, ours at
+ * 1,000 articles (content in memory) after ~8,000: measured in the same short turns, ours paid 5.7–6.8 µs per request
+ * in full collections and the limit none, a difference that no long-lived isolate sees (docs/performance.md).
+ */
+const WARM_CAP_SECONDS = 30;
+
+/**
+ * Loads a Worker in 1-s steps until V8 has made its first full collection under load (GC steady state, where a
+ * long-lived isolate serving this traffic is); returns the seconds it took, or WARM_CAP_SECONDS + 1 if it made none.
+ */
+async function warmToSteadyState(server: RunningWorkerd, target: Target): Promise<number> {
+  await settle(server);
+  const before = server.gc?.().full ?? 0;
+  for (let seconds = 1; seconds <= WARM_CAP_SECONDS; seconds++) {
+    await load(server, target, 1);
+    if ((server.gc?.().full ?? Number.POSITIVE_INFINITY) > before) return seconds;
+  }
+  return WARM_CAP_SECONDS + 1;
+}
 const fixedRuns = ROUNDS * builds.reduce((n, b) => n + b.targets.length, 0);
 let fixedRun = 0;
 for (let round = 0; round < ROUNDS; round++) {
@@ -231,9 +262,11 @@ for (let round = 0; round < ROUNDS; round++) {
       for (const which of variants) {
         const server = await startWorkerd(build.dist, nextPort(), which === 'base' ? target.baseline : ours(build.dist), VARS, {
           ...(which === 'reach' ? { reach: 'stand-in' as const } : {}),
+          traceGc: true,
         });
         servers.set(which, server);
-        await load(server, target, 1); // warm-up
+        const seconds = await warmToSteadyState(server, target);
+        build.warmSeconds.set(which, [...(build.warmSeconds.get(which) ?? []), seconds]);
       }
       const baseRps = median((build.base.get(target.name) ?? []).map((s) => s.rps));
       for (const fraction of RATE_FRACTIONS) {
@@ -290,6 +323,13 @@ progress('client check: the baseline with one and two wrk threads');
 /** Ours (or ours with REACH) against the baseline at a fixed rate: CPU per request over all turns, ours over the baseline's. */
 const fixedRatio = (build: Build, target: string, fraction: number, which: 'ours' | 'reach') =>
   perRequest(build.fixed.get(`${target}|${fraction}|${which}`) ?? []) / perRequest(build.fixed.get(`${target}|${fraction}|base`) ?? []);
+/** V8's collection pauses per request (µs) over several runs. */
+const gcPerRequest = (samples: Sample[]) =>
+  (samples.reduce((n, s) => n + (s.gcMs ?? 0), 0) * 1000) /
+  Math.max(
+    samples.reduce((n, s) => n + s.requests, 0),
+    1,
+  );
 const fixedRatios = (build: Build, target: string, which: 'ours' | 'reach') =>
   RATE_FRACTIONS.map((f) => fixedRatio(build, target, f, which));
 /** The same ratio in each round alone (its SLICES turns): how far one round's figure strays. */
@@ -340,8 +380,8 @@ for (const build of builds) {
   }
   report.push(
     '',
-    `CPU per request at a fixed offered rate (${RATE_FRACTIONS.map((f) => `${f * 100} %`).join(' and ')} of the baseline's closed-loop requests/s; wrk paces each connection; ${ROUNDS} rounds × ${SLICES} turns of 1 s each, side by side; CPU over all turns / requests):`,
-    'target                 variant  offered/s  ours req/s  base req/s  ours CPU µs/req  base CPU µs/req   ×CPU  (rounds alone)',
+    `CPU per request at a fixed offered rate (${RATE_FRACTIONS.map((f) => `${f * 100} %`).join(' and ')} of the baseline's closed-loop requests/s; wrk paces each connection; ${ROUNDS} rounds × ${SLICES} turns of 1 s each, side by side, each Worker warmed to its first full collection; CPU over all turns / requests; GC: V8's pauses in those turns):`,
+    'target                 variant  offered/s  ours req/s  base req/s  ours CPU µs/req  base CPU µs/req   ×CPU  GC µs/req ours vs base  (rounds alone)',
   );
   for (const target of build.targets) {
     for (const fraction of RATE_FRACTIONS) {
@@ -364,13 +404,19 @@ for (const build of builds) {
             perRequest(ours).toFixed(0).padStart(15),
             perRequest(base).toFixed(0).padStart(15),
             fixedRatio(build, target.name, fraction, which).toFixed(2).padStart(6),
+            `${gcPerRequest(ours).toFixed(1)} vs ${gcPerRequest(base).toFixed(1)}`.padStart(22),
             ` (${spread(rounds, 2)}, median ${median(rounds).toFixed(2)})`,
           ].join('  '),
         );
       }
     }
   }
+  const warm = [...build.warmSeconds].map(([which, xs]) => {
+    const none = xs.filter((x) => x > WARM_CAP_SECONDS).length;
+    return `${which} ${spread(xs.map((x) => Math.min(x, WARM_CAP_SECONDS)))} s${none > 0 ? ` (${none} of ${xs.length} made none in ${WARM_CAP_SECONDS} s)` : ''}`;
+  });
   report.push(
+    `warm-up to the first full collection, before the fixed-rate turns: ${warm.join(', ')}`,
     `first request of a fresh isolate: ${median(build.firstRequestMs).toFixed(1)} ms workerd CPU (${spread(build.firstRequestMs, 1)})`,
   );
   // With statistics on, the request path must still meet the same targets against the same baseline.

@@ -49,9 +49,19 @@ export function portSequence(): () => number {
 /** The vars the bench and the profiler run the Worker with. */
 export const BENCH_VARS = { SITE_URL: 'http://bench.local', FEED_ITEMS: '20', WEBSUB_HUB: '' };
 
+/** V8's collections so far (from `--trace-gc`): full ones (mark-compact) and young ones (scavenges), with their pauses. */
+export interface GcTotals {
+  full: number;
+  fullMs: number;
+  young: number;
+  youngMs: number;
+}
+
 export interface RunningWorkerd {
   origin: string;
   pid: number;
+  /** Present when started with `traceGc`. */
+  gc?: () => GcTotals;
   /** CPU time of all workerd threads so far, in milliseconds (ns resolution, from schedstat). */
   cpuMs(): number;
   /** Resident memory now, in MiB (VmRSS). */
@@ -105,9 +115,11 @@ export async function startWorkerd(
      * 60 ms of CPU that no deployed isolate spends: docs/performance.md). For measuring start-up.
      */
     compiled?: boolean;
+    /** Runs V8 with `--trace-gc` and counts its collections from workerd's stdout (`gc()` on the result). */
+    traceGc?: boolean;
   } = {},
 ): Promise<RunningWorkerd> {
-  const v8Flags = options.v8Flags ?? ISOLATE_V8_FLAGS;
+  const v8Flags = [...(options.v8Flags ?? ISOLATE_V8_FLAGS), ...(options.traceGc ? ['--trace-gc'] : [])];
   const bindings = Object.entries(vars).map(([k, v]) => `(name = "${k}", text = "${v}")`);
   if (options.reach === 'stand-in') {
     bindings.push('(name = "REACH", wrapped = (moduleName = "reach:stand-in"))');
@@ -188,12 +200,14 @@ const worker :Workerd.Worker = (
   if (options.inspectorPort) args.push('--inspector-addr', `127.0.0.1:${options.inspectorPort}`);
   // WORKERD_STDOUT=file keeps what workerd prints (V8's --trace-gc, say) for a diagnosis, line by line: stopped with
   // SIGTERM, workerd would lose what it had not flushed.
-  const stdout = process.env.WORKERD_STDOUT ? openSync(process.env.WORKERD_STDOUT, 'a') : 'ignore';
+  // A GC trace is read through a pipe, line-buffered (stdbuf) so that each collection is counted when it happens.
+  const stdout = options.traceGc ? 'pipe' : process.env.WORKERD_STDOUT ? openSync(process.env.WORKERD_STDOUT, 'a') : 'ignore';
   const child: ChildProcess =
-    typeof stdout === 'number'
-      ? spawn('stdbuf', ['-oL', 'taskset', ...args], { stdio: ['ignore', stdout, 'pipe'] })
-      : spawn('taskset', args, { stdio: ['ignore', stdout, 'pipe'] });
+    stdout === 'ignore'
+      ? spawn('taskset', args, { stdio: ['ignore', stdout, 'pipe'] })
+      : spawn('stdbuf', ['-oL', 'taskset', ...args], { stdio: ['ignore', stdout, 'pipe'] });
   if (typeof stdout === 'number') closeSync(stdout);
+  const gc = options.traceGc ? countCollections(child) : undefined;
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr += d));
   const origin = `http://127.0.0.1:${port}`;
@@ -223,6 +237,7 @@ const worker :Workerd.Worker = (
   return {
     origin,
     pid,
+    ...(gc ? { gc: () => ({ ...gc }) } : {}),
     cpuMs: () =>
       readdirSync(`/proc/${pid}/task`).reduce((sum, task) => {
         try {
@@ -243,4 +258,26 @@ const worker :Workerd.Worker = (
       removeBinary();
     },
   };
+}
+
+// One line of V8's --trace-gc: "[pid:isolate]  4183 ms: Scavenge 14.8 (19.2) -> 14.0 (20.7) MB, pooled: 0.0 MB, 17.50 / 0.00 ms (...".
+const GC_LINE = /ms: (Scavenge|Minor Mark-Sweep|Mark-Compact|Mark-Sweep)\b.*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/;
+
+/** Totals of the collections a traced workerd reports on its stdout, kept up to date as its lines arrive. */
+function countCollections(child: ChildProcess): GcTotals {
+  const totals: GcTotals = { full: 0, fullMs: 0, young: 0, youngMs: 0 };
+  let pending = '';
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = GC_LINE.exec(line);
+      if (!m) continue;
+      const young = m[1] === 'Scavenge' || m[1] === 'Minor Mark-Sweep';
+      totals[young ? 'young' : 'full']++;
+      totals[young ? 'youngMs' : 'fullMs'] += Number(m[2]);
+    }
+  });
+  return totals;
 }
