@@ -233,8 +233,8 @@ const SLICES = Number(process.env.BENCH_SLICES ?? 3);
  * At most this many seconds of warm-up per Worker. A young isolate has not yet made a full (mark-compact)
  * collection: V8 first lets its old generation grow to an initial limit (~34 MB here), and after the first one it
  * collects at a steady cadence (every ~6.6 MB promoted: workerd's per-request objects survive the scavenges). The
- * limit Worker starts with a small heap and reaches its first full collection only after ~35,000 requests, ours at
- * 1,000 articles (content in memory) after ~8,000: measured in the same short turns, ours paid 5.7–6.8 µs per request
+ * limit Worker starts with a small heap and reaches its first full collection only after some 30,000 requests, ours
+ * at 1,000 articles (content in memory) after 10,000–20,000: in the same short turns, ours paid 5.7–6.8 µs per request
  * in full collections and the limit none, a difference that no long-lived isolate sees (docs/performance.md).
  */
 const WARM_CAP_SECONDS = 30;
