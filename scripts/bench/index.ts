@@ -86,13 +86,14 @@ const verdict = (what: string, rps: number, fixedCpu: number[], clientBound: boo
   const met = cpuMet && (clientBound || rps >= 0.9);
   return `${met ? '✓' : '✗'} ${what}: CPU per request at fixed rates ${fixedCpu.map((x) => `${x.toFixed(3)}×`).join(' / ')} the baseline's (≤ 1.1); requests/s ${rps.toFixed(2)}× (≥ 0.9${clientBound ? '; client-bound, not judged' : ''})`;
 };
-/** CPU per request (µs) over several runs: their CPU summed, over their requests summed. */
-const perRequest = (samples: Sample[]) =>
-  (samples.reduce((n, s) => n + s.cpuMs, 0) * 1000) /
+/** CPU (or another time in ms, such as V8's pauses) per request in µs over several runs: summed, over their requests summed. */
+const perRequest = (samples: Sample[], ms: (s: Sample) => number = (s) => s.cpuMs) =>
+  (samples.reduce((n, s) => n + ms(s), 0) * 1000) /
   Math.max(
     samples.reduce((n, s) => n + s.requests, 0),
     1,
   );
+const gcMs = (s: Sample) => s.gcMs ?? 0;
 const spread = (xs: number[], digits = 0) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
 
 async function load(server: RunningWorkerd, target: Target, seconds: number, threads = 1, rate?: number): Promise<Sample> {
@@ -323,13 +324,6 @@ progress('client check: the baseline with one and two wrk threads');
 /** Ours (or ours with REACH) against the baseline at a fixed rate: CPU per request over all turns, ours over the baseline's. */
 const fixedRatio = (build: Build, target: string, fraction: number, which: 'ours' | 'reach') =>
   perRequest(build.fixed.get(`${target}|${fraction}|${which}`) ?? []) / perRequest(build.fixed.get(`${target}|${fraction}|base`) ?? []);
-/** V8's collection pauses per request (µs) over several runs. */
-const gcPerRequest = (samples: Sample[]) =>
-  (samples.reduce((n, s) => n + (s.gcMs ?? 0), 0) * 1000) /
-  Math.max(
-    samples.reduce((n, s) => n + s.requests, 0),
-    1,
-  );
 const fixedRatios = (build: Build, target: string, which: 'ours' | 'reach') =>
   RATE_FRACTIONS.map((f) => fixedRatio(build, target, f, which));
 /** The same ratio in each round alone (its SLICES turns): how far one round's figure strays. */
@@ -404,7 +398,7 @@ for (const build of builds) {
             perRequest(ours).toFixed(0).padStart(15),
             perRequest(base).toFixed(0).padStart(15),
             fixedRatio(build, target.name, fraction, which).toFixed(2).padStart(6),
-            `${gcPerRequest(ours).toFixed(1)} vs ${gcPerRequest(base).toFixed(1)}`.padStart(22),
+            `${perRequest(ours, gcMs).toFixed(1)} vs ${perRequest(base, gcMs).toFixed(1)}`.padStart(22),
             ` (${spread(rounds, 2)}, median ${median(rounds).toFixed(2)})`,
           ].join('  '),
         );
