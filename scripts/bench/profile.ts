@@ -4,8 +4,8 @@
  * PROFILE_ARTICLES synthetic articles, runs it in workerd (V8 sized as in the bench) with its inspector on
  * 127.0.0.1, drives it with wrk for a few seconds while V8's sampling profiler records, then prints the functions
  * with the most self time, and the process's CPU and page faults per request (which the JavaScript profile does
- * not see: copies, sockets, the allocator). With PROFILE_BASELINE=1 the same-bytes baseline of the bench is
- * profiled the same way right after, to compare. Writes `worker.cpuprofile` (and `baseline.cpuprofile`), which
+ * not see: copies, sockets, the allocator). With PROFILE_BASELINE=1 the bench's limit (the same bytes and headers
+ * from a Map keyed by pathname, baseline.ts) is profiled the same way right after, to compare. Writes `worker.cpuprofile` (and `baseline.cpuprofile`), which
  * Chrome DevTools opens.
  * Env: PROFILE_SECONDS=4 PROFILE_IF_NONE_MATCH=1 (send the ETag back: profile the 304 path) PROFILE_ARTICLES=1000
  * PROFILE_BASELINE=1 PROFILE_REACH=1 (ours with the REACH stand-in, as the bench runs it) BENCH_V8_FLAGS
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dryRunBundle } from '../dry-run';
 import { freePort } from '../free-port';
-import { writeBaseline } from './baseline';
+import { writeLimit } from './baseline';
 import { inspect } from './inspector';
 import { syntheticWorkspace } from './synthetic';
 import { BENCH_VARS, type Module, ours, settle, startWorkerd } from './workerd';
@@ -96,8 +96,8 @@ try {
   const etag = await profileOf(label, ours(dir), 'worker.cpuprofile', undefined, reach);
   if (process.env.PROFILE_BASELINE === '1') {
     const probe = await startWorkerd(dir, await freePort(), ours(dir), VARS);
-    const { modules } = await writeBaseline(probe.origin, path, dir, 'baseline').finally(() => probe.stop());
-    await profileOf('baseline (same bytes and headers)', modules, 'baseline.cpuprofile', etag);
+    const { modules } = await writeLimit(probe.origin, [path], dir, 'limit').finally(() => probe.stop());
+    await profileOf('the limit (same bytes and headers, a Map keyed by pathname)', modules, 'baseline.cpuprofile', etag);
   }
 } finally {
   rmSync(root, { recursive: true, force: true });
