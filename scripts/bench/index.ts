@@ -82,7 +82,7 @@ const pairedRatio = (a: Sample[], b: Sample[], value: (s: Sample) => number) => 
 /**
  * The issue's targets: CPU per request at each fixed rate at most 1.1× the limit's (the primary figure: what
  * Cloudflare bills, whatever the client), and at least 0.9× its requests/s in the closed-loop runs, judged only when
- * the client was not the limit.
+ * the client was not the bottleneck.
  */
 const verdict = (what: string, rps: number, fixedCpu: number[], clientBound: boolean) => {
   const cpuMet = fixedCpu.every((x) => x <= 1.1);
