@@ -83,9 +83,9 @@ export default {
 
 /**
  * Asks our Worker at `origin` for `path` and writes the floor Worker answering exactly that (whatever the URL) into
- * `dir` (`<name>.js`, `<name>.txt`). Returns the ETag and the modules to run it with.
+ * `dir` (`<name>.js`, `<name>.txt`). Returns the modules to run it with.
  */
-export async function writeFloor(origin: string, path: string, dir: string, name: string): Promise<{ etag: string; modules: Module[] }> {
+export async function writeFloor(origin: string, path: string, dir: string, name: string): Promise<{ modules: Module[] }> {
   const a = await answerOf(origin, path);
   writeFileSync(join(dir, `${name}.txt`), a.body);
   writeFileSync(
@@ -102,7 +102,6 @@ export default {
 `,
   );
   return {
-    etag: a.etag,
     modules: [
       { name: `${name}.js`, kind: 'esModule', file: `${name}.js` },
       { name: `${name}.txt`, kind: 'text', file: `${name}.txt` },

@@ -52,6 +52,8 @@ type Judged = 'ours' | 'base' | 'reach';
 type Variant = Judged | 'floor';
 const VARIANT_LABEL: Record<Variant, string> = { ours: 'ours', base: 'the limit', reach: 'ours with REACH', floor: 'the floor' };
 /** Ours and the limit, and ours with REACH for the targets that are also measured with it. */
+/** Ours, and ours with REACH where the target is also measured with it: the variants held to the targets. */
+const oursOf = (target: { name: string }) => (REACH_TARGETS.has(target.name) ? (['ours', 'reach'] as const) : (['ours'] as const));
 const variantsOf = (target: { name: string }): Judged[] => (REACH_TARGETS.has(target.name) ? ['ours', 'base', 'reach'] : ['ours', 'base']);
 
 interface Sample {
@@ -214,7 +216,7 @@ const startVariant = (build: Build, target: Target, which: Variant, traceGc = fa
 
 // 2. Measure: every round visits every size and target, ours and the limit back to back, in
 // alternating orders, so that drift of the machine spreads over all of them.
-const runs = ROUNDS * builds.reduce((n, b) => n + b.targets.reduce((m, t) => m + (REACH_TARGETS.has(t.name) ? 3 : 2), 0), 0);
+const runs = ROUNDS * builds.reduce((n, b) => n + b.targets.reduce((m, t) => m + variantsOf(t).length, 0), 0);
 let run = 0;
 for (let round = 0; round < ROUNDS; round++) {
   for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
@@ -400,7 +402,7 @@ for (const build of builds) {
     for (const fraction of RATE_FRACTIONS) {
       const base = build.fixed.get(`${target.name}|${fraction}|base`) ?? [];
       const floor = build.fixed.get(`${target.name}|${fraction}|floor`) ?? [];
-      for (const which of REACH_TARGETS.has(target.name) ? (['ours', 'reach'] as const) : (['ours'] as const)) {
+      for (const which of oursOf(target)) {
         const ours = build.fixed.get(`${target.name}|${fraction}|${which}`) ?? [];
         const rounds = roundRatios(build, target.name, fraction, which);
         const offered = Math.round(median((build.base.get(target.name) ?? []).map((s) => s.rps)) * fraction);
@@ -450,11 +452,7 @@ for (const build of builds) {
 /** Every fixed-rate cell's ratio: ours (and ours with REACH) over the limit's CPU per request, or over the floor's. */
 const cellsAgainst = (against: 'base' | 'floor') =>
   builds.flatMap((b) =>
-    b.targets.flatMap((t) =>
-      (REACH_TARGETS.has(t.name) ? (['ours', 'reach'] as const) : (['ours'] as const)).flatMap((which) =>
-        RATE_FRACTIONS.map((f) => fixedRatio(b, t.name, f, which, against)),
-      ),
-    ),
+    b.targets.flatMap((t) => oursOf(t).flatMap((which) => RATE_FRACTIONS.map((f) => fixedRatio(b, t.name, f, which, against)))),
   );
 const cells = cellsAgainst('base');
 const floorCells = cellsAgainst('floor');

@@ -5,8 +5,8 @@
  * 127.0.0.1, drives it with wrk for a few seconds while V8's sampling profiler records, then prints the functions
  * with the most self time, and the process's CPU and page faults per request (which the JavaScript profile does
  * not see: copies, sockets, the allocator). With PROFILE_BASELINE=1 the bench's limit (the same bytes and headers
- * from a Map keyed by pathname, baseline.ts) is profiled the same way right after, to compare. Writes `worker.cpuprofile` (and `baseline.cpuprofile`), which
- * Chrome DevTools opens.
+ * from a Map keyed by pathname, baseline.ts) is profiled the same way right after, to compare. Writes
+ * `worker.cpuprofile` (and `baseline.cpuprofile`), which Chrome DevTools opens.
  * Env: PROFILE_SECONDS=4 PROFILE_IF_NONE_MATCH=1 (send the ETag back: profile the 304 path) PROFILE_ARTICLES=1000
  * PROFILE_BASELINE=1 PROFILE_REACH=1 (ours with the REACH stand-in, as the bench runs it) BENCH_V8_FLAGS
  */
