@@ -1,6 +1,6 @@
 /**
  * Compiles content/ into src/generated/content.ts, or with --check only validates and reports.
- * Usage: tsx scripts/build-content.ts [--check | --report] [--fix] [--drafts] [--content DIR] [--out FILE] [--assets DIR] [--no-cards]
+ * Usage: tsx scripts/build-content.ts [--check | --report] [--fix] [--quiet] [--drafts] [--content DIR] [--out FILE] [--assets DIR] [--no-cards]
  *   [--archive | --no-archive] [--archive-budget BYTES] [--archive-sql FILE] [--article-cards N]
  * With the ARCHIVE binding in wrangler.toml (or --archive), older bodies go to <archive-sql> for D1 instead of the
  * bundle (docs/archive.md), and into the local D1 of `npm start` when they changed.
@@ -45,6 +45,8 @@ const { values } = parseArgs({
     assets: { type: 'string', default: 'public' },
     cards: { type: 'boolean', default: process.env.CARDS !== '0' },
     fix: { type: 'boolean', default: false },
+    // Warnings left out: the test fixture's are for nobody to act on.
+    quiet: { type: 'boolean', default: false },
     // CONTENT_ARCHIVE=1|0 decides for programs that build a copy of the project (the benchmarks).
     archive: { type: 'boolean', default: process.env.CONTENT_ARCHIVE ? process.env.CONTENT_ARCHIVE === '1' : archiveBound() },
     'archive-budget': { type: 'string', default: String(BUNDLED_BODY_BYTES) },
@@ -66,6 +68,7 @@ const photos = await preparePhotos(sources.map((f) => f.path));
 const result = compileContent(sources, prefix, { includeDrafts: values.drafts, photos: photos.index });
 // Warnings come after the outcome: a bad var or a bad article still fails in its own words first.
 const warn = () => {
+  if (values.quiet && result.problems.length === 0) return;
   for (const w of result.warnings) console.warn(`! ${formatProblem(w)}`);
 };
 
@@ -230,7 +233,7 @@ async function prerenderedModule(content: CompiledContent): Promise<string> {
   for (const env of wranglerEnvironments()) {
     let config: Config;
     try {
-      config = loadConfig(await wranglerVars(env));
+      config = loadConfig(wranglerVars(env));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       console.error(`✗ wrangler.toml ${env ? `[env.${env}.vars]` : '[vars]'}: ${error.message}`);

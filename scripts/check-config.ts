@@ -69,40 +69,62 @@ export function varProblems(env: string, vars: Record<string, unknown>): string[
   return problems;
 }
 
+/**
+ * Every wrangler.toml environment checked: its vars, and the archive binding repeated where wrangler does not inherit
+ * it. Returns one line per environment (✓) and one per problem (✗), in order; `ok` is false when any problem.
+ */
+export function checkWranglerConfig(configPath = 'wrangler.toml'): { ok: boolean; lines: string[] } {
+  const lines: string[] = [];
+  let ok = true;
+  let environments: string[];
+  try {
+    environments = wranglerEnvironments(configPath);
+    for (const env of environments) wranglerVars(env, configPath);
+  } catch (error) {
+    return { ok: false, lines: [`✗ ${(error as Error).message}`] };
+  }
+  for (const env of environments) {
+    const vars = wranglerVars(env, configPath);
+    const problems = varProblems(env, vars);
+    for (const p of problems) lines.push(`✗ ${configPath} ${p}`);
+    if (problems.length === 0) {
+      const c = loadConfig(vars);
+      lines.push(
+        `✓ ${configPath} ${env ? `[env.${env}.vars]` : '[vars]'}: SITE_URL ${c.siteUrl ?? '(request origin)'}, FEED_ITEMS ${c.feedItems}, WEBSUB_HUB ${c.hub ?? '(none)'}`,
+      );
+    }
+    ok &&= problems.length === 0;
+    if (env && archiveBound(configPath) && !archiveBound(configPath, env)) {
+      lines.push(
+        `✗ ${configPath} [env.${env}]: the archive is on ([[d1_databases]] ARCHIVE) but this environment has no [[env.${env}.d1_databases]] with binding = "ARCHIVE"; wrangler does not inherit bindings (docs/archive.md)`,
+      );
+      ok = false;
+    }
+  }
+  return { ok, lines };
+}
+
+/** Whether worker-configuration.d.ts (the Env type) is what `wrangler types` makes of the config now. */
+export function typesMatch(configPath = 'wrangler.toml'): boolean {
+  const types = spawnSync('npx', ['wrangler', 'types', '--check', '--strict-vars', 'false', '--config', configPath], {
+    encoding: 'utf8',
+    // wrangler runs the [build] command first; the content is not what this checks.
+    env: { ...process.env, CONTENT_BUILT: '1' },
+  });
+  return types.status === 0;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: { config: { type: 'string', default: 'wrangler.toml' }, types: { type: 'boolean', default: false } },
   });
-  let failed = false;
-  for (const env of wranglerEnvironments(values.config)) {
-    const vars = await wranglerVars(env, values.config);
-    const problems = varProblems(env, vars);
-    for (const p of problems) console.error(`✗ ${values.config} ${p}`);
-    if (problems.length === 0) {
-      const c = loadConfig(vars);
-      console.log(
-        `✓ ${values.config} ${env ? `[env.${env}.vars]` : '[vars]'}: SITE_URL ${c.siteUrl ?? '(request origin)'}, FEED_ITEMS ${c.feedItems}, WEBSUB_HUB ${c.hub ?? '(none)'}`,
-      );
-    }
-    failed ||= problems.length > 0;
-    if (env && archiveBound(values.config) && !archiveBound(values.config, env)) {
-      console.error(
-        `✗ ${values.config} [env.${env}]: the archive is on ([[d1_databases]] ARCHIVE) but this environment has no [[env.${env}.d1_databases]] with binding = "ARCHIVE"; wrangler does not inherit bindings (docs/archive.md)`,
-      );
-      failed = true;
-    }
-  }
+  const { ok, lines } = checkWranglerConfig(values.config);
+  for (const line of lines) (line.startsWith('✗') ? console.error : console.log)(line);
+  let failed = !ok;
   // The Env type is generated from wrangler.toml (as Cloudflare's templates do); it must not drift.
-  const types =
-    values.types &&
-    spawnSync('npx', ['wrangler', 'types', '--check', '--strict-vars', 'false', '--config', values.config], {
-      encoding: 'utf8',
-      // wrangler runs the [build] command first; `npm run check` has just built the content, so once is enough.
-      env: { ...process.env, CONTENT_BUILT: '1' },
-    });
-  if (types && types.status !== 0) {
+  if (values.types && !typesMatch(values.config)) {
     console.error(`✗ worker-configuration.d.ts is out of date with ${values.config}: run \`npm run types\` and commit the file`);
     failed = true;
-  } else if (types) console.log(`✓ worker-configuration.d.ts matches ${values.config}`);
+  } else if (values.types) console.log(`✓ worker-configuration.d.ts matches ${values.config}`);
   process.exit(failed ? 1 : 0);
 }
