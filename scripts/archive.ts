@@ -43,17 +43,23 @@ export function writeArchiveSql(rows: readonly ArchivedBody[], file: string): st
   return createHash('sha256').update(sql).digest('hex');
 }
 
+/** Holds the hash of the rows last loaded into the local D1. */
+export const LOCAL_ARCHIVE_STAMP = '.wrangler/archive-loaded';
+
 /**
  * Loads the rows into the local D1 that `wrangler dev` and `npm start` use (.wrangler/state), through wrangler
- * itself: migrations first, then the rows (INSERT OR REPLACE). Skipped when the same rows were loaded before.
+ * itself: migrations first, then every row anew (a body the build no longer has leaves). Skipped when the same rows
+ * were loaded before.
  */
-export function loadLocalArchive(file: string, hash: string, stamp = '.wrangler/archive-loaded'): string {
+export function loadLocalArchive(file: string, hash: string, stamp = LOCAL_ARCHIVE_STAMP): string {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return 'local archive up to date';
   const started = performance.now();
-  for (const args of [
+  const steps = [
     ['d1', 'migrations', 'apply', ARCHIVE_BINDING, '--local'],
-    ['d1', 'execute', ARCHIVE_BINDING, '--local', '--file', file],
-  ]) {
+    ['d1', 'execute', ARCHIVE_BINDING, '--local', '--command', 'DELETE FROM bodies'],
+  ];
+  if (readFileSync(file, 'utf8').length > 0) steps.push(['d1', 'execute', ARCHIVE_BINDING, '--local', '--file', file]);
+  for (const args of steps) {
     const run = spawnSync('npx', ['wrangler', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
     if (run.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${run.stderr || run.stdout}`);
   }
@@ -65,21 +71,57 @@ export function loadLocalArchive(file: string, hash: string, stamp = '.wrangler/
 /** Where the build writes the archive's rows. */
 export const ARCHIVE_SQL = 'dist/archive/bodies.sql';
 
+/** DELETE statements for `keys`, a hundred keys each (D1's bound on a statement's size stays far off). */
+export function deleteRowsSql(keys: readonly string[]): string {
+  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  let sql = '';
+  for (let i = 0; i < keys.length; i += 100)
+    sql += `DELETE FROM bodies WHERE key IN (${keys
+      .slice(i, i + 100)
+      .map(quote)
+      .join(', ')});\n`;
+  return sql;
+}
+
+/** What D1 must do to hold exactly the build's rows: rows to write (new or changed) and keys to delete. */
+export function archiveChanges(have: readonly { key: string; hash: string }[], rows: readonly ArchivedBody[]) {
+  const held = new Set(have.map((r) => `${r.key} ${r.hash}`));
+  const wanted = new Set(rows.map((r) => r.key));
+  return { write: rows.filter((r) => !held.has(`${r.key} ${r.hash}`)), remove: have.map((r) => r.key).filter((k) => !wanted.has(k)) };
+}
+
 /**
- * The rows of the last build that the remote D1 of `env` lacks or holds otherwise, as a SQL file: a deploy writes
- * only what changed. Asks D1 for the keys and hashes it has, through wrangler.
+ * The SQL that makes the D1 of `env` (remote, or the local one with env undefined) hold exactly the last build's
+ * rows: the rows it lacks or holds otherwise, and DELETEs for the bodies the build no longer has (a withdrawn or
+ * deleted article's text must not stay behind). Asks D1 for the keys and hashes it has, through wrangler.
  */
-export function newRowsSql(env: string, file = ARCHIVE_SQL): { count: number; file: string } {
+export function archiveChangesSql(env: string | undefined, file = ARCHIVE_SQL): { written: number; deleted: string[]; file: string } {
+  const where = env === undefined ? ['--local'] : ['--remote', '--env', env];
   const run = spawnSync(
     'npx',
-    ['wrangler', 'd1', 'execute', ARCHIVE_BINDING, '--remote', '--env', env, '--json', '--command', 'SELECT key, hash FROM bodies'],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+    ['wrangler', 'd1', 'execute', ARCHIVE_BINDING, ...where, '--json', '--command', 'SELECT key, hash FROM bodies'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, CI: '1' },
+    },
   );
   if (run.status !== 0) throw new Error(`could not read the archive's keys from D1:\n${run.stderr || run.stdout}`);
   const [answer] = JSON.parse(run.stdout) as { results: { key: string; hash: string }[] }[];
-  const have = new Set((answer?.results ?? []).map((r) => `${r.key} ${r.hash}`));
-  const rows = (JSON.parse(readFileSync(rowsFile(file), 'utf8')) as ArchivedBody[]).filter((r) => !have.has(`${r.key} ${r.hash}`));
-  const out = file.replace(/\.sql$/, '.new.sql');
-  writeFileSync(out, archiveSql(rows));
-  return { count: rows.length, file: out };
+  const rows = existsSync(rowsFile(file)) ? (JSON.parse(readFileSync(rowsFile(file), 'utf8')) as ArchivedBody[]) : [];
+  const { write, remove } = archiveChanges(answer?.results ?? [], rows);
+  const out = file.replace(/\.sql$/, `.${env ?? 'local'}.changes.sql`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, deleteRowsSql(remove) + archiveSql(write));
+  return { written: write.length, deleted: remove, file: out };
+}
+
+/** Runs a SQL file against the D1 of `env` (remote, or the local one with env undefined). */
+export function executeArchiveSql(env: string | undefined, file: string): void {
+  const where = env === undefined ? ['--local'] : ['--remote', '--env', env, '--yes'];
+  const run = spawnSync('npx', ['wrangler', 'd1', 'execute', ARCHIVE_BINDING, ...where, '--file', file], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
+  if (run.status !== 0) throw new Error(`wrangler d1 execute ${ARCHIVE_BINDING} failed:\n${run.stderr || run.stdout}`);
 }

@@ -27,7 +27,15 @@ import { type CompiledContent, LANGS, type Lang } from '../src/content/model';
 import { prerenderFeeds } from '../src/feeds/render';
 import { DEFAULT_LANG, LANGUAGE, LANGUAGES, languageFontCss } from '../src/languages';
 import { cardPath } from '../src/urls';
-import { ARCHIVE_SQL, archiveBound, CONTENT_GZIP_LIMIT, gzippedBytes, loadLocalArchive, writeArchiveSql } from './archive';
+import {
+  ARCHIVE_SQL,
+  archiveBound,
+  CONTENT_GZIP_LIMIT,
+  gzippedBytes,
+  LOCAL_ARCHIVE_STAMP,
+  loadLocalArchive,
+  writeArchiveSql,
+} from './archive';
 import { readContentDir } from './content-files';
 import { progress } from './progress';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
@@ -120,7 +128,9 @@ async function writeArchive(content: CompiledContent): Promise<{ content: Compil
   const split = await splitArchive(content, Number(values['archive-budget']));
   const file = resolve(values['archive-sql']);
   const hash = writeArchiveSql(split.rows, file);
-  const loaded = values['load-local'] && split.rows.length > 0 ? `; ${loadLocalArchive(file, hash)}` : '';
+  // Also when no row is left but some were loaded before: those must leave the local D1 too.
+  const local = values['load-local'] && (split.rows.length > 0 || existsSync(LOCAL_ARCHIVE_STAMP));
+  const loaded = local ? `; ${loadLocalArchive(file, hash)}` : '';
   const kept = LANGS.reduce((n, l) => n + split.content.articles[l].filter((a) => !a.archived).length, 0);
   const all = LANGS.reduce((n, l) => n + content.articles[l].length, 0);
   return {

@@ -4,6 +4,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkWranglerConfig } from '../../scripts/check-config';
+import { DeployError, deployOptions } from '../../scripts/deploy';
 import { changedFeeds, publishToHub } from '../../scripts/websub';
 import { compileContent } from '../../src/build/compile';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -130,10 +132,12 @@ describe('configuration', () => {
       '$1FEED_ITEMS = "0"',
     );
     writeFileSync(join(dir, 'wrangler.toml'), toml);
-    const result = tsx('scripts/check-config.ts', '--config', join(dir, 'wrangler.toml'));
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('[env.staging.vars] Invalid wrangler var: FEED_ITEMS = "0": must be a whole number from 1 to 100');
-    expect(result.stdout).toContain('[vars]');
+    const result = checkWranglerConfig(join(dir, 'wrangler.toml'));
+    expect(result.ok).toBe(false);
+    expect(result.lines.join('\n')).toContain(
+      '[env.staging.vars] Invalid wrangler var: FEED_ITEMS = "0": must be a whole number from 1 to 100',
+    );
+    expect(result.lines.join('\n')).toContain('✓ ' + join(dir, 'wrangler.toml') + ' [vars]');
   });
 });
 
@@ -186,12 +190,12 @@ describe('npm run check: wrangler environments', () => {
   const check = (toml: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'hit-wrangler-'));
     writeFileSync(join(dir, 'wrangler.toml'), toml);
-    return tsx('scripts/check-config.ts', '--config', join(dir, 'wrangler.toml'));
+    const result = checkWranglerConfig(join(dir, 'wrangler.toml'));
+    return { ...result, stdout: result.lines.filter((l) => l.startsWith('✓')).join('\n') };
   };
   const errors = (toml: string) =>
     check(toml)
-      .stderr.trim()
-      .split('\n')
+      .lines.filter((l) => l.startsWith('✗'))
       .map((l) => l.replace(/^✗ \S+ /, ''));
 
   it.each([
@@ -227,7 +231,7 @@ describe('npm run check: wrangler environments', () => {
       '[env.staging]: the archive is on ([[d1_databases]] ARCHIVE) but this environment has no [[env.staging.d1_databases]] with binding = "ARCHIVE"; wrangler does not inherit bindings (docs/archive.md)',
     ]);
     const both = top.replace('[env.staging.vars]', `${archive('env.staging.')}[env.staging.vars]`);
-    expect(check(both).status, check(both).stderr).toBe(0);
+    expect(check(both).lines.filter((l) => l.startsWith('✗'))).toEqual([]);
   });
 
   it('accepts the production block docs/deploying.md gives', () => {
@@ -235,46 +239,53 @@ describe('npm run check: wrangler environments', () => {
     const block = /```toml\n( *\[env\.production\][\s\S]*?) *```/.exec(readme)?.[1]?.replace(/^ +/gm, '');
     expect(block).toBeDefined();
     const result = check(`${base}\n${block}`);
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.lines.filter((l) => l.startsWith('✗'))).toEqual([]);
     expect(result.stdout).toContain('[env.production.vars]: SITE_URL https://news.example.edu');
   });
 });
 
 describe('npm run deploy', () => {
-  // In a folder holding the fixture wrangler.toml (staging only), as a fresh clone has it.
-  const cwd = mkdtempSync(join(tmpdir(), 'hit-deploy-'));
-  cpSync('test/fixtures/wrangler.toml', join(cwd, 'wrangler.toml'));
-  const deploy = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(process.cwd(), 'scripts/deploy.ts'), ...args], {
-      cwd,
-      encoding: 'utf8',
-      // No credentials: a fresh machine, never the developer's own login.
-      env: { ...process.env, HOME: mkdtempSync(join(tmpdir(), 'hit-home-')), XDG_CONFIG_HOME: '', CLOUDFLARE_API_TOKEN: '' },
-    });
+  // The fixture wrangler.toml (staging only), as a fresh clone has it; no credentials, never the developer's own login.
+  const config = 'test/fixtures/wrangler.toml';
+  const noCredentials = { HOME: mkdtempSync(join(tmpdir(), 'hit-home-')), XDG_CONFIG_HOME: '', CLOUDFLARE_API_TOKEN: '' };
+  const refusal = (...args: string[]) => {
+    try {
+      deployOptions(args, config, noCredentials);
+    } catch (error) {
+      if (error instanceof DeployError) return { code: error.code, message: error.message };
+      throw error;
+    }
+    return undefined;
+  };
 
   it('requires an environment and never deploys the top-level config', () => {
-    const result = deploy();
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe('✗ say which environment to deploy; usage: npm run deploy -- --env <staging>\n');
+    expect(refusal()).toEqual({
+      code: 2,
+      message: 'say which environment to deploy; usage: npm run deploy -- --env <staging> [--dry-run]',
+    });
   });
 
   it('answers a misspelt environment in one line, before any check runs', () => {
-    const result = deploy('--env', 'stagign');
-    expect(result.status).toBe(2);
-    expect(result.stderr).toBe('✗ no environment "stagign" in wrangler.toml; the environments are: staging\n');
-    expect(result.stdout).toBe('');
+    expect(refusal('--env', 'stagign')).toEqual({
+      code: 2,
+      message: 'no environment "stagign" in wrangler.toml; the environments are: staging',
+    });
   });
 
   it('says how to set production up when it is not configured yet', () => {
-    expect(deploy('--env', 'production').stderr).toContain('[env.production] is not set up yet: copy the block in docs/deploying.md');
+    expect(refusal('--env', 'production')?.message).toContain('[env.production] is not set up yet: copy the block in docs/deploying.md');
   });
 
   it('stops at authentication with one line, having deployed and recorded nothing', () => {
-    const result = deploy('--env', 'staging');
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe(
-      '✗ no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (docs/deploying.md › Deploying from a server or CI); nothing was deployed\n',
-    );
+    expect(refusal('--env', 'staging')).toEqual({
+      code: 1,
+      message:
+        'no Cloudflare credentials: run `npx wrangler login` (opens a browser), or set CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID (docs/deploying.md › Deploying from a server or CI); nothing was deployed',
+    });
+  });
+
+  it('needs no credentials for a dry run, which touches nothing remote', () => {
+    expect(deployOptions(['--env', 'staging', '--dry-run'], config, noCredentials)).toEqual({ env: 'staging', dryRun: true });
   });
 });
 
@@ -315,7 +326,7 @@ describe('npm run new in a terminal', () => {
     const result = spawnSync('script', ['-qec', command, '/dev/null'], {
       encoding: 'utf8',
       input: 'Summer School\nfixture-cie-visit\nsummer-school\nrobots\nopen-source\n',
-      timeout: 30_000,
+      timeout: 150_000,
     });
     expect(result.status, result.stdout).toBe(0);
     expect(result.stdout).toContain('✗ "Summer School" is not a slug');
