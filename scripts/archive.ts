@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type ArchivedBody, archiveSql } from '../src/content/archive';
+import { type ArchivedBody, archiveChanges, archiveSql, deleteRowsSql } from '../src/content/archive';
 
 /** The binding name the Worker reads. */
 export const ARCHIVE_BINDING = 'ARCHIVE';
@@ -70,25 +70,6 @@ export function loadLocalArchive(file: string, hash: string, stamp = LOCAL_ARCHI
 
 /** Where the build writes the archive's rows. */
 export const ARCHIVE_SQL = 'dist/archive/bodies.sql';
-
-/** DELETE statements for `keys`, a hundred keys each (D1's bound on a statement's size stays far off). */
-export function deleteRowsSql(keys: readonly string[]): string {
-  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
-  let sql = '';
-  for (let i = 0; i < keys.length; i += 100)
-    sql += `DELETE FROM bodies WHERE key IN (${keys
-      .slice(i, i + 100)
-      .map(quote)
-      .join(', ')});\n`;
-  return sql;
-}
-
-/** What D1 must do to hold exactly the build's rows: rows to write (new or changed) and keys to delete. */
-export function archiveChanges(have: readonly { key: string; hash: string }[], rows: readonly ArchivedBody[]) {
-  const held = new Set(have.map((r) => `${r.key} ${r.hash}`));
-  const wanted = new Set(rows.map((r) => r.key));
-  return { write: rows.filter((r) => !held.has(`${r.key} ${r.hash}`)), remove: have.map((r) => r.key).filter((k) => !wanted.has(k)) };
-}
 
 /**
  * The SQL that makes the D1 of `env` (remote, or the local one with env undefined) hold exactly the last build's

@@ -28,7 +28,11 @@ export class DeployError extends Error {
 }
 
 /** The options of `npm run deploy`, checked before anything runs: an environment that exists, credentials. */
-export function deployOptions(argv: string[], config = 'wrangler.toml', processEnv: NodeJS.ProcessEnv = process.env): DeployOptions {
+export function deployOptions(
+  argv: string[],
+  config = 'wrangler.toml',
+  processEnv: Record<string, string | undefined> = process.env,
+): DeployOptions {
   const environments = deployableEnvironments(config);
   const usage = `usage: npm run deploy -- --env <${environments.join('|') || 'environment'}> [--dry-run]`;
   let values: { env?: string; 'dry-run'?: boolean };

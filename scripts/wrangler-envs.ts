@@ -41,7 +41,7 @@ export function deployableEnvironments(configPath = 'wrangler.toml'): string[] {
  * Whether wrangler can authenticate without a browser or has logged in before: an API token in the
  * environment, or a login saved in wrangler's config folder (~/.wrangler or $XDG_CONFIG_HOME/.wrangler).
  */
-export function hasCloudflareCredentials(env: NodeJS.ProcessEnv = process.env): boolean {
+export function hasCloudflareCredentials(env: Record<string, string | undefined> = process.env): boolean {
   if (env.CLOUDFLARE_API_TOKEN || (env.CLOUDFLARE_API_KEY && env.CLOUDFLARE_EMAIL)) return true;
   const home = env.HOME ?? homedir();
   const dirs = [join(home, '.wrangler', 'config'), join(env.XDG_CONFIG_HOME ?? join(home, '.config'), '.wrangler', 'config')];

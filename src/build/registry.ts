@@ -107,6 +107,17 @@ const withdrawalSchema = z.strictObject({
 
 /** content/withdrawn.yaml: a list of { slug, date, lang?, note? }. */
 export function readWithdrawals(text: string | undefined, file: string, problems: Problem[]): Withdrawal[] {
+  // "[]" (the empty list an older file ended with) followed by an appended entry: say that, not what YAML says.
+  const lines = text?.split(/\r?\n/) ?? [];
+  const empty = lines.findIndex((l) => /^\s*\[\s*\]\s*(#.*)?$/.test(l));
+  if (empty >= 0 && lines.slice(empty + 1).some((l) => /^\s*-\s/.test(l))) {
+    problems.push({
+      file,
+      line: empty + 1,
+      message: '"[]" means "no withdrawals", so the entries below it cannot be read; delete the line "[]"',
+    });
+    return [];
+  }
   const yaml = readYaml(text, file, problems);
   if (!yaml || yaml.data === null || yaml.data === undefined) return [];
   if (!Array.isArray(yaml.data)) {

@@ -97,6 +97,25 @@ export function archiveSql(rows: readonly ArchivedBody[]): string {
     .join('');
 }
 
+/** DELETE statements for `keys`, a hundred keys each (D1's bound on a statement's size stays far off). */
+export function deleteRowsSql(keys: readonly string[]): string {
+  const quote = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  let sql = '';
+  for (let i = 0; i < keys.length; i += 100)
+    sql += `DELETE FROM bodies WHERE key IN (${keys
+      .slice(i, i + 100)
+      .map(quote)
+      .join(', ')});\n`;
+  return sql;
+}
+
+/** What D1 must do to hold exactly the build's rows: rows to write (new or changed) and keys to delete. */
+export function archiveChanges(have: readonly { key: string; hash: string }[], rows: readonly ArchivedBody[]) {
+  const held = new Set(have.map((r) => `${r.key} ${r.hash}`));
+  const wanted = new Set(rows.map((r) => r.key));
+  return { write: rows.filter((r) => !held.has(`${r.key} ${r.hash}`)), remove: have.map((r) => r.key).filter((k) => !wanted.has(k)) };
+}
+
 /** Bytes of bodies the Worker keeps between requests (per isolate): a few hundred articles, far below 128 MB. */
 const CACHED_BODY_BYTES = 8 * 1024 * 1024;
 /** D1 allows 100 bound parameters per statement. */

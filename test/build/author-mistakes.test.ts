@@ -441,6 +441,17 @@ describe('corrections and withdrawals', () => {
       'content/withdrawn.yaml:3  reason: is not a known field; the fields are slug, date, lang, note',
     ]);
   });
+
+  it('says what to do when an entry is appended after the "[]" an older file ended with', () => {
+    const appended = withdrawn('# Withdrawals.\n[]\n- slug: visit\n  date: 2025-06-15\n');
+    expect(build(record(), appended).problems.map(formatProblem)[0]).toBe(
+      'content/withdrawn.yaml:2  "[]" means "no withdrawals", so the entries below it cannot be read; delete the line "[]"',
+    );
+    // A file of comments only (as content/withdrawn.yaml now is) is an empty list, and an appended entry simply reads.
+    const comments = '# Withdrawals.\n#\n# - slug: example\n#   date: 2026-11-29\n';
+    expect(build(record(), withdrawn(comments)).problems.map(formatProblem)).toHaveLength(1);
+    expect(build(record(), withdrawn(`${comments}- slug: visit\n  date: 2025-06-15\n`)).problems).toEqual([]);
+  });
 });
 
 describe('a scheduled article', () => {

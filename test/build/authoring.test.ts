@@ -137,7 +137,7 @@ describe('configuration', () => {
     expect(result.lines.join('\n')).toContain(
       '[env.staging.vars] Invalid wrangler var: FEED_ITEMS = "0": must be a whole number from 1 to 100',
     );
-    expect(result.lines.join('\n')).toContain('✓ ' + join(dir, 'wrangler.toml') + ' [vars]');
+    expect(result.lines.join('\n')).toContain(`✓ ${join(dir, 'wrangler.toml')} [vars]`);
   });
 });
 

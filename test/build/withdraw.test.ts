@@ -1,0 +1,224 @@
+/**
+ * npm run withdraw end to end on a SYNTHETIC repository made here: files, withdrawn.yaml, the URLs it reports (checked
+ * against a crawl of the site before), the purge requests a local stand-in of Cloudflare's API receives, and the 410.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readContentDir } from '../../scripts/content-files';
+import { PURGE_FILES_PER_REQUEST, PURGE_PREFIXES_PER_REQUEST } from '../../scripts/purge';
+import { withdraw } from '../../scripts/withdraw';
+import { createApp } from '../../src/app';
+import { compileContent, formatProblem } from '../../src/build/compile';
+import { processPhotos } from '../../src/build/photos';
+import { Library } from '../../src/content/library';
+import { testEnv } from '../support/env';
+import { articleSource, siteSources } from '../support/fixtures';
+
+const SITE = 'https://news.example.edu';
+const env = testEnv({ SITE_URL: SITE, FEED_ITEMS: '2', WEBSUB_HUB: '' });
+
+/** A repository: site files, a wrangler.toml whose production has SITE_URL, and articles, some with pictures. */
+async function repository(): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), 'hit-withdraw-'));
+  const content = join(root, 'content');
+  for (const f of siteSources()) {
+    mkdirSync(join(content, 'site'), { recursive: true });
+    writeFileSync(join(content, f.path), f.text ?? '');
+  }
+  writeFileSync(join(content, 'withdrawn.yaml'), '# Withdrawn articles (synthetic repository).\n[]\n');
+  const article = (slug: string, lang: 'zh' | 'en', day: number, fields: Record<string, string> = {}, body?: string) => {
+    const f = articleSource(slug, lang, { published: `2025-03-${String(day).padStart(2, '0')}T09:00:00+08:00`, ...fields }, body);
+    mkdirSync(join(content, f.path, '..'), { recursive: true });
+    writeFileSync(join(content, f.path), f.text ?? '');
+  };
+  // Eight stories, so that the feeds (two items a page) have archive pages and the withdrawn one sits in the middle.
+  for (const [i, slug] of ['one', 'two', 'three', 'four', 'six', 'seven', 'eight'].entries()) {
+    for (const lang of ['zh', 'en'] as const) article(`story-${slug}`, lang, i < 4 ? i + 1 : i + 2, { tags: '[open-source, events]' });
+  }
+  const folder = join(content, 'articles/2025/story-five');
+  mkdirSync(folder, { recursive: true });
+  for (const [name, colour] of [
+    ['lead.jpg', '#c81e1e'],
+    ['hall.jpg', '#1e50c8'],
+  ] as const) {
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: colour } })
+      .jpeg()
+      .toFile(join(folder, name));
+  }
+  for (const lang of ['zh', 'en'] as const) {
+    article(
+      'story-five',
+      lang,
+      5,
+      { tags: '[events]', image: '{ src: lead.jpg, alt: A synthetic red picture }', redirect_from: '[old-five]' },
+      lang === 'en' ? 'Synthetic body.\n\n![The synthetic hall](hall.jpg)' : 'Synthetic body.',
+    );
+  }
+  writeFileSync(
+    join(root, 'wrangler.toml'),
+    `name = "x"\n[vars]\nSITE_URL = ""\nFEED_ITEMS = "2"\n[env.production]\nname = "x"\n[env.production.vars]\nSITE_URL = "${SITE}"\nFEED_ITEMS = "2"\n`,
+  );
+  return root;
+}
+
+/** The site as the build would make it from `root`'s content now (pictures processed into its public/media). */
+async function site(root: string) {
+  const sources = readContentDir(join(root, 'content'));
+  const photos = await processPhotos(
+    join(root, 'content'),
+    sources.map((f) => f.path),
+    join(root, 'public/media'),
+  );
+  const result = compileContent(sources, 'content/', { photos });
+  if (!result.content) throw new Error(result.problems.map(formatProblem).join('\n'));
+  const app = createApp(Library.of(result.content));
+  return { content: result.content, get: (path: string) => Promise.resolve(app.fetch(new Request(SITE + path), env)) };
+}
+
+/** Every same-site URL reachable from the home page, the sitemaps and the OPML (bounded), with its body. */
+async function crawl(get: (path: string) => Promise<Response>): Promise<Map<string, string>> {
+  const seen = new Map<string, string>();
+  const queue = ['/', '/sitemap.xml', '/feeds.opml', '/zh/embed', '/en/embed'];
+  while (queue.length > 0 && seen.size < 600) {
+    const path = queue.shift() as string;
+    if (seen.has(path)) continue;
+    const res = await get(path);
+    const body = res.status === 200 ? await res.text() : '';
+    seen.set(path, body);
+    for (const m of body.matchAll(/(?:https:\/\/news\.example\.edu|(?<=(?:href|src)="))(\/[^"'<>\s\\]*)/g)) {
+      const next = (m[1] ?? '').replaceAll('&amp;', '&');
+      if (!next.startsWith('/media/') && !next.startsWith('/cards/') && !seen.has(next)) queue.push(next);
+      if (next.startsWith('/media/') || next.startsWith('/cards/')) seen.set(next, seen.get(next) ?? '(file)');
+    }
+  }
+  return seen;
+}
+
+describe('npm run withdraw', () => {
+  let root: string;
+  const requests: { url?: string; auth?: string; body: { files?: string[]; prefixes?: string[] } }[] = [];
+  const standIn = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      requests.push({ url: req.url, auth: req.headers.authorization, body: JSON.parse(body) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"success":true,"errors":[],"result":{"id":"x"}}');
+    });
+  });
+  let before: Map<string, string>;
+  let media: string[];
+  let result: Awaited<ReturnType<typeof withdraw>>;
+  let published = false;
+
+  beforeAll(async () => {
+    root = await repository();
+    await new Promise<void>((r) => standIn.listen(0, '127.0.0.1', r));
+    const { get } = await site(root);
+    before = await crawl(get);
+    media = readdirSync(join(root, 'public/media'));
+    result = await withdraw({
+      slug: 'story-five',
+      note: 'at the author\'s request: "urgent"',
+      env: 'production',
+      contentDir: join(root, 'content'),
+      assets: join(root, 'public'),
+      config: join(root, 'wrangler.toml'),
+      purgeTarget: { token: 'test-token', zoneId: 'zone-1', api: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}/client/v4` },
+      publish: async () => {
+        published = true;
+      },
+    });
+  });
+  afterAll(() => standIn.close());
+
+  it('deletes the article folder with its pictures and appends an entry the check accepts', async () => {
+    expect(published).toBe(true);
+    expect(existsSync(join(root, 'content/articles/2025/story-five'))).toBe(false);
+    const record = readFileSync(join(root, 'content/withdrawn.yaml'), 'utf8');
+    expect(record).toMatch(
+      /^# Withdrawn articles \(synthetic repository\)\.\n- slug: story-five\n {2}date: (\d{4}-\d{2}-\d{2})\n {2}note: "at the author's request: \\"urgent\\""\n- slug: old-five\n {2}date: \1\n {2}note: "former slug of story-five"\n$/,
+    );
+    const { content } = await site(root);
+    for (const slugs of Object.values(content.withdrawn ?? {})) expect([...slugs].sort()).toEqual(['old-five', 'story-five']);
+  });
+
+  it('leaves nothing of it in the built site: pages answer 410, feeds and lists drop it, its pictures are deleted', async () => {
+    const { get } = await site(root);
+    for (const path of ['/en/articles/story-five', '/zh/articles/story-five', '/en/articles/old-five'])
+      expect((await get(path)).status, path).toBe(410);
+    for (const path of ['/en/rss.xml', '/zh/atom.xml', '/en/tags/events/feed.json', '/en/', '/sitemap.xml']) {
+      expect(await (await get(path)).text(), path).not.toContain('story-five');
+    }
+    const left = readdirSync(join(root, 'public/media'));
+    expect(media.length).toBeGreaterThan(left.length);
+    expect(left).toEqual([]);
+  });
+
+  it('reports every URL of the site that showed the article before, and each of its picture files', () => {
+    const reported = new Set(result.urls.map((u) => u.slice(SITE.length)));
+    const covered = (path: string) => reported.has(path) || result.prefixes.some((p) => `https://${p}`.endsWith(path.split('?')[0] ?? ''));
+    const showing = [...before].filter(
+      ([path, body]) => body.includes('story-five') || body.includes('old-five') || path.startsWith('/media/'),
+    );
+    expect(showing.length).toBeGreaterThan(20);
+    for (const [path] of showing) expect(covered(path), path).toBe(true);
+    for (const file of media) expect(reported.has(`/media/${file}`), file).toBe(true);
+  });
+
+  it('purges them through the API with the token, in batches within its limits', () => {
+    expect(requests.length).toBeGreaterThan(0);
+    for (const r of requests) {
+      expect(r.url).toBe('/client/v4/zones/zone-1/purge_cache');
+      expect(r.auth).toBe('Bearer test-token');
+      expect((r.body.files ?? []).length).toBeLessThanOrEqual(PURGE_FILES_PER_REQUEST);
+      expect((r.body.prefixes ?? []).length).toBeLessThanOrEqual(PURGE_PREFIXES_PER_REQUEST);
+    }
+    expect(requests.flatMap((r) => r.body.files ?? []).sort()).toEqual([...result.urls].sort());
+    expect(requests.flatMap((r) => r.body.prefixes ?? [])).toContain('news.example.edu/en/rss.xml');
+    expect(result.purged.every((p) => p.ok)).toBe(true);
+  });
+});
+
+describe('npm run withdraw -- --lang', () => {
+  it('removes one language and the pictures only it uses, and records the language', async () => {
+    const root = await repository();
+    const folder = join(root, 'content/articles/2025/story-five');
+    const done = await withdraw({
+      slug: 'story-five',
+      lang: 'en',
+      contentDir: join(root, 'content'),
+      assets: join(root, 'public'),
+      config: join(root, 'wrangler.toml'),
+      publish: async () => {},
+    });
+    expect(readdirSync(folder).sort()).toEqual(['lead.jpg', 'zh.md']);
+    expect(readFileSync(join(root, 'content/withdrawn.yaml'), 'utf8')).toContain('- slug: story-five\n  date: ');
+    expect(done.entry).toContain('  lang: en\n');
+    // Without an environment nothing is deployed, so nothing is purged: the URLs are site paths.
+    expect(done.urls).toContain('/en/articles/story-five');
+    expect(done.purged).toEqual([]);
+    const { get } = await site(root);
+    expect((await get('/en/articles/story-five')).status).toBe(410);
+    expect((await get('/zh/articles/story-five')).status).toBe(200);
+  });
+
+  it('refuses an article that is not there, changing nothing', async () => {
+    const root = await repository();
+    const options = {
+      contentDir: join(root, 'content'),
+      assets: join(root, 'public'),
+      config: join(root, 'wrangler.toml'),
+      publish: async () => {},
+    };
+    await expect(withdraw({ slug: 'story-nine', ...options })).rejects.toThrow(/no article "story-nine" in .*articles\/<year>\//);
+    await expect(withdraw({ slug: 'story-one', lang: 'fr' as 'en', ...options })).rejects.toThrow(
+      '"story-one" has no fr.md (it has zh, en)',
+    );
+    expect(readFileSync(join(root, 'content/withdrawn.yaml'), 'utf8')).toBe('# Withdrawn articles (synthetic repository).\n[]\n');
+  });
+});
