@@ -6,7 +6,7 @@ import { applyD1Migrations, type D1Migration } from 'cloudflare:test';
 import { env as runtimeEnv } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
-import { archiveSql, splitArchive } from '../../src/content/archive';
+import { archiveChanges, archiveSql, deleteRowsSql, splitArchive } from '../../src/content/archive';
 import { Library } from '../../src/content/library';
 import type { CompiledContent, Lang, Translation } from '../../src/content/model';
 import { testEnv } from '../support/env';
@@ -122,6 +122,25 @@ describe('the archive in D1', () => {
     ]);
     // The SQL a deploy runs replaces the row of that article.
     expect(archiveSql(after.rows.slice(0, 1))).toMatch(/^INSERT OR REPLACE INTO bodies \(key, hash, html, feed_html\)/);
+  });
+
+  it('deletes the rows of a withdrawn article, and nothing else, when a deploy brings D1 to the build', async () => {
+    const gone = split.content.articles.en.at(-3) as Translation;
+    expect(gone.archived).toBe(true);
+    const withdrawn = structuredClone(content);
+    for (const lang of ['zh', 'en'] as Lang[]) withdrawn.articles[lang] = withdrawn.articles[lang].filter((a) => a.slug !== gone.slug);
+    const after = await splitArchive(withdrawn, 200_000);
+    const have = (await ARCHIVE.prepare('SELECT key, hash FROM bodies').all<{ key: string; hash: string }>()).results;
+    const changes = archiveChanges(have, after.rows);
+    expect(changes.remove.sort()).toEqual([`en/${gone.slug}`, `zh/${gone.slug}`]);
+    // What the deploy runs (scripts/archive.ts archiveChangesSql), run here against the local D1.
+    await ARCHIVE.exec((deleteRowsSql(changes.remove) + archiveSql(changes.write)).replaceAll('\n', ' '));
+    const left = await ARCHIVE.prepare('SELECT key FROM bodies WHERE key LIKE ?').bind(`%/${gone.slug}`).all();
+    expect(left.results).toEqual([]);
+    expect((await ARCHIVE.prepare('SELECT count(*) AS n FROM bodies').first<{ n: number }>())?.n).toBe(after.rows.length);
+    const stored = createApp(Library.of(after.content));
+    const other = after.content.articles.en.at(-1) as Translation;
+    expect((await stored.fetch(new Request(`${ORIGIN}/en/articles/${other.slug}`), testEnv({ ARCHIVE }))).status).toBe(200);
   });
 
   it("tells the operator's log what is wrong when a build's archive is not bound", async () => {
