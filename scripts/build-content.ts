@@ -16,6 +16,7 @@ import { buildSync } from 'esbuild';
 import { ARTICLE_CARDS, type CardText, cardHash, cardText, renderCard } from '../src/build/card';
 import { compileContent, formatProblem } from '../src/build/compile';
 import { beijingTime } from '../src/build/dates';
+import { embargoKey } from '../src/build/embargo-key';
 import { drawIcons } from '../src/build/icons';
 import { type PhotoIndex, processPhotos } from '../src/build/photos';
 import { fixChineseMarkdown } from '../src/build/punctuation';
@@ -265,6 +266,7 @@ async function prerenderedModule(content: CompiledContent): Promise<string> {
  */
 async function drawCards(content: CompiledContent, dir: string): Promise<string> {
   const articleCards = Number(values['article-cards']);
+  const key = embargoKey(contentDir);
   const keep = new Set<string>();
   let drawn = 0;
   const started = performance.now();
@@ -276,7 +278,7 @@ async function drawCards(content: CompiledContent, dir: string): Promise<string>
   const shown = progress('social cards');
   /** Draws the card for `text` unless it exists; returns its site path. */
   const draw = async (lang: Lang, name: string, text: CardText) => {
-    const path = cardPath(lang, name, cardHash(text));
+    const path = cardPath(lang, name, cardHash(text, key));
     const file = join(dir, ...path.split('/').slice(2));
     keep.add(file);
     if (existsSync(file)) return path;

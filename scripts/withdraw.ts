@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { cardHash, cardText } from '../src/build/card';
 import { compileContent, formatProblem } from '../src/build/compile';
 import { beijingNow } from '../src/build/dates';
+import { embargoKey } from '../src/build/embargo-key';
 import { processPhotos } from '../src/build/photos';
 import { WITHDRAWN_RECORD } from '../src/build/registry';
 import { appendWithdrawal, cachedUrls, withdrawalEntry } from '../src/build/withdrawal';
@@ -81,9 +82,10 @@ async function currentContent(contentDir: string, assets: string): Promise<Compi
       `the content has problems; fix them first (nothing was changed):\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );
   }
+  const key = embargoKey(contentDir);
   for (const lang of LANGS) {
     const site = result.content.sites[lang];
-    for (const a of result.content.articles[lang]) if (!a.image) a.card = cardPath(lang, a.slug, cardHash(cardText(a, site)));
+    for (const a of result.content.articles[lang]) if (!a.image) a.card = cardPath(lang, a.slug, cardHash(cardText(a, site), key));
   }
   return result.content;
 }

@@ -4,7 +4,6 @@
  * Noto Sans SC from the @fontsource/noto-sans-sc package, so every machine draws the same pixels from
  * the same content and nothing is fetched from the network, at build time or at run time.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -14,6 +13,7 @@ import type { Site, Translation } from '../content/model';
 import { LANGUAGE, type Lang } from '../languages';
 import { formatDate } from '../pages/i18n';
 import { CARD_SIZE } from '../urls';
+import { keyedHash } from './embargo-key';
 import { chineseLineBreaks, WORD_JOINER } from './line-breaks';
 
 const { width: CARD_WIDTH, height: CARD_HEIGHT } = CARD_SIZE;
@@ -58,11 +58,9 @@ export function cardText(article: Translation, site: Site): CardText {
   };
 }
 
-export function cardHash(text: CardText): string {
-  return createHash('sha256')
-    .update(JSON.stringify([DESIGN_VERSION, fontVersions, text]))
-    .digest('hex')
-    .slice(0, 10);
+/** The card's name: a hash of what it shows, keyed (src/build/embargo-key.ts) so that a guessed headline cannot find it. */
+export function cardHash(text: CardText, key: Buffer): string {
+  return keyedHash(key, 10, JSON.stringify([DESIGN_VERSION, fontVersions, text]));
 }
 
 interface FontFace {

@@ -1,13 +1,13 @@
 /**
  * Pictures saved beside an article (content/articles/<year>/<slug>/photo.jpg), made ready for the web with sharp:
  * turned upright, every metadata block dropped (EXIF GPS never reaches the public), resized to a few widths (never
- * upscaled), WebP for pages and a JPEG (PNG for graphics) every feed reader shows, under content-hashed names in the
- * [assets] folder. A picture whose files exist already is not processed again. Build time only.
+ * upscaled), WebP for pages and a JPEG (PNG for graphics) every feed reader shows, under names keyed by their content in the
+ * [assets] folder (src/build/embargo-key.ts). A picture whose files exist already is not processed again. Build time only.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
+import { embargoKey, keyedHash } from './embargo-key';
 
 /** Widths drawn for every picture (those narrower than the original; the original's own width when it is narrower). */
 export const PHOTO_WIDTHS = [480, 960, 1600] as const;
@@ -69,8 +69,8 @@ export function variantWidths(width: number): number[] {
 /** The site path of a variant. */
 const mediaPath = (hash: string, width: number, ext: string) => `/media/${hash}-${width}.${ext}`;
 
-/** Processes one picture's bytes into `outDir` (only the files missing there) and describes it. */
-export async function processPhoto(name: string, bytes: Uint8Array, outDir: string): Promise<Photo | { error: string }> {
+/** Processes one picture's bytes into `outDir` (only the files missing there), named with `key`, and describes it. */
+export async function processPhoto(name: string, bytes: Uint8Array, outDir: string, key: Buffer): Promise<Photo | { error: string }> {
   const problem = unsupported(name, bytes);
   if (problem) return { error: problem };
   let meta: Metadata;
@@ -95,7 +95,8 @@ export async function processPhoto(name: string, bytes: Uint8Array, outDir: stri
   const height = (turned ? meta.width : meta.height) ?? 0;
   const graphic = meta.format === 'png' || meta.format === 'gif';
   const ext = graphic ? 'png' : 'jpg';
-  const hash = createHash('sha256').update(PROCESSING).update(bytes).digest('hex').slice(0, 16);
+  // Keyed: the name of a scheduled article's picture cannot be worked out from the photo (src/build/embargo-key.ts).
+  const hash = keyedHash(key, 16, PROCESSING, bytes);
   const variants: PhotoVariant[] = [];
   mkdirSync(outDir, { recursive: true });
   for (const w of variantWidths(width)) {
@@ -137,10 +138,11 @@ export async function processPhotos(
   onProgress: (done: number, total: number, path: string) => void = () => {},
 ): Promise<PhotoIndex> {
   const pictures = paths.filter((p) => p.startsWith('articles/') && PICTURE_FILE.test(p)).sort();
+  const key = embargoKey(contentDir);
   const index = new Map<string, Photo | { error: string }>();
   for (const [i, path] of pictures.entries()) {
     onProgress(i, pictures.length, path);
-    index.set(path, await processPhoto(path, readFileSync(join(contentDir, path)), outDir));
+    index.set(path, await processPhoto(path, readFileSync(join(contentDir, path)), outDir, key));
   }
   onProgress(pictures.length, pictures.length, '');
   const keep = new Set(

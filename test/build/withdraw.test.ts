@@ -16,6 +16,7 @@ import { createApp } from '../../src/app';
 import { compileContent, formatProblem } from '../../src/build/compile';
 import { processPhotos } from '../../src/build/photos';
 import { Library } from '../../src/content/library';
+import { crawl } from '../support/crawl';
 import { testEnv } from '../support/env';
 import { articleSource, siteSources } from '../support/fixtures';
 
@@ -80,25 +81,6 @@ async function site(root: string) {
   return { content: result.content, get: (path: string) => Promise.resolve(app.fetch(new Request(SITE + path), env)) };
 }
 
-/** Every same-site URL reachable from the home page, the sitemaps and the OPML (bounded), with its body. */
-async function crawl(get: (path: string) => Promise<Response>): Promise<Map<string, string>> {
-  const seen = new Map<string, string>();
-  const queue = ['/', '/sitemap.xml', '/feeds.opml', '/zh/embed', '/en/embed'];
-  while (queue.length > 0 && seen.size < 600) {
-    const path = queue.shift() as string;
-    if (seen.has(path)) continue;
-    const res = await get(path);
-    const body = res.status === 200 ? await res.text() : '';
-    seen.set(path, body);
-    for (const m of body.matchAll(/(?:https:\/\/news\.example\.edu|(?<=(?:href|src)="))(\/[^"'<>\s\\]*)/g)) {
-      const next = (m[1] ?? '').replaceAll('&amp;', '&');
-      if (!next.startsWith('/media/') && !next.startsWith('/cards/') && !seen.has(next)) queue.push(next);
-      if (next.startsWith('/media/') || next.startsWith('/cards/')) seen.set(next, seen.get(next) ?? '(file)');
-    }
-  }
-  return seen;
-}
-
 describe('npm run withdraw', () => {
   let root: string;
   const requests: { url?: string; auth?: string; body: { files?: string[]; prefixes?: string[] } }[] = [];
@@ -119,7 +101,7 @@ describe('npm run withdraw', () => {
     root = await repository();
     await new Promise<void>((r) => standIn.listen(0, '127.0.0.1', r));
     const { get } = await site(root);
-    before = await crawl(get);
+    before = await crawl(get, SITE);
     media = readdirSync(join(root, 'public/media'));
     result = await withdraw({
       slug: 'story-five',
