@@ -9,7 +9,7 @@
  * Worker never serves them, and `wrangler deploy --dry-run` runs the build itself).
  * Exits 1, listing every problem, when any article or site file is wrong.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
@@ -41,7 +41,8 @@ import { readContentDir } from './content-files';
 import { progress } from './progress';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
-// `npm run check` sets this for the wrangler command it runs right after building: the content is built already.
+// Set by the commands that built the content already (check, deploy, npm start's watcher) for the wrangler command
+// they run next; wrangler.toml's [build] command tests it before starting Node at all.
 if (process.env.CONTENT_BUILT === '1') process.exit(0);
 
 const { values } = parseArgs({
@@ -56,6 +57,8 @@ const { values } = parseArgs({
     fix: { type: 'boolean', default: false },
     // Warnings left out: the test fixture's are for nobody to act on.
     quiet: { type: 'boolean', default: false },
+    // npm start: build again after every change under the content folder.
+    watch: { type: 'boolean', default: false },
     // CONTENT_ARCHIVE=1|0 decides for programs that build a copy of the project (the benchmarks).
     archive: { type: 'boolean', default: process.env.CONTENT_ARCHIVE ? process.env.CONTENT_ARCHIVE === '1' : archiveBound() },
     'archive-budget': { type: 'string', default: String(BUNDLED_BODY_BYTES) },
@@ -70,55 +73,136 @@ const { values } = parseArgs({
 const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(values.content);
 const prefix = `${relative(process.cwd(), contentDir) || '.'}/`;
-const started = performance.now();
-if (values.fix) fixPunctuation();
-const sources = readContentDir(contentDir);
-const photos = await preparePhotos(sources.map((f) => f.path));
-const result = compileContent(sources, prefix, { includeDrafts: values.drafts, photos: photos.index });
-// Warnings come after the outcome: a bad var or a bad article still fails in its own words first.
-const warn = () => {
-  if (values.quiet && result.problems.length === 0) return;
-  for (const w of result.warnings) console.warn(`! ${formatProblem(w)}`);
-};
+/** A wrangler var the build cannot render the feeds with. */
+class VarProblem extends Error {}
 
-if (result.problems.length > 0 || !result.content) {
-  const n = result.problems.length;
-  console.error(`✗ ${n} problem${n === 1 ? '' : 's'} in ${prefix} — nothing was built:\n`);
-  for (const p of result.problems) console.error(`  ${formatProblem(p)}`);
-  warn();
+/**
+ * One build of the content (or, with --check, its report): false, the problems printed, when it has problems.
+ */
+async function build(): Promise<boolean> {
+  const started = performance.now();
+  const sources = readContentDir(contentDir);
+  const photos = await preparePhotos(sources.map((f) => f.path));
+  const previewAt = previewInstant();
+  const result = compileContent(sources, prefix, { includeDrafts: values.drafts && previewAt === undefined, photos: photos.index });
+  if (result.content && previewAt !== undefined) result.content.previewAt = previewAt;
+  // Warnings come after the outcome: a bad var or a bad article still fails in its own words first.
+  const warn = () => {
+    if (values.quiet && result.problems.length === 0) return;
+    for (const w of result.warnings) console.warn(`! ${formatProblem(w)}`);
+  };
+
+  if (result.problems.length > 0 || !result.content) {
+    const n = result.problems.length;
+    console.error(`✗ ${n} problem${n === 1 ? '' : 's'} in ${prefix} — nothing was built:\n`);
+    for (const p of result.problems) console.error(`  ${formatProblem(p)}`);
+    warn();
+    return false;
+  }
+
+  const content = result.content;
+  if (values.check) {
+    console.log(report(content, result.skippedDrafts));
+    console.log(await bundleReport(content));
+    warn();
+  } else {
+    const out = resolve(values.out);
+    // The vars first: a bad one stops the build in one line before anything is written.
+    let feeds: string;
+    try {
+      feeds = await prerenderedModule(content);
+    } catch (error) {
+      if (!(error instanceof VarProblem)) throw error;
+      console.error(`✗ ${error.message}`);
+      return false;
+    }
+    const cards = values.cards ? await drawCards(content, resolve(values.assets, 'cards')) : undefined;
+    const icons = await drawIcons(resolve(values.assets));
+    mkdirSync(dirname(out), { recursive: true });
+    const archive = values.archive ? await writeArchive(content) : undefined;
+    const index = indexContent(archive?.content ?? content);
+    writeIfChanged(out, generatedModule(JSON.stringify(index), out));
+    // The Worker reads the same index as a text module: V8 parses no 10 MB script for it (docs/archive.md).
+    writeIfChanged(resolve(dirname(out), 'content.txt'), serialiseIndex(index));
+    writeIfChanged(resolve(dirname(out), 'worker-content.ts'), workerContentModule(out));
+    // The widget is code, not content: it always goes beside the Worker's sources.
+    writeIfChanged(resolve(root, 'src/generated/embed.ts'), embedModule());
+    writeIfChanged(resolve(dirname(out), 'feeds.ts'), feeds);
+    const ms = Math.round(performance.now() - started);
+    const counts = LANGS.map((l) => `${content.articles[l].length} ${l}`).join(', ');
+    if (values.report) console.log(report(content, result.skippedDrafts));
+    if (photos.summary) console.log(photos.summary);
+    if (cards) console.log(cards);
+    if (archive) console.log(archive.summary);
+    if (icons > 0) console.log(`✓ icons: ${icons} file(s) drawn -> ${relative(process.cwd(), resolve(values.assets))}/icons/, favicon.ico`);
+    console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
+    warn();
+  }
+  return true;
+}
+
+if (values.fix) fixPunctuation();
+if (values.watch) await watchContent();
+else if (!(await build())) failBuild();
+
+/**
+ * --watch (npm start): builds, then again after every change under the content folder, in this process (its modules
+ * loaded once: a rebuild takes a fraction of a second), telling the parent process after each build.
+ */
+async function watchContent(): Promise<void> {
+  const tell = (ok: boolean) => process.send?.({ built: ok });
+  tell(await build());
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const rebuild = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        const ok = await build().catch((error: unknown) => {
+          console.error(`✗ ${(error as Error).message}`);
+          return false;
+        });
+        if (!ok) console.error('\n  (npm start keeps showing the last good build; fix the file and save, and it reloads)');
+        tell(ok);
+      } while (again);
+    })();
+    await running;
+    running = undefined;
+  };
+  watch(contentDir, { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 50);
+  });
+}
+
+/**
+ * Stops a failed build. Under `npm start` (DEV_SERVER=1), once a build has succeeded, it exits 0 instead: the problems
+ * above are all the editor needs, and wrangler would add a page of its own error object; the server keeps the last good
+ * build until the file is fixed and saved.
+ */
+function failBuild(): never {
+  if (process.env.DEV_SERVER === '1' && existsSync(resolve(values.out))) {
+    console.error('\n  (npm start keeps showing the last good build; fix the file and save, and it reloads)');
+    process.exit(0);
+  }
   process.exit(1);
 }
 
-const content = result.content;
-if (values.check) {
-  console.log(report(content, result.skippedDrafts));
-  console.log(await bundleReport(content));
-  warn();
-} else {
-  const out = resolve(values.out);
-  // The vars first: a bad one stops the build in one line before anything is written.
-  const feeds = await prerenderedModule(content);
-  const cards = values.cards ? await drawCards(content, resolve(values.assets, 'cards')) : undefined;
-  const icons = await drawIcons(resolve(values.assets));
-  mkdirSync(dirname(out), { recursive: true });
-  const archive = values.archive ? await writeArchive(content) : undefined;
-  const index = indexContent(archive?.content ?? content);
-  writeIfChanged(out, generatedModule(JSON.stringify(index), out));
-  // The Worker reads the same index as a text module: V8 parses no 10 MB script for it (docs/archive.md).
-  writeIfChanged(resolve(dirname(out), 'content.txt'), serialiseIndex(index));
-  writeIfChanged(resolve(dirname(out), 'worker-content.ts'), workerContentModule(out));
-  // The widget is code, not content: it always goes beside the Worker's sources.
-  writeIfChanged(resolve(root, 'src/generated/embed.ts'), embedModule());
-  writeIfChanged(resolve(dirname(out), 'feeds.ts'), feeds);
-  const ms = Math.round(performance.now() - started);
-  const counts = LANGS.map((l) => `${content.articles[l].length} ${l}`).join(', ');
-  if (values.report) console.log(report(content, result.skippedDrafts));
-  if (photos.summary) console.log(photos.summary);
-  if (cards) console.log(cards);
-  if (archive) console.log(archive.summary);
-  if (icons > 0) console.log(`✓ icons: ${icons} file(s) drawn -> ${relative(process.cwd(), resolve(values.assets))}/icons/, favicon.ico`);
-  console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
-  warn();
+/** PREVIEW_AT (set by `npm start -- --at`): the instant a local build shows the site at, as an ISO time. */
+function previewInstant(): number | undefined {
+  const at = process.env.PREVIEW_AT;
+  if (!at) return undefined;
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) {
+    console.error(`✗ PREVIEW_AT = ${JSON.stringify(at)} is not a time; npm start -- --at "2026-12-08 09:00" sets it`);
+    process.exit(2);
+  }
+  return ms;
 }
 
 /**
@@ -239,7 +323,7 @@ function generatedModule(index: string, out: string): string {
  */
 async function prerenderedModule(content: CompiledContent): Promise<string> {
   // For what readers see now; once a scheduled article goes out, the Worker renders the new edition on first use.
-  const library = Library.of(content).visibleAt(Date.now());
+  const library = Library.of(content).visibleAt(content.previewAt ?? Date.now());
   const feeds: Record<string, string[]> = {};
   for (const env of wranglerEnvironments()) {
     let config: Config;
@@ -247,8 +331,7 @@ async function prerenderedModule(content: CompiledContent): Promise<string> {
       config = loadConfig(wranglerVars(env));
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      console.error(`✗ wrangler.toml ${env ? `[env.${env}.vars]` : '[vars]'}: ${error.message}`);
-      process.exit(1);
+      throw new VarProblem(`wrangler.toml ${env ? `[env.${env}.vars]` : '[vars]'}: ${error.message}`);
     }
     Object.assign(feeds, prerenderFeeds(library, config.feedItems, config.hub));
   }

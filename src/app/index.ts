@@ -24,7 +24,7 @@ export type { AppEnv } from './context';
 
 export interface AppOptions {
   reachClient?: ReachClientFactory;
-  /** The time (ms) that decides which scheduled articles are out; tests move it. Default: the clock. */
+  /** The time (ms) that decides which scheduled articles are out; tests move it. Default: the clock (or a preview's). */
   clock?: () => number;
   /** How the scheduled run reaches the WebSub hub; tests stand in for it. Default: fetch. */
   hubFetch?: typeof fetch;
@@ -36,7 +36,8 @@ export interface AppOptions {
  * gets a new edition (every route, page and cache made anew over the articles then visible), with no deploy.
  */
 export function createApp(library: Library, prerenderedFeeds: Record<string, OriginSplitText> = {}, options: AppOptions = {}) {
-  const clock = options.clock ?? Date.now;
+  const previewAt = library.previewAt;
+  const clock = options.clock ?? (previewAt === undefined ? Date.now : () => previewAt);
   let edition: { from: number; until: number; handle: Handler; cache: ResponseCache } | undefined;
   const editionAt = (now: number) => {
     if (edition && now >= edition.from && now < edition.until) return edition;

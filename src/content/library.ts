@@ -20,6 +20,8 @@ export class Library {
    * names the set; caches and the build's pre-rendered feeds are keyed by it.
    */
   readonly edition: number;
+  /** `npm start -- --at`: the instant a local build shows the site at, whatever the clock says (undefined: the clock). */
+  readonly previewAt: number | undefined;
   private readonly columns: Record<Lang, Columns>;
   /** Per language, how many of the newest articles this library leaves out (scheduled ones, see visibleAt). */
   private readonly hidden: Record<Lang, number>;
@@ -37,6 +39,7 @@ export class Library {
     shown?: { columns: Record<Lang, Columns>; hidden: Record<Lang, number> },
   ) {
     this.sites = index.sites;
+    this.previewAt = index.previewAt;
     this.columns = shown?.columns ?? perLanguage((l) => columnsOf(index, l));
     this.hidden = shown?.hidden ?? perLanguage(() => 0);
     this.edition = LANGS.reduce((n, l) => n + this.columns[l].count - this.hidden[l], 0);

@@ -84,6 +84,11 @@ export interface CompiledContent {
   withdrawn?: Partial<Record<Lang, string[]>>;
   /** A local preview build (drafts included): scheduled articles are shown before their time. */
   preview?: boolean;
+  /**
+   * `npm start -- --at <time>`: a local build whose Worker shows the site as production will at this instant (ms),
+   * whatever the clock says. Never deployed (npm run deploy builds without it).
+   */
+  previewAt?: number;
   /** Site paths of the link-preview cards the build drew for the site's own pages and for each tag page. */
   siteCards?: Partial<Record<Lang, { site: string; tags: Record<string, string> }>>;
 }

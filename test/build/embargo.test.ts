@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { previewTime } from '../../scripts/start';
 import { createApp } from '../../src/app';
 import { parseIndex } from '../../src/content/columns';
 import { Library } from '../../src/content/library';
@@ -59,6 +60,11 @@ beforeAll(async () => {
     .toBuffer();
   writeFileSync(join(root, 'content/articles/2030/secret-visit/lead.jpg'), photo);
   writeFileSync(join(root, 'wrangler.toml'), '[vars]\nSITE_URL = ""\nFEED_ITEMS = "20"\n');
+  library = build();
+});
+
+/** The real build of the repository (as a deploy runs it, or `npm start -- --at` with `previewAt`), read as the Worker reads it. */
+function build(previewAt = ''): Library {
   const built = spawnSync(
     process.execPath,
     [
@@ -69,11 +75,15 @@ beforeAll(async () => {
       'generated/content.ts',
       '--no-archive',
     ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, CONTENT_BUILT: '', INCLUDE_DRAFTS: '' } },
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_BUILT: '', INCLUDE_DRAFTS: previewAt ? '1' : '', PREVIEW_AT: previewAt },
+    },
   );
   expect(built.status, built.stderr).toBe(0);
-  library = new Library(parseIndex(readFileSync(join(root, 'generated/content.txt'), 'utf8')));
-});
+  return new Library(parseIndex(readFileSync(join(root, 'generated/content.txt'), 'utf8')));
+}
 
 /** The site as readers see it at `now`. */
 const siteAt = (now: number) => {
@@ -110,5 +120,31 @@ describe('a scheduled article', () => {
     const after = await crawl(siteAt(RELEASE), SITE);
     const files = [...after.keys()].filter((p) => p.startsWith('/media/') || p.startsWith('/cards/'));
     for (const file of files) expect(existsSync(join(root, 'public', file)), file).toBe(true);
+  });
+});
+
+describe('npm start -- --at', () => {
+  it('reads a newsroom time as Beijing time, or an ISO time with its offset, and refuses anything else', () => {
+    expect(previewTime('2030-01-01 09:00')).toBe('2030-01-01T09:00:00+08:00');
+    expect(previewTime('2030-01-01T09:00:30')).toBe('2030-01-01T09:00:30+08:00');
+    expect(previewTime('2030-01-01T01:00:00Z')).toBe('2030-01-01T01:00:00Z');
+    for (const bad of ['tomorrow', '2030-02-30 09:00', '2030-01-01', '09:00', '']) expect(previewTime(bad), bad).toBeUndefined();
+  });
+
+  it('builds the site as production will show it then: scheduled articles from their time, never a draft', async () => {
+    const draft = articleSource('a-draft', 'en', { draft: 'true', published: '2025-03-02T09:00:00+08:00' });
+    mkdirSync(join(root, 'content/articles/2025/a-draft'), { recursive: true });
+    writeFileSync(join(root, 'content', draft.path), draft.text ?? '');
+    for (const [at, shown] of [
+      ['2030-01-01T08:59:00+08:00', false],
+      ['2030-01-01T09:00:00+08:00', true],
+    ] as const) {
+      // Whatever the clock of the machine or the request says: the Worker's clock is the preview's.
+      const app = createApp(build(at));
+      const get = (path: string) => Promise.resolve(app.fetch(new Request(SITE + path), env));
+      expect((await get('/en/articles/secret-visit')).status, at).toBe(shown ? 200 : 404);
+      expect(await (await get('/en/feed.json')).text(), at).not.toContain('a-draft');
+      expect((await get('/en/articles/a-draft')).status, at).toBe(404);
+    }
   });
 });
