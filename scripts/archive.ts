@@ -47,25 +47,25 @@ export function writeArchiveSql(rows: readonly ArchivedBody[], file: string): st
 export const LOCAL_ARCHIVE_STAMP = '.wrangler/archive-loaded';
 
 /**
- * Loads the rows into the local D1 that `wrangler dev` and `npm start` use (.wrangler/state), through wrangler
- * itself: migrations first, then every row anew (a body the build no longer has leaves). Skipped when the same rows
- * were loaded before.
+ * Brings the local D1 that `wrangler dev` and `npm start` use (.wrangler/state) to the build's rows, through wrangler
+ * itself: migrations first, then the rows it lacks or holds otherwise, and away with the bodies the build no longer has.
+ * Skipped when the same rows were loaded before.
  */
 export function loadLocalArchive(file: string, hash: string, stamp = LOCAL_ARCHIVE_STAMP): string {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return 'local archive up to date';
   const started = performance.now();
-  const steps = [
-    ['d1', 'migrations', 'apply', ARCHIVE_BINDING, '--local'],
-    ['d1', 'execute', ARCHIVE_BINDING, '--local', '--command', 'DELETE FROM bodies'],
-  ];
-  if (readFileSync(file, 'utf8').length > 0) steps.push(['d1', 'execute', ARCHIVE_BINDING, '--local', '--file', file]);
-  for (const args of steps) {
-    const run = spawnSync('npx', ['wrangler', ...args], { encoding: 'utf8', env: { ...process.env, CI: '1' } });
-    if (run.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed:\n${run.stderr || run.stdout}`);
-  }
+  const migrate = spawnSync('npx', ['wrangler', 'd1', 'migrations', 'apply', ARCHIVE_BINDING, '--local'], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
+  if (migrate.status !== 0)
+    throw new Error(`wrangler d1 migrations apply ${ARCHIVE_BINDING} --local failed:\n${migrate.stderr || migrate.stdout}`);
+  // Only what changed, as a deploy does remotely: adding one article to 10,000 writes one row, not all of them.
+  const changes = archiveChangesSql(undefined, file);
+  if (changes.written + changes.deleted.length > 0) executeArchiveSql(undefined, changes.file);
   mkdirSync(dirname(stamp), { recursive: true });
   writeFileSync(stamp, hash);
-  return `local archive loaded in ${Math.round(performance.now() - started)} ms`;
+  return `local archive: ${changes.written} bodies written, ${changes.deleted.length} deleted in ${Math.round(performance.now() - started)} ms`;
 }
 
 /** Where the build writes the archive's rows. */
@@ -100,9 +100,12 @@ export function archiveChangesSql(env: string | undefined, file = ARCHIVE_SQL): 
 /** Runs a SQL file against the D1 of `env` (remote, or the local one with env undefined). */
 export function executeArchiveSql(env: string | undefined, file: string): void {
   const where = env === undefined ? ['--local'] : ['--remote', '--env', env, '--yes'];
+  // What wrangler prints per statement is not read (thousands of statements outgrow any buffer); its errors are.
   const run = spawnSync('npx', ['wrangler', 'd1', 'execute', ARCHIVE_BINDING, ...where, '--file', file], {
     encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, CI: '1' },
   });
-  if (run.status !== 0) throw new Error(`wrangler d1 execute ${ARCHIVE_BINDING} failed:\n${run.stderr || run.stdout}`);
+  if (run.status !== 0) throw new Error(`wrangler d1 execute ${ARCHIVE_BINDING} failed:\n${run.stderr || run.error?.message || ''}`);
 }

@@ -37,6 +37,7 @@ import {
   loadLocalArchive,
   writeArchiveSql,
 } from './archive';
+import { FileArticleCache } from './compile-cache';
 import { readContentDir } from './content-files';
 import { progress } from './progress';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
@@ -59,6 +60,8 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
     // npm start: build again after every change under the content folder.
     watch: { type: 'boolean', default: false },
+    // Reuse the articles an earlier build compiled when their files are the same (scripts/compile-cache.ts).
+    cache: { type: 'boolean', default: process.env.CONTENT_CACHE !== '0' },
     // CONTENT_ARCHIVE=1|0 decides for programs that build a copy of the project (the benchmarks).
     archive: { type: 'boolean', default: process.env.CONTENT_ARCHIVE ? process.env.CONTENT_ARCHIVE === '1' : archiveBound() },
     'archive-budget': { type: 'string', default: String(BUNDLED_BODY_BYTES) },
@@ -73,6 +76,7 @@ const { values } = parseArgs({
 const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(values.content);
 const prefix = `${relative(process.cwd(), contentDir) || '.'}/`;
+const articleCache = values.cache ? FileArticleCache.open(contentDir, root) : undefined;
 /** A wrangler var the build cannot render the feeds with. */
 class VarProblem extends Error {}
 
@@ -84,7 +88,13 @@ async function build(): Promise<boolean> {
   const sources = readContentDir(contentDir);
   const photos = await preparePhotos(sources.map((f) => f.path));
   const previewAt = previewInstant();
-  const result = compileContent(sources, prefix, { includeDrafts: values.drafts && previewAt === undefined, photos: photos.index });
+  const cache = articleCache?.begin();
+  const result = compileContent(sources, prefix, {
+    includeDrafts: values.drafts && previewAt === undefined,
+    photos: photos.index,
+    ...(cache ? { cache } : {}),
+  });
+  cache?.save();
   if (result.content && previewAt !== undefined) result.content.previewAt = previewAt;
   // Warnings come after the outcome: a bad var or a bad article still fails in its own words first.
   const warn = () => {
@@ -135,7 +145,10 @@ async function build(): Promise<boolean> {
     if (cards) console.log(cards);
     if (archive) console.log(archive.summary);
     if (icons > 0) console.log(`✓ icons: ${icons} file(s) drawn -> ${relative(process.cwd(), resolve(values.assets))}/icons/, favicon.ico`);
-    console.log(`✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}) -> ${relative(process.cwd(), out)} in ${ms} ms`);
+    const reused = cache && cache.hits > 0 ? `, ${cache.misses} compiled and ${cache.hits} unchanged` : '';
+    console.log(
+      `✓ content compiled (${counts}${values.drafts ? ', drafts included' : ''}${reused}) -> ${relative(process.cwd(), out)} in ${ms} ms`,
+    );
     warn();
   }
   return true;

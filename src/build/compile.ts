@@ -2,6 +2,7 @@
  * content/ -> CompiledContent, validating everything and collecting every problem of every file
  * at once. Build time only (run by scripts/build-content.ts); pure: files and a clock in, result out.
  */
+import { createHash } from 'node:crypto';
 import { type CompiledContent, isLang, LANGS, type Lang, type Site, type Translation } from '../content/model';
 import { compileArticle } from './article';
 import { parseYaml } from './front-matter';
@@ -21,7 +22,30 @@ export interface CompileOptions {
   now?: number;
   /** The pictures beside articles, processed (src/build/photos.ts); without it, articles may not use any. */
   photos?: PhotoIndex;
+  /** Articles compiled by an earlier build, reused when their file and pictures are the same (scripts/compile-cache.ts). */
+  cache?: ArticleCache;
 }
+
+/** An article file compiled without a problem: what a later build reuses instead of compiling the same text again. */
+export interface CachedArticle {
+  translation: Translation;
+  /** The line of each front matter field, for problems found across files. */
+  lines: Record<string, number>;
+  /** The picture names it looked up (so that they count as used). */
+  photos: string[];
+  /** What those lookups answered (the pictures' files and sizes): the article is compiled again when it differs. */
+  photoState: string;
+}
+
+/** Compiled articles by file path and a key of everything they were compiled from. */
+export interface ArticleCache {
+  /** The article kept for `path` under `key`, if `fresh` (default: always) says it still holds. */
+  get(path: string, key: string, fresh?: (article: CachedArticle) => boolean): CachedArticle | undefined;
+  set(path: string, key: string, article: CachedArticle): void;
+}
+
+/** Front matter fields whose lines a cached article keeps. */
+const FIELDS = ['title', 'summary', 'published', 'updated', 'author', 'tags', 'original', 'image', 'redirect_from', 'draft'];
 
 export interface CompileResult {
   content?: CompiledContent;
@@ -190,7 +214,30 @@ function compileArticles(
     const text = decoded(source, file, problems);
     if (text === undefined) continue;
     const dir = source.path.split('/').slice(0, -1).join('/');
-    const { translation, lineOf } = compileArticle({ file, ...at, photo: (name) => pictures.find(dir, name) }, text, now, problems);
+    // Reused when the text and every picture it names are the same. Only files that compiled without a problem are kept,
+    // and time only moves on, so what compiled at an earlier "now" compiles the same now.
+    const key = options.cache && createHash('sha256').update(text).digest('hex');
+    const photoState = (names: string[]) => JSON.stringify(names.map((n) => pictures.peek(dir, n)));
+    const hit = key ? options.cache?.get(source.path, key, (a) => photoState(a.photos) === a.photoState) : undefined;
+    let translation: Translation | undefined;
+    let lineOf: (field: string) => number | undefined;
+    if (hit) {
+      for (const name of hit.photos) pictures.find(dir, name);
+      translation = hit.translation;
+      lineOf = (field) => hit.lines[field];
+    } else {
+      const before = problems.length;
+      const photos: string[] = [];
+      const photo = (name: string) => {
+        photos.push(name);
+        return pictures.find(dir, name);
+      };
+      ({ translation, lineOf } = compileArticle({ file, ...at, photo }, text, now, problems));
+      if (translation && key && problems.length === before) {
+        const lines = Object.fromEntries(FIELDS.flatMap((f) => (lineOf(f) === undefined ? [] : [[f, lineOf(f) as number]])));
+        options.cache?.set(source.path, key, { translation, lines, photos, photoState: photoState(photos) });
+      }
+    }
     if (!translation) continue;
     if (translation.draft && !options.includeDrafts) {
       skippedDrafts.push(file);
