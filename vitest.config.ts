@@ -35,13 +35,14 @@ export default defineConfig({
             miniflare: { d1Databases: ['ARCHIVE'], bindings: { ARCHIVE_MIGRATIONS: await readD1Migrations('./migrations') } },
           })),
         ],
-        test: { name: 'worker', include: ['test/worker/**/*.test.ts'] },
+        // Beside a CPU hog (stress-ng --cpu 4) the slowest takes 13 s: a verdict never depends on the machine's load.
+        test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
         // Build-time programs (content compiler, scaffolding, deploy helpers) run in Node.
         // Most call the programs' code in-process; those that must spawn one (tsx, a terminal) take about a second each on
         // a quiet 2-core machine and ten times that beside a CPU hog: a verdict never depends on the machine's load.
-        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node', testTimeout: 180_000 },
+        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 180_000 },
       },
     ],
   },
