@@ -26,16 +26,7 @@ function run(command: string, args: string[]) {
 const tsx = (script: string, ...args: string[]) => run(process.execPath, ['--import', 'tsx', script, ...args]);
 
 if (code) {
-  tsx(
-    'scripts/build-content.ts',
-    '--content',
-    'test/fixtures/content',
-    '--out',
-    'test/generated/content.ts',
-    '--assets',
-    'test/generated/public',
-    '--quiet',
-  );
+  run('npm', ['run', '--silent', 'build:fixture', '--', '--quiet']);
   tsx('scripts/check-config.ts', '--types');
   run('biome', ['check', '.']);
   for (const project of ['tsconfig.worker.json', '.', 'test/e2e', 'src/embed']) run('tsc', ['-p', project]);

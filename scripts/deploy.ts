@@ -6,6 +6,7 @@
  * never deployed. --dry-run does everything up to the upload (wrangler deploy --dry-run) and touches nothing remote.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ARCHIVE_BINDING, archiveBound, archiveChangesSql, executeArchiveSql } from './archive';
 import { testedAt } from './tested';
@@ -80,6 +81,9 @@ export async function deploy({ env, dryRun = false }: DeployOptions): Promise<{ 
     console.log(`\n✓ code unchanged since the whole suite passed on it (${tested}): the code checks and tests are not run again`);
     // The content is new, though: render it through the Worker in workerd once (every feed well-formed, every item
     // linked), as the suite's repository-content test does.
+    if (!existsSync('test/generated/content.ts')) {
+      step('Build the test fixture (the test Worker needs it)', 'npm', ['run', '--silent', 'build:fixture', '--', '--quiet']);
+    }
     step(
       'Render the content through the Worker',
       'npx',
