@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const STAMP = 'node_modules/.cache/hit-cie-feeds/tested.json';
@@ -30,8 +30,15 @@ export function codeFingerprint(root = '.'): string | undefined {
   const hash = createHash('sha256');
   for (const file of files) {
     const path = join(root, file);
-    // A tracked file deleted in the work tree is listed but gone: its absence is part of the state.
-    hash.update(`${file}\0${existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex') : '-'}\0`);
+    // A tracked file deleted in the work tree is listed but gone: its absence is part of the state. A symbolic link
+    // (a shared node_modules) counts by where it points.
+    const stat = existsSync(path) ? lstatSync(path) : undefined;
+    const state = !stat
+      ? '-'
+      : stat.isSymbolicLink()
+        ? `-> ${readlinkSync(path)}`
+        : createHash('sha256').update(readFileSync(path)).digest('hex');
+    hash.update(`${file}\0${state}\0`);
   }
   return hash.digest('hex');
 }
