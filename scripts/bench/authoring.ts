@@ -77,6 +77,10 @@ function timed(dir: string, command: string[], env: Record<string, string> = {})
   const s = (performance.now() - started) / 1000;
   if (run.status !== 0) throw new Error(`${command.join(' ')} failed in ${dir}:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   const kb = /peak-rss-kb (\d+)/.exec(run.stderr)?.[1];
+  // What the command said it did (its ✓ lines about the content and the archive), for the log.
+  for (const line of `${run.stdout}\n${run.stderr}`.split('\n').filter((l) => /^✓ (content compiled|archive|dry run|withdrew)/.test(l))) {
+    log(`    ${line.slice(0, 160)}`);
+  }
   return { s, ...(kb ? { gib: Number(kb) / 1024 / 1024 } : {}), out: run.stdout + run.stderr };
 }
 
@@ -109,11 +113,12 @@ function addArticle(content: string, slug: string): void {
     writeFileSync(join(to, file), text);
   }
 }
-let corrections = 0;
-/** A correction, as the newsroom makes one: a sentence more, and `updated:` a minute of its own (now, or just before). */
+let lastCorrection = Number.POSITIVE_INFINITY;
+/** A correction, as the newsroom makes one: a sentence more, and `updated:` a minute of its own (now, or before the last). */
 function editArticle(content: string, sentence: string): void {
   const folder = newestArticle(content);
-  const minute = Math.floor(Date.now() / 60_000) * 60_000 - 60_000 * corrections++;
+  const minute = Math.min(Math.floor(Date.now() / 60_000) * 60_000, lastCorrection - 60_000);
+  lastCorrection = minute;
   const now = `${new Date(minute + 8 * 3600_000).toISOString().slice(0, 16)}:00+08:00`;
   for (const file of readdirSync(folder).filter((f) => f.endsWith('.md'))) {
     const path = join(folder, file);

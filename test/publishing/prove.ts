@@ -228,7 +228,10 @@ const updated = `${correctedAt}:00+08:00`;
 writeFileSync(graduation, readFileSync(graduation, 'utf8').replace(/^author:/m, `updated: ${updated}\nauthor:`));
 run('with "updated:" it passes', 'npx', check);
 
-// 8. A withdrawal: files deleted, then recorded in withdrawn.yaml.
+// 8. A withdrawal. Deleting the files alone fails the check (the URL was published); `npm run withdraw` deletes
+// them, records the withdrawal and builds, and the check passes.
+const kept = `${dirOf('winter-camp-open-day')}.kept`;
+cpSync(dirOf('winter-camp-open-day'), kept, { recursive: true });
 rmSync(dirOf('winter-camp-open-day'), { recursive: true });
 runFailing(
   'deleting a published article fails the check',
@@ -236,11 +239,20 @@ runFailing(
   check,
   '"winter-camp-open-day" was published, but no zh article has that slug now',
 );
-writeFileSync(
-  join(work, 'content/withdrawn.yaml'),
-  `- slug: winter-camp-open-day\n  date: ${today}\n  note: synthetic test withdrawal (internal, never published)\n`,
-);
-run('recorded in withdrawn.yaml it passes', 'npx', check);
+renameSync(kept, dirOf('winter-camp-open-day'));
+const withdrawal = run('npm run withdraw', 'npm', [
+  'run',
+  '--silent',
+  'withdraw',
+  '--',
+  'winter-camp-open-day',
+  '--note',
+  'synthetic test withdrawal (internal, never published)',
+]);
+if (!withdrawal.includes(`/zh/articles/winter-camp-open-day`) || existsSync(dirOf('winter-camp-open-day'))) {
+  throw new Error(`npm run withdraw did not remove the article and list its URLs:\n${withdrawal}`);
+}
+run('withdrawn with npm run withdraw it passes', 'npx', check);
 
 // 9. A rename: the folder moves, redirect_from keeps the old URL.
 renameSync(dirOf('open-source-summer-school'), dirOf('open-source-summer-school-2026'));
