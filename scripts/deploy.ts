@@ -6,11 +6,10 @@
  * never deployed. --dry-run does everything up to the upload (wrangler deploy --dry-run) and touches nothing remote.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ARCHIVE_BINDING, archiveBound, archiveChangesSql, executeArchiveSql } from './archive';
 import { testedAt } from './tested';
-import { deployableEnvironments, hasCloudflareCredentials } from './wrangler-envs';
+import { deployableEnvironments, hasCloudflareCredentials, wranglerVars } from './wrangler-envs';
 
 export interface DeployOptions {
   env: string;
@@ -79,17 +78,15 @@ export async function deploy({ env, dryRun = false }: DeployOptions): Promise<{ 
   const tested = testedAt();
   if (tested) {
     console.log(`\n✓ code unchanged since the whole suite passed on it (${tested}): the code checks and tests are not run again`);
-    // The content is new, though: render it through the Worker in workerd once (every feed well-formed, every item
-    // linked), as the suite's repository-content test does.
-    if (!existsSync('test/generated/content.ts')) {
-      step('Build the test fixture (the test Worker needs it)', 'npm', ['run', '--silent', 'build:fixture', '--', '--quiet']);
-    }
-    step(
-      'Render the content through the Worker',
-      'npx',
-      ['vitest', 'run', '--project', 'worker', 'test/worker/repository-content.test.ts'],
-      built,
-    );
+    // The content is new, though: render it through the Worker's code once (every feed well-formed and its items'
+    // pages answering, every page and sitemap), as the suite does for content/.
+    const t = performance.now();
+    console.log('\n▶ Render the content through the Worker');
+    const { renderCheck } = await import('./render-check');
+    const { checked, problems } = await renderCheck({ vars: wranglerVars(env), pagesPerSitemap: 50 });
+    for (const p of problems.slice(0, 20)) console.error(`✗ ${p}`);
+    if (problems.length > 0) throw new DeployError(`${problems.length} URL(s) did not render as they should; nothing was deployed.`);
+    console.log(`✓ ${checked} URLs rendered as they should in ${seconds(performance.now() - t)}`);
   } else {
     console.log('\n! the code changed since the suite last passed here (or it never ran): checking and testing it first');
     step('Check the code', tsx[0], [...tsx.slice(1), 'scripts/check.ts', '--code']);
@@ -97,7 +94,6 @@ export async function deploy({ env, dryRun = false }: DeployOptions): Promise<{ 
   }
 
   const { loadConfig } = await import('../src/config');
-  const { wranglerVars } = await import('./wrangler-envs');
   const { allFeedUrls, changedFeeds, feedEtags, publishToHub } = await import('./websub');
   const { recordPublished } = await import('./published');
   const config = loadConfig(wranglerVars(env));

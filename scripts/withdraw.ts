@@ -57,7 +57,23 @@ export interface Withdrawal {
   purged: PurgeResult[];
 }
 
-export class WithdrawError extends Error {}
+/** Why a withdrawal did not start (nothing changed), or stopped; `code` is the exit code. */
+export class WithdrawError extends Error {
+  constructor(
+    message: string,
+    readonly code = 1,
+  ) {
+    super(message);
+  }
+}
+
+const OPTIONS = {
+  lang: { type: 'string' },
+  note: { type: 'string' },
+  env: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  content: { type: 'string' },
+} as const;
 
 /** The article's folder under articles/<year>/, or undefined. */
 function folderOf(contentDir: string, slug: string): string | undefined {
@@ -179,47 +195,39 @@ export async function withdraw(options: WithdrawOptions): Promise<Withdrawal> {
   return { urls, prefixes, removed, entry, purged };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  let parsed: ReturnType<typeof parseArgs<{ allowPositionals: true; options: Record<string, { type: 'string' | 'boolean' }> }>>;
+/** The options of `npm run withdraw`, checked before anything changes; a WithdrawError (code 2) says what is wrong. */
+export function withdrawOptions(argv: string[]): WithdrawOptions {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>>;
   try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      strict: true,
-      options: {
-        lang: { type: 'string' },
-        note: { type: 'string' },
-        env: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        content: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    console.error(`✗ ${(error as Error).message.split('\n')[0]}; ${USAGE}`);
-    process.exit(2);
+    throw new WithdrawError(`${(error as Error).message.split('\n')[0]}; ${USAGE}`, 2);
   }
   const { values, positionals } = parsed;
   const [slug, ...extra] = positionals;
-  const lang = values.lang as string | undefined;
   if (!slug || extra.length > 0) {
-    console.error(`✗ ${slug ? `one slug at a time (got ${positionals.join(' ')})` : 'say the slug of the article'}; ${USAGE}`);
-    process.exit(2);
+    throw new WithdrawError(`${slug ? `one slug at a time (got ${positionals.join(' ')})` : 'say the slug of the article'}; ${USAGE}`, 2);
   }
-  if (lang !== undefined && !(LANGS as readonly string[]).includes(lang)) {
-    console.error(`✗ --lang ${lang}: the languages are ${LANGS.join(', ')} (leave it out to withdraw every language)`);
-    process.exit(2);
+  const lang = LANGS.find((l) => l === values.lang);
+  if (values.lang !== undefined && !lang) {
+    throw new WithdrawError(`--lang ${values.lang}: the languages are ${LANGS.join(', ')} (leave it out to withdraw every language)`, 2);
   }
+  return {
+    slug,
+    ...(lang ? { lang } : {}),
+    ...(values.note === undefined ? {} : { note: values.note }),
+    ...(values.env === undefined ? {} : { env: values.env }),
+    ...(values.content === undefined ? {} : { contentDir: values.content }),
+    dryRun: values['dry-run'] === true,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    await withdraw({
-      slug,
-      ...(lang ? { lang: lang as Lang } : {}),
-      ...(typeof values.note === 'string' ? { note: values.note } : {}),
-      ...(typeof values.env === 'string' ? { env: values.env } : {}),
-      ...(typeof values.content === 'string' ? { contentDir: values.content } : {}),
-      dryRun: values['dry-run'] === true,
-    });
+    await withdraw(withdrawOptions(process.argv.slice(2)));
   } catch (error) {
     if (!(error instanceof WithdrawError || error instanceof DeployError)) throw error;
-    console.error(`✗ ${(error as Error).message}`);
-    process.exit(1);
+    console.error(`✗ ${error.message}`);
+    process.exit(error.code);
   }
 }

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentDir } from '../../scripts/content-files';
 import { PURGE_FILES_PER_REQUEST, PURGE_PREFIXES_PER_REQUEST } from '../../scripts/purge';
-import { withdraw } from '../../scripts/withdraw';
+import { WithdrawError, withdraw, withdrawOptions } from '../../scripts/withdraw';
 import { createApp } from '../../src/app';
 import { compileContent, formatProblem } from '../../src/build/compile';
 import { processPhotos } from '../../src/build/photos';
@@ -187,6 +187,31 @@ describe('npm run withdraw -- --lang', () => {
     const { get } = await site(root);
     expect((await get('/en/articles/story-five')).status).toBe(410);
     expect((await get('/zh/articles/story-five')).status).toBe(200);
+  });
+
+  it('reads its options, and answers a mistake in one line before changing anything', () => {
+    expect(withdrawOptions(['visit', '--lang', 'en', '--note', 'legal', '--env', 'production'])).toEqual({
+      slug: 'visit',
+      lang: 'en',
+      note: 'legal',
+      env: 'production',
+      dryRun: false,
+    });
+    const refusal = (...argv: string[]) => {
+      try {
+        withdrawOptions(argv);
+      } catch (error) {
+        if (error instanceof WithdrawError) return `${error.code} ${error.message}`;
+        throw error;
+      }
+      return 'accepted';
+    };
+    expect(refusal()).toBe(
+      '2 say the slug of the article; usage: npm run withdraw -- <slug> [--lang zh|en] [--note "why (internal)"] [--env production] [--dry-run]',
+    );
+    expect(refusal('a', 'b')).toMatch(/^2 one slug at a time \(got a b\); usage/);
+    expect(refusal('a', '--lang', 'fr')).toBe('2 --lang fr: the languages are zh, en (leave it out to withdraw every language)');
+    expect(refusal('a', '--slug', 'b')).toMatch(/^2 Unknown option '--slug'.*; usage: npm run withdraw/);
   });
 
   it('refuses an article that is not there, changing nothing', async () => {
