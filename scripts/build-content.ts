@@ -62,8 +62,8 @@ const { values } = parseArgs({
     watch: { type: 'boolean', default: false },
     // Reuse the articles an earlier build compiled when their files are the same (scripts/compile-cache.ts).
     cache: { type: 'boolean', default: process.env.CONTENT_CACHE !== '0' },
-    // CONTENT_ARCHIVE=1|0 decides for programs that build a copy of the project (the benchmarks).
-    archive: { type: 'boolean', default: process.env.CONTENT_ARCHIVE ? process.env.CONTENT_ARCHIVE === '1' : archiveBound() },
+    // Default: see `archiveOn` below.
+    archive: { type: 'boolean' },
     'archive-budget': { type: 'string', default: String(BUNDLED_BODY_BYTES) },
     'archive-sql': { type: 'string', default: ARCHIVE_SQL },
     'load-local': { type: 'boolean', default: process.env.CONTENT_ARCHIVE_LOCAL !== '0' },
@@ -77,6 +77,12 @@ const root = resolve(import.meta.dirname, '..');
 const contentDir = resolve(values.content);
 const prefix = `${relative(process.cwd(), contentDir) || '.'}/`;
 const articleCache = values.cache ? FileArticleCache.open(contentDir, root) : undefined;
+// CONTENT_ARCHIVE=1|0 decides for programs that build a copy of the project (the benchmarks). Otherwise only the
+// project's own content/ goes to the archive: the rows file and the local D1 are its own (a build of the test fixture
+// there would replace them, and a deploy would then delete the real bodies from D1).
+const archiveOn =
+  values.archive ??
+  (process.env.CONTENT_ARCHIVE ? process.env.CONTENT_ARCHIVE === '1' : archiveBound() && contentDir === resolve('content'));
 /** A wrangler var the build cannot render the feeds with. */
 class VarProblem extends Error {}
 
@@ -129,7 +135,7 @@ async function build(): Promise<boolean> {
     const cards = values.cards ? await drawCards(content, resolve(values.assets, 'cards')) : undefined;
     const icons = await drawIcons(resolve(values.assets));
     mkdirSync(dirname(out), { recursive: true });
-    const archive = values.archive ? await writeArchive(content) : undefined;
+    const archive = archiveOn ? await writeArchive(content) : undefined;
     const index = indexContent(archive?.content ?? content);
     writeIfChanged(out, generatedModule(JSON.stringify(index), out));
     // The Worker reads the same index as a text module: V8 parses no 10 MB script for it (docs/archive.md).
@@ -239,13 +245,13 @@ async function writeArchive(content: CompiledContent): Promise<{ content: Compil
 
 /** How much of the Worker's 3 MiB (gzipped, Free plan) the content takes, and whether it is time for the archive. */
 async function bundleReport(content: CompiledContent): Promise<string> {
-  const bundled = values.archive ? (await splitArchive(content, Number(values['archive-budget']))).content : content;
+  const bundled = archiveOn ? (await splitArchive(content, Number(values['archive-budget']))).content : content;
   // What the Worker carries: the text module (content.txt) and the main feeds rendered at build time.
   const bytes = gzippedBytes(serialiseIndex(indexContent(bundled)));
   const mib = (n: number) => `${(n / 1024 / 1024).toFixed(2)} MiB`;
-  const line = `  bundled content: ${mib(bytes)} gzipped of the ${mib(CONTENT_GZIP_LIMIT)} it may take${values.archive ? ' (archive on)' : ''}`;
+  const line = `  bundled content: ${mib(bytes)} gzipped of the ${mib(CONTENT_GZIP_LIMIT)} it may take${archiveOn ? ' (archive on)' : ''}`;
   if (bytes <= CONTENT_GZIP_LIMIT) return line;
-  return values.archive
+  return archiveOn
     ? `${line}\n! even the index of every article outgrows the Free plan's 3 MiB: deploy on Workers Paid (10 MiB; docs/archive.md)`
     : `${line}\n! the archive has outgrown the bundle: add the ARCHIVE binding to wrangler.toml (docs/archive.md says how; one block)`;
 }

@@ -19,6 +19,7 @@ import { appendWithdrawal, cachedUrls, withdrawalEntry } from '../src/build/with
 import { loadConfig } from '../src/config';
 import { type CompiledContent, LANGS, type Lang } from '../src/content/model';
 import { cardPath } from '../src/urls';
+import { FileArticleCache } from './compile-cache';
 import { readContentDir } from './content-files';
 import { DeployError, deploy, deployOptions } from './deploy';
 import { type PurgeResult, type PurgeTarget, prefixOf, purge, purgeTargetFromEnv } from './purge';
@@ -92,7 +93,9 @@ async function currentContent(contentDir: string, assets: string): Promise<Compi
     join(assets, 'media'),
   );
   const prefix = `${relative(process.cwd(), contentDir) || '.'}/`;
-  const result = compileContent(sources, prefix, { photos });
+  // The build's cache, read only (saved, it would drop the entries of files this compile did not meet).
+  const cache = FileArticleCache.open(contentDir, resolve(import.meta.dirname, '..'));
+  const result = compileContent(sources, prefix, { photos, cache });
   if (!result.content) {
     throw new WithdrawError(
       `the content has problems; fix them first (nothing was changed):\n${result.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,

@@ -3,7 +3,6 @@
  * whoever has their URL, so their names are keyed (content/embargo.key) and named by no response before the time.
  * Built by the real build (scripts/build-content.ts) from a SYNTHETIC repository made here.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +13,7 @@ import { previewTime } from '../../scripts/start';
 import { createApp } from '../../src/app';
 import { parseIndex } from '../../src/content/columns';
 import { Library } from '../../src/content/library';
+import { buildIn } from '../support/build';
 import { crawl } from '../support/crawl';
 import { testEnv } from '../support/env';
 import { articleSource, siteSources } from '../support/fixtures';
@@ -38,22 +38,13 @@ beforeAll(async () => {
     const out = articleSource('out-already', lang);
     write(out.path, out.text ?? '');
     // Scheduled: one with a lead photo, one without a picture (it gets a social card showing its headline).
-    const pictured = articleSource(
-      'secret-visit',
-      lang,
-      { published: '2030-01-01T09:00:00+08:00', image: '{ src: lead.jpg, alt: A synthetic picture }' },
-      undefined,
-      'articles/2030',
-    );
-    write(pictured.path, pictured.text ?? '');
-    const carded = articleSource(
-      'secret-award',
-      lang,
-      { published: '2030-01-01T09:01:00+08:00', title: 'A synthetic secret award' },
-      undefined,
-      'articles/2030',
-    );
-    write(carded.path, carded.text ?? '');
+    for (const [slug, fields] of [
+      ['secret-visit', { published: '2030-01-01T09:00:00+08:00', image: '{ src: lead.jpg, alt: A synthetic picture }' }],
+      ['secret-award', { published: '2030-01-01T09:01:00+08:00', title: 'A synthetic secret award' }],
+    ] as const) {
+      const scheduled = articleSource(slug, lang, fields, undefined, 'articles/2030');
+      write(scheduled.path, scheduled.text ?? '');
+    }
   }
   photo = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#2a7' } })
     .jpeg()
@@ -65,22 +56,7 @@ beforeAll(async () => {
 
 /** The real build of the repository (as a deploy runs it, or `npm start -- --at` with `previewAt`), read as the Worker reads it. */
 function build(previewAt = ''): Library {
-  const built = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      import.meta.resolve('tsx'),
-      join(process.cwd(), 'scripts/build-content.ts'),
-      '--out',
-      'generated/content.ts',
-      '--no-archive',
-    ],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, CONTENT_BUILT: '', INCLUDE_DRAFTS: previewAt ? '1' : '', PREVIEW_AT: previewAt },
-    },
-  );
+  const built = buildIn(root, ['--no-archive'], { INCLUDE_DRAFTS: previewAt ? '1' : '', PREVIEW_AT: previewAt });
   expect(built.status, built.stderr).toBe(0);
   return new Library(parseIndex(readFileSync(join(root, 'generated/content.txt'), 'utf8')));
 }

@@ -4,10 +4,14 @@
  * deployed Worker reads it (scripts/render-check.ts, also what a content-only deploy runs); behaviour is tested on
  * test/fixtures/content.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeSyntheticContent } from '../../scripts/bench/synthetic';
 import { renderCheck } from '../../scripts/render-check';
 import { wranglerVars } from '../../scripts/wrangler-envs';
+import { buildIn } from '../support/build';
 
 describe('the repository content (content/, whatever it holds)', () => {
   it('renders every feed well-formed with each item linking a page, every page, sitemap and listed article; no scheduled one yet', async () => {
@@ -25,32 +29,12 @@ describe('the repository content (content/, whatever it holds)', () => {
 
 describe('the render check itself', () => {
   it('catches what would break a deploy: an archived body the archive does not hold answers 500 and is named', async () => {
-    const { spawnSync } = await import('node:child_process');
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const root = mkdtempSync(join(tmpdir(), 'hit-render-'));
     // SYNTHETIC articles, more than the archive keeps in the bundle whatever its budget.
     writeSyntheticContent(join(root, 'content'), 130);
     writeFileSync(join(root, 'wrangler.toml'), '[vars]\nSITE_URL = ""\nFEED_ITEMS = "20"\n');
     // Every body to the archive (a budget of one byte), its rows beside the build.
-    const built = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        import.meta.resolve('tsx'),
-        join(process.cwd(), 'scripts/build-content.ts'),
-        '--out',
-        'generated/content.ts',
-        '--archive-budget',
-        '1',
-      ],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, CONTENT_BUILT: '', CONTENT_ARCHIVE: '1', CONTENT_ARCHIVE_LOCAL: '0', CARDS: '0' },
-      },
-    );
+    const built = buildIn(root, ['--archive-budget', '1'], { CONTENT_ARCHIVE: '1', CONTENT_ARCHIVE_LOCAL: '0', CARDS: '0' });
     expect(built.status, built.stderr).toBe(0);
     const options = { generated: join(root, 'generated'), vars: { FEED_ITEMS: '20' } };
     expect((await renderCheck({ ...options, archiveRows: join(root, 'dist/archive/bodies.json') })).problems).toEqual([]);

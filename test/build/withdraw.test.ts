@@ -2,13 +2,14 @@
  * npm run withdraw end to end on a SYNTHETIC repository made here: files, withdrawn.yaml, the URLs it reports (checked
  * against a crawl of the site before), the purge requests a local stand-in of Cloudflare's API receives, and the 410.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSyntheticContent } from '../../scripts/bench/synthetic';
 import { readContentDir } from '../../scripts/content-files';
 import { PURGE_FILES_PER_REQUEST, PURGE_PREFIXES_PER_REQUEST } from '../../scripts/purge';
 import { WithdrawError, withdraw, withdrawOptions } from '../../scripts/withdraw';
@@ -16,6 +17,7 @@ import { createApp } from '../../src/app';
 import { compileContent, formatProblem } from '../../src/build/compile';
 import { processPhotos } from '../../src/build/photos';
 import { Library } from '../../src/content/library';
+import { buildIn } from '../support/build';
 import { crawl } from '../support/crawl';
 import { testEnv } from '../support/env';
 import { articleSource, siteSources } from '../support/fixtures';
@@ -163,6 +165,27 @@ describe('npm run withdraw', () => {
     expect(requests.flatMap((r) => r.body.files ?? []).sort()).toEqual([...result.urls].sort());
     expect(requests.flatMap((r) => r.body.prefixes ?? [])).toContain('news.example.edu/en/rss.xml');
     expect(result.purged.every((p) => p.ok)).toBe(true);
+  });
+});
+
+describe("the archive's rows, which a deploy makes D1 hold exactly", () => {
+  it('are written by a build of the project content/ only: building the test fixture beside it leaves them alone', () => {
+    const root = mkdtempSync(join(tmpdir(), 'hit-rows-'));
+    // SYNTHETIC articles, more than the bundle always keeps, and a wrangler.toml with the archive on.
+    writeSyntheticContent(join(root, 'content'), 130);
+    cpSync('test/fixtures/content', join(root, 'fixture'), { recursive: true });
+    writeFileSync(
+      join(root, 'wrangler.toml'),
+      '[[d1_databases]]\nbinding = "ARCHIVE"\ndatabase_name = "a"\ndatabase_id = "x"\n[vars]\nSITE_URL = ""\nFEED_ITEMS = "20"\n',
+    );
+    const env = { CONTENT_ARCHIVE_LOCAL: '0', CARDS: '0', CONTENT_ARCHIVE: '' };
+    const built = buildIn(root, ['--archive-budget', '1'], env);
+    expect(built.status, built.stderr).toBe(0);
+    const rows = readFileSync(join(root, 'dist/archive/bodies.json'), 'utf8');
+    expect(JSON.parse(rows).length).toBeGreaterThan(0);
+    const fixture = buildIn(root, ['--content', 'fixture', '--out', 'fixture-generated/content.ts'], env);
+    expect(fixture.status, fixture.stderr).toBe(0);
+    expect(readFileSync(join(root, 'dist/archive/bodies.json'), 'utf8')).toBe(rows);
   });
 });
 
