@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { BodyStore } from '../content/archive';
 import type { Library } from '../content/library';
 import { sendRepresentation } from '../http/conditional';
+import { transportHeaders } from '../http/headers';
 import { CACHE, makeRepresentation, type Representation, ResponseCache } from '../http/representation';
 
 export interface AppEnv {
@@ -64,7 +65,11 @@ export class Responder {
   serve(c: AppContext, contentType: string, render: () => string | Promise<string>, options: ServeOptions = {}) {
     return this.answer(
       c,
-      async () => makeRepresentation(await render(), contentType, options.cache ?? CACHE.page, options.lastModified, options.headers),
+      async () =>
+        makeRepresentation(await render(), contentType, options.cache ?? CACHE.page, options.lastModified, {
+          ...options.headers,
+          ...transportHeaders(c.get('base')),
+        }),
       options.query,
     );
   }

@@ -50,8 +50,8 @@ export function requestPipeline(cache: ResponseCache, routes: Handler): Handler 
   return pipeline([countReach, allowedMethods, cachedAnswer(cache), standardHeaders, canonicalRedirects], routes);
 }
 
-const withStandardHeaders = (res: Response) => {
-  if (!res.headers.has('X-Content-Type-Options')) applyStandardHeaders(res.headers);
+const withStandardHeaders = (res: Response, url = '') => {
+  applyStandardHeaders(res.headers, url);
   return res;
 };
 
@@ -75,10 +75,11 @@ export const countReach: Step = (x, next) => {
 export const allowedMethods: Step = (x, next) => {
   const method = x.request.method;
   if (method === 'GET' || method === 'HEAD') return next(x);
-  if (method === 'OPTIONS') return withStandardHeaders(preflightResponse());
+  if (method === 'OPTIONS') return withStandardHeaders(preflightResponse(), x.url);
   const detail = `${method} is not supported here; this server only answers ${ALLOWED_METHODS}.`;
   return withStandardHeaders(
     new ProblemError({ status: 405, title: 'Method not allowed', detail }, { Allow: ALLOWED_METHODS }).getResponse(),
+    x.url,
   );
 };
 
@@ -123,7 +124,7 @@ function validConfig(x: Exchange): Config | undefined {
 /** CORS and security headers on every answer that is not a representation (which carries them already). */
 export const standardHeaders: Step = (x, next) => {
   const answer = next(x);
-  return answer instanceof Promise ? answer.then(withStandardHeaders) : withStandardHeaders(answer);
+  return answer instanceof Promise ? answer.then((res) => withStandardHeaders(res, x.url)) : withStandardHeaders(answer, x.url);
 };
 
 /**

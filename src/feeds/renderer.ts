@@ -2,6 +2,7 @@
 import type { ArchiveEnv, BodyStore } from '../content/archive';
 import type { Library } from '../content/library';
 import type { Translation } from '../content/model';
+import { transportHeaders } from '../http/headers';
 import { CACHE, makeRepresentation, type Representation } from '../http/representation';
 import { BoundedMemo } from '../memo';
 import { FEED_MEDIA_TYPE, type FeedFormat } from '../urls';
@@ -36,7 +37,13 @@ export class FeedRenderer {
         ? // The origin goes into attributes and text of XML, and into JSON strings: escaped as each needs.
           prerendered.join(format === 'json' ? JSON.stringify(base).slice(1, -1) : escapeXml(base))
         : await this.render(base, format, selection, articles, env, hub);
-    return makeRepresentation(text, `${FEED_MEDIA_TYPE[format]}; charset=utf-8`, CACHE.feed, newestUpdateMs(articles));
+    return makeRepresentation(
+      text,
+      `${FEED_MEDIA_TYPE[format]}; charset=utf-8`,
+      CACHE.feed,
+      newestUpdateMs(articles),
+      transportHeaders(base),
+    );
   }
 
   private async render(

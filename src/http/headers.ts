@@ -49,11 +49,23 @@ export function standardHeaders(contentType: string | null, csp?: string | null)
   ];
 }
 
-/** Adds the standard headers to a response built on the spot (errors, redirects, preflights). */
-export function applyStandardHeaders(headers: Headers): void {
-  for (const [name, value] of standardHeaders(headers.get('content-type'), headers.get('content-security-policy'))) {
-    headers.set(name, value);
+/**
+ * Strict-Transport-Security for answers on an https origin (production's SITE_URL, or the request's own): a year, this
+ * host only (the college's other subdomains are not this Worker's to decide). Never on http://localhost, where
+ * browsers would ignore it anyway.
+ */
+export function transportHeaders(base: string): Record<string, string> {
+  return base.startsWith('https://') ? { 'Strict-Transport-Security': 'max-age=31536000' } : {};
+}
+
+/** Adds the standard headers to a response built on the spot (errors, redirects, preflights) for a request to `url`. */
+export function applyStandardHeaders(headers: Headers, url = ''): void {
+  if (!headers.has('X-Content-Type-Options')) {
+    for (const [name, value] of standardHeaders(headers.get('content-type'), headers.get('content-security-policy'))) {
+      headers.set(name, value);
+    }
   }
+  for (const [name, value] of Object.entries(transportHeaders(url))) headers.set(name, value);
 }
 
 /** The answer to a CORS preflight: any origin may GET or HEAD, with conditional headers. */

@@ -10,20 +10,21 @@ export function permanentRedirect(location: string, byLanguage = false): Respons
   return new Response(null, { status: 301, headers });
 }
 
-// Guessed file names -> format. Language-less ones go to the client's preferred language.
-const GUESSES: Record<string, FeedFormat> = {
-  feed: 'rss',
-  rss: 'rss',
-  'rss.xml': 'rss',
-  'feed.xml': 'rss',
-  'index.xml': 'rss',
-  'index.rss': 'rss',
-  atom: 'atom',
-  'atom.xml': 'atom',
-  'feed.atom': 'atom',
-  json: 'json',
-  'feed.json': 'json',
-};
+// Guessed file names -> format. Language-less ones go to the client's preferred language. A Map, not an object: a path
+// segment such as "constructor" must not find what every object inherits.
+const GUESSES = new Map<string, FeedFormat>([
+  ['feed', 'rss'],
+  ['rss', 'rss'],
+  ['rss.xml', 'rss'],
+  ['feed.xml', 'rss'],
+  ['index.xml', 'rss'],
+  ['index.rss', 'rss'],
+  ['atom', 'atom'],
+  ['atom.xml', 'atom'],
+  ['feed.atom', 'atom'],
+  ['json', 'json'],
+  ['feed.json', 'json'],
+]);
 
 export interface Redirect {
   location: string;
@@ -44,19 +45,19 @@ export function guessedPath(pathname: string, preferred: () => Lang): Redirect |
     const [only = ''] = segments;
     if (isLang(only)) return trailingSlash ? undefined : { location: `/${only}/`, byLanguage: false };
     if (only === 'partners' || only === 'privacy') return { location: `/${preferred()}/${only}`, byLanguage: true };
-    const format = GUESSES[only];
+    const format = GUESSES.get(only);
     return format ? { location: `/${preferred()}/${FEED_FILE[format]}`, byLanguage: true } : undefined;
   }
   if (segments.length === 2) {
     const [lang = '', file = ''] = segments;
-    const format = GUESSES[file];
+    const format = GUESSES.get(file);
     if (!isLang(lang) || !format) return undefined;
     const location = `/${lang}/${FEED_FILE[format]}`;
     return location === pathname ? undefined : { location, byLanguage: false };
   }
   if (segments.length === 4 && segments[1] === 'tags' && trailingSlash) {
     const [lang = '', , tag = '', file = ''] = segments;
-    const format = GUESSES[file];
+    const format = GUESSES.get(file);
     if (isLang(lang) && format) return { location: `/${lang}/tags/${tag}/${FEED_FILE[format]}`, byLanguage: false };
   }
   if (segments.length === 3 && segments[1] === 'articles' && trailingSlash) {

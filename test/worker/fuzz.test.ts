@@ -108,3 +108,54 @@ describe('hostile requests', () => {
     // A bound on a hang, not a speed goal: 1,500 requests take about 2 s here, more on a loaded machine.
   }, 60_000);
 });
+
+describe('names every object inherits (constructor, __proto__, toString, ...)', () => {
+  const INHERITED = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
+  // Every route's shape, each segment in turn replaced by an inherited name.
+  const ROUTES = [
+    '/x',
+    '/en/x',
+    '/en/x/',
+    '/en/articles/x',
+    '/en/articles/x/',
+    '/en/tags/x/',
+    '/en/tags/x/rss.xml',
+    '/en/tags/open-source/x',
+    '/en/tags/open-source/x/',
+    '/x/rss.xml',
+    '/x/articles/fixture-cie-visit',
+    '/sitemaps/x',
+  ];
+
+  it('are no route in any path segment: never a redirect to a page that does not exist, never a 5xx', async () => {
+    for (const route of ROUTES) {
+      for (const name of INHERITED) {
+        const path = route.replace('x', encodeURIComponent(name));
+        const res = await request(path, { redirect: 'manual' });
+        expect(res.status, path).toBeLessThan(500);
+        const location = res.headers.get('Location');
+        if (location) {
+          expect(location, path).not.toMatch(/undefined|null|function|\[object/);
+          // A trailing slash dropped (whatever the slug) is the one redirect that may lead to a 404.
+          const target = new URL(location).pathname;
+          if (target !== path.replace(/\/$/, '')) expect((await request(target)).status, `${path} -> ${location}`).toBe(200);
+        }
+      }
+    }
+  });
+
+  it('are ignored as query names, and refused or ignored as query values', async () => {
+    for (const path of ['/en/rss.xml', '/en/feed.json', '/en/', '/en/embed', '/en/partners', '/en/articles/fixture-cie-visit']) {
+      const plain = await (await request(path)).text();
+      for (const name of INHERITED) {
+        const asName = await request(`${path}?${encodeURIComponent(name)}=1`);
+        expect(asName.status, `${path}?${name}=1`).toBe(200);
+        expect(await asName.text(), `${path}?${name}=1`).toBe(plain);
+        for (const parameter of ['limit', 'page', 'since', 'theme', 'lang']) {
+          const status = (await request(`${path}?${parameter}=${encodeURIComponent(name)}`)).status;
+          expect([200, 400], `${path}?${parameter}=${name}`).toContain(status);
+        }
+      }
+    }
+  });
+});

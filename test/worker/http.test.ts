@@ -265,6 +265,38 @@ describe('security headers', () => {
     expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
   });
+
+  // Feeds, pages, documents, scripts, a 404, a 400, guessed and percent-encoded paths (301), a 405 and a preflight.
+  const EVERY_KIND: [string, RequestInit?][] = [
+    [FEED],
+    ['/en/feed.json'],
+    ['/zh/'],
+    ['/en/articles/fixture-cie-visit'],
+    ['/sitemap.xml'],
+    ['/embed.js'],
+    ['/nope'],
+    ['/en/rss.xml?limit=0'],
+    ['/feed'],
+    ['/%65n/rss.xml'],
+    [FEED, { method: 'DELETE' }],
+    [FEED, { method: 'OPTIONS', headers: { Origin: 'https://partner.example', 'Access-Control-Request-Method': 'GET' } }],
+  ];
+
+  it('sends Strict-Transport-Security on every https answer, the same on a repeat (cached) one', async () => {
+    const https = testEnv({ SITE_URL: 'https://news.example.edu', FEED_ITEMS: '20', WEBSUB_HUB: '' });
+    for (const [path, init] of EVERY_KIND) {
+      for (let i = 0; i < 2; i++) {
+        const res = await fixtureWorker.fetch(new Request(`https://news.example.edu${path}`, init), https);
+        expect(res.headers.get('strict-transport-security'), `${init?.method ?? 'GET'} ${path}`).toBe('max-age=31536000');
+      }
+    }
+  });
+
+  it('sends none over http (npm start on http://localhost)', async () => {
+    for (const [path, init] of EVERY_KIND) {
+      expect((await request(path, init)).headers.get('strict-transport-security'), `${init?.method ?? 'GET'} ${path}`).toBeNull();
+    }
+  });
 });
 
 describe('Last-Modified of lists', () => {
