@@ -38,8 +38,11 @@ export function parseDateTime(text: string): DateTime | { error: string } {
   if (hour > 23 || minute > 59 || second > 59) {
     return { error: `"${text}" is not a real time; hours run from 00 to 23, minutes and seconds from 00 to 59` };
   }
-  if (m[8] !== undefined && (Number(m[8]) > 14 || Number(m[9]) > 59)) {
+  // As the message says: -12:00 to +14:00 (the offsets in use on Earth), whole minutes under an hour.
+  const offsetMinutes = m[8] === undefined ? 0 : (Number(m[8]) * 60 + Number(m[9])) * (m[7]?.startsWith('-') ? -1 : 1);
+  if (m[8] !== undefined && (Number(m[9]) > 59 || offsetMinutes < -12 * 60 || offsetMinutes > 14 * 60)) {
     return { error: `"${text}" has offset ${m[7]}; offsets run from -12:00 to +14:00 (Beijing is +08:00)` };
   }
+  if (year < 1970) return { error: `"${text}" is in ${m[1]}; years run from 1970` };
   return { ms: Date.parse(text), year };
 }

@@ -14,9 +14,14 @@ import { notFound } from './errors';
 
 const JS = 'text/javascript; charset=utf-8';
 
-/** The embed's 400, as an HTML page the partner's frame may show. */
+/**
+ * The embed's 400, as an HTML page the partner's frame may show. It names the option and what it accepts, never the
+ * value sent: any site may frame this page, and must not make it say words of its choosing ("Session expired...").
+ */
 async function embedError(c: AppContext, lang: Lang, error: ProblemError): Promise<Response> {
-  const html = `<!DOCTYPE html>${await (<EmbedErrorPage lang={lang} detail={error.problem.detail ?? ''} base={c.get('base')} />).toString()}`;
+  const { parameter, allowed } = error.problem;
+  const detail = parameter && allowed ? `"${parameter}": ${allowed}.` : 'an option of this embed is not valid.';
+  const html = `<!DOCTYPE html>${await (<EmbedErrorPage lang={lang} detail={detail} base={c.get('base')} />).toString()}`;
   return new Response(c.req.method === 'HEAD' ? null : html, {
     status: error.problem.status,
     headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, 'Content-Security-Policy': htmlPolicy({ framable: true }) },

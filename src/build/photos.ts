@@ -17,6 +17,8 @@ export const FEED_WIDTH = 960;
 export const MAX_PHOTO_BYTES = 40 * 1024 * 1024;
 /** More pixels than this is refused (sharp would need gigabytes): 60 megapixels, e.g. 9,000 × 6,600. */
 export const MAX_PHOTO_PIXELS = 60_000_000;
+/** Largest width or height: a 60,000,000 × 1 px strip is within the pixels but takes half a minute and a gigabyte. */
+export const MAX_PHOTO_SIDE = 20_000;
 /** Bump when the processing changes, so every picture is processed again under new names. */
 const PROCESSING = 'v1 webp80 jpeg80-mozjpeg png9';
 
@@ -89,6 +91,11 @@ export async function processPhoto(name: string, bytes: Uint8Array, outDir: stri
       error: `is ${meta.width} × ${meta.height} px (${(pixels / 1e6).toFixed(0)} megapixels); at most ${MAX_PHOTO_PIXELS / 1e6}: export it smaller`,
     };
   }
+  if ((meta.width ?? 0) > MAX_PHOTO_SIDE || (meta.height ?? 0) > MAX_PHOTO_SIDE) {
+    return {
+      error: `is ${meta.width} × ${meta.height} px; at most ${MAX_PHOTO_SIDE.toLocaleString('en')} px a side: crop or export it smaller (2,000–4,000 px wide is plenty)`,
+    };
+  }
   // Orientations 5–8 turn the picture a quarter: its upright width is its stored height.
   const turned = (meta.orientation ?? 1) >= 5;
   const width = (turned ? meta.height : meta.width) ?? 0;
@@ -97,6 +104,27 @@ export async function processPhoto(name: string, bytes: Uint8Array, outDir: stri
   const ext = graphic ? 'png' : 'jpg';
   // Keyed: the name of a scheduled article's picture cannot be worked out from the photo (src/build/embargo-key.ts).
   const hash = keyedHash(key, 16, PROCESSING, bytes);
+  let variants: PhotoVariant[];
+  try {
+    variants = await writeVariants(bytes, width, height, hash, graphic, ext, outDir);
+  } catch (error) {
+    // A file whose header reads but whose data does not (a truncated JPEG): its error, never a stack trace.
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { error: `cannot be read to the end (${reason}); save it again as JPEG or PNG` };
+  }
+  return { width, height, fallbackType: graphic ? 'image/png' : 'image/jpeg', variants };
+}
+
+/** Writes the variants of a picture missing in `outDir` (each width as WebP and as JPEG or PNG); describes them all. */
+async function writeVariants(
+  bytes: Uint8Array,
+  width: number,
+  height: number,
+  hash: string,
+  graphic: boolean,
+  ext: string,
+  outDir: string,
+): Promise<PhotoVariant[]> {
   const variants: PhotoVariant[] = [];
   mkdirSync(outDir, { recursive: true });
   for (const w of variantWidths(width)) {
@@ -124,7 +152,7 @@ export async function processPhoto(name: string, bytes: Uint8Array, outDir: stri
     }
     variants.push({ width: w, height: h, webp, fallback, fallbackBytes: statSync(fallbackFile).size });
   }
-  return { width, height, fallbackType: graphic ? 'image/png' : 'image/jpeg', variants };
+  return variants;
 }
 
 /**

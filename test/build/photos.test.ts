@@ -174,6 +174,36 @@ describe('picture mistakes, named with file, line and the fix', () => {
     ]);
   });
 
+  it('a truncated picture is named with the fix, never a stack trace, and stops nothing while no article uses it', async () => {
+    const whole = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#357' } })
+      .jpeg()
+      .toBuffer();
+    writeFileSync(join(work, DIR, 'cut.jpg'), whole.subarray(0, Math.floor(whole.length / 2)));
+    const unused = await build([articleSource('visit', 'en'), ...pictures('cut.jpg')]);
+    expect(unused.problems).toEqual([]);
+    const used = await build([articleSource('visit', 'en', { image: '{ src: cut.jpg, alt: A cut picture }' }), ...pictures('cut.jpg')]);
+    expect(used.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^content\/articles\/2025\/visit\/en\.md:7 {2}image: "cut\.jpg" cannot be read.*; save it again as JPEG or PNG$/,
+      ),
+    ]);
+  });
+
+  it('a picture wider or taller than 20,000 px is refused, however few its pixels', async () => {
+    for (const [name, width, height] of [
+      ['strip.png', 20_001, 1],
+      ['mast.png', 1, 20_001],
+    ] as const) {
+      await sharp({ create: { width, height, channels: 3, background: '#000' } })
+        .png()
+        .toFile(join(work, DIR, name));
+      const result = await build([articleSource('visit', 'en', { image: `{ src: ${name}, alt: A strip }` }), ...pictures(name)]);
+      expect(result.problems.map(formatProblem)).toEqual([
+        `content/articles/2025/visit/en.md:7  image: "${name}" is ${width} × ${height} px; at most 20,000 px a side: crop or export it smaller (2,000–4,000 px wide is plenty)`,
+      ]);
+    }
+  });
+
   it('a picture without its description is refused, in the body and as the lead image', async () => {
     const body = await build([articleSource('visit', 'en', {}, 'Text.\n\n![](small.jpg)'), ...pictures('small.jpg')]);
     expect(body.problems.map(formatProblem)).toEqual([

@@ -116,6 +116,12 @@ describe('incremental sync with ?since', () => {
     expect((await fetchFrom('/en/feed.json?since=2025-01-10t00:00:00z')).status).toBe(200);
   });
 
+  it('accepts the ends of the offsets in use and the first instant of 1970', async () => {
+    for (const value of ['2025-01-10T00:00:00-12:00', '2025-01-10T00:00:00+14:00', '2025-01-10T00:00:00+05:45', '1970-01-01T00:00:00Z']) {
+      expect((await fetchFrom(`/en/feed.json?since=${encodeURIComponent(value)}`)).status, value).toBe(200);
+    }
+  });
+
   it('rejects a timestamp that is not RFC 3339 on a real date with a 400 that says so', async () => {
     for (const value of [
       'yesterday',
@@ -124,6 +130,13 @@ describe('incremental sync with ?since', () => {
       '2025-13-40T00:00:00Z',
       '2025-02-30T00:00:00Z',
       '2025-01-10T24:00:00Z',
+      // Offsets outside -12:00..+14:00, as the message says, and years before 1970.
+      '2025-01-10T00:00:00-13:00',
+      '2025-01-10T00:00:00-12:01',
+      '2025-01-10T00:00:00+14:01',
+      '2025-01-10T00:00:00+14:60',
+      '0000-01-01T00:00:00Z',
+      '1969-12-31T23:59:59Z',
     ]) {
       const res = await fetchFrom(`/en/feed.json?since=${encodeURIComponent(value)}`);
       expect(res.status, value).toBe(400);
@@ -192,7 +205,18 @@ describe('embed', () => {
     const html = await res.text();
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('无法在此显示新闻列表');
-    expect(html).toContain('&quot;limit&quot; must be from 1 to 20; got &quot;50&quot;.');
+    expect(html).toContain('&quot;limit&quot;: an integer from 1 to 20 (default 5).');
+  });
+
+  it('never says on that framable page words a request chose (the value sent is not echoed)', async () => {
+    const bait = 'Session expired. Log in again at https://evil.example/login';
+    for (const parameter of ['theme', 'limit', 'summary', 'tag']) {
+      const res = await request(`/en/embed?${parameter}=${encodeURIComponent(bait)}`, { headers: { Accept: 'text/html' } });
+      expect(res.status, parameter).toBe(400);
+      const html = await res.text();
+      expect(html, parameter).toContain(`&quot;${parameter}&quot;: `);
+      expect(html, parameter).not.toMatch(/Session expired|evil\.example/);
+    }
   });
 });
 
