@@ -1,13 +1,24 @@
 const always = () => true;
 
 /**
- * A per-isolate memo that cannot grow without limit: once it holds `max` values it starts again empty. For values
- * asked for again and again (a reader's User-Agent, a polled URL, a rendered `since` view), where the few that
- * matter are back in the map after one miss each.
+ * A per-isolate memo that cannot grow without limit: once it holds `max` values, or `maxBytes` of keys and values
+ * (two bytes a character; `sizeOf` measures a value), it starts again empty. For values asked for again and again (a
+ * reader's User-Agent, a polled URL, a rendered `since` view), where the few that matter are back in the map after
+ * one miss each.
  */
 export class BoundedMemo<V> {
   private readonly values = new Map<string, V>();
-  constructor(private readonly max: number) {}
+  private size = 0;
+  constructor(
+    private readonly max: number,
+    private readonly maxBytes = 1024 * 1024,
+    private readonly sizeOf: (value: V) => number = (value) => (typeof value === 'string' ? value.length * 2 : 64),
+  ) {}
+
+  /** The bytes of keys and values kept now. */
+  get bytes(): number {
+    return this.size;
+  }
 
   /** The value kept for `key`, if any. */
   peek(key: string): V | undefined {
@@ -24,8 +35,14 @@ export class BoundedMemo<V> {
     if (value !== undefined) return value;
     value = make(key);
     if (!keep(key)) return value;
-    if (this.values.size >= this.max) this.values.clear();
+    const bytes = key.length * 2 + this.sizeOf(value);
+    if (this.values.size >= this.max || this.size + bytes > this.maxBytes) {
+      this.values.clear();
+      this.size = 0;
+    }
+    if (bytes > this.maxBytes) return value;
     this.values.set(key, value);
+    this.size += bytes;
     return value;
   }
 }

@@ -17,7 +17,8 @@ export class FeedRenderer {
    * value each poll; the items change only when an article does, so each set is rendered once and every value
    * after it is a join (docs/performance.md has the measurements).
    */
-  private readonly sinceTemplates = new BoundedMemo<string[]>(16);
+  // At most 16 renders and 4 MiB: a since view over long articles is large.
+  private readonly sinceTemplates = new BoundedMemo<string[]>(16, 4 * 1024 * 1024, (parts) => parts.reduce((n, p) => n + p.length * 2, 0));
   /** Stands in for the `since` value while rendering: random per isolate, so no article can contain it. */
   private sinceMarker?: string;
 

@@ -86,14 +86,16 @@ export class ResponseCache {
     if (hit) return hit.made;
     if (this.entries.size >= this.maxEntries) this.evictOldest(key);
     const made = make();
-    const entry: { made: Promise<Representation>; rep?: Representation; bytes: number } = { made, bytes: 0 };
+    // The key counts too (two bytes a character): with no SITE_URL it holds the request's Host, which a client chooses.
+    const entry: { made: Promise<Representation>; rep?: Representation; bytes: number } = { made, bytes: key.length * 2 };
     this.entries.set(key, entry);
+    this.bytes += entry.bytes;
     made.then(
       (rep) => {
         if (this.entries.get(key) !== entry) return;
         entry.rep = rep;
-        entry.bytes = rep.body.byteLength;
-        this.bytes += entry.bytes;
+        entry.bytes += rep.body.byteLength;
+        this.bytes += rep.body.byteLength;
         // The newest stays even when it alone is over the budget: it is what was just asked for.
         while (this.bytes > this.maxBytes && this.entries.size > 1) this.evictOldest(key);
       },
@@ -109,7 +111,7 @@ export class ResponseCache {
     return this.entries.get(key)?.rep;
   }
 
-  /** How many entries and body bytes are kept now. */
+  /** How many entries are kept now, and their bytes (bodies and keys). */
   get usage(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }

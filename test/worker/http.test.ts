@@ -4,6 +4,7 @@ import { createApp } from '../../src/app';
 import { indexContent } from '../../src/content/columns';
 import { Library } from '../../src/content/library';
 import { makeRepresentation, ResponseCache } from '../../src/http/representation';
+import { BoundedMemo } from '../../src/memo';
 import { request } from '../support/client';
 import { testEnv } from '../support/env';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
@@ -328,7 +329,8 @@ describe('memory under varying requests', () => {
     const first = await cache.get('a', variant('a', 400));
     await cache.get('b', variant('b', 400));
     await cache.get('c', variant('c', 400));
-    expect(cache.usage).toEqual({ entries: 2, bytes: 800 });
+    // Bodies and keys (two bytes a character).
+    expect(cache.usage).toEqual({ entries: 2, bytes: 804 });
     rendered.length = 0;
     await cache.get('c', variant('c', 400));
     expect(rendered).toEqual([]);
@@ -343,13 +345,54 @@ describe('memory under varying requests', () => {
     await cache.get('small', variant('small', 100));
     const big = await cache.get('big', variant('big', 5000));
     expect(big.body.byteLength).toBe(5000);
-    expect(cache.usage).toEqual({ entries: 1, bytes: 5000 });
+    expect(cache.usage).toEqual({ entries: 1, bytes: 5006 });
   });
 
   it('keeps at most the given number of variants', async () => {
     const cache = new ResponseCache(3, 1_000_000);
     for (const key of ['a', 'b', 'c', 'd', 'e']) await cache.get(key, variant(key, 10));
-    expect(cache.usage).toEqual({ entries: 3, bytes: 30 });
+    expect(cache.usage).toEqual({ entries: 3, bytes: 36 });
+  });
+
+  it('keeps every memo within its bytes as well as its entries: long keys or values start it again empty', () => {
+    const memo = new BoundedMemo<string>(512, 10_000);
+    for (let i = 0; i < 100; i++) memo.get(`${'k'.repeat(1000)}${i}`, (k) => k);
+    expect(memo.bytes).toBeLessThanOrEqual(10_000);
+    // A value larger than the whole budget is made for its request, never kept.
+    expect(memo.get('big', () => 'v'.repeat(10_000))).toHaveLength(10_000);
+    expect(memo.peek('big')).toBeUndefined();
+    expect(memo.bytes).toBe(0);
+  });
+
+  it('counts the keys in its bound: long keys with tiny bodies (a Host a client chose) cannot pile up', async () => {
+    const cache = new ResponseCache(1024, 100_000);
+    for (let i = 0; i < 50; i++) await cache.get(`${'h'.repeat(10_000)}${i}`, variant(`k${i}`, 10));
+    expect(cache.usage.bytes).toBeLessThanOrEqual(100_000);
+    expect(cache.usage.entries).toBeLessThanOrEqual(5);
+  });
+
+  it('stays within its bound in a Worker without SITE_URL, whatever Host, query, since or limit arrive', async () => {
+    const long = Array.from({ length: 40 }, (_, i) =>
+      syntheticArticle(`long-${i}`, 'en', (i % 28) + 1, { html: `<p>${'Synthetic long body. '.repeat(2000)}</p>` }),
+    );
+    const app = createApp(Library.of(syntheticContent(long)));
+    const env = testEnv({ SITE_URL: '', FEED_ITEMS: '20', WEBSUB_HUB: '' });
+    const host = 'h'.repeat(60_000);
+    for (let i = 0; i < 300; i++) {
+      for (const path of [
+        '/style.css',
+        `/en/rss.xml?limit=${(i % 100) + 1}&x=${'q'.repeat(2000)}`,
+        `/en/feed.json?since=2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:${String(i % 60).padStart(2, '0')}:00Z&limit=100`,
+      ]) {
+        const res = await app.fetch(new Request(`http://${host}${i}.example${path}`), env);
+        expect(res.status, path).toBe(200);
+        await res.arrayBuffer();
+      }
+      // What the kept keys alone weigh (each holds the Host): within the cache's 24 MiB, beside their bodies.
+      const { entries, bytes } = app.cacheUsage();
+      expect(bytes).toBeLessThanOrEqual(24 * 1024 * 1024 + 4 * 1024 * 1024);
+      expect(entries * host.length * 2).toBeLessThanOrEqual(bytes);
+    }
   });
 });
 
