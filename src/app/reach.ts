@@ -3,7 +3,8 @@
  * Off unless four secrets are set with `wrangler secret put` (none belongs in wrangler.toml):
  * REACH_REPORT_PASSWORD (asked by the browser, user name "reach"), CLOUDFLARE_ACCOUNT_ID,
  * CLOUDFLARE_API_TOKEN ("Account Analytics: Read") and REACH_DATASET (the dataset of the REACH binding).
- * Off, it is a 404 like any unknown path; on, a missing or wrong password is a 401 that says nothing more.
+ * Off, it is a 404 like any unknown path; on, a missing or wrong password is a 401 that says nothing more. It is
+ * off, too, for a request that did not come through Cloudflare's edge: only there is the client's address known.
  */
 import { Hono } from 'hono';
 import { basicAuth } from 'hono/basic-auth';
@@ -43,6 +44,26 @@ function tooManyAttempts(): Response {
   );
 }
 
+/**
+ * Who is guessing, as Cloudflare's edge saw it: its CF-Connecting-IP, which the edge sets itself, and only when the
+ * request came through the edge (it carries `request.cf`); off the edge the header is whatever the client wrote, so
+ * there is no key and /reach stays closed. An IPv6 client holds a whole /64, so it counts as one.
+ */
+export function guessingClient(request: Request): string | undefined {
+  if (!(request as { cf?: unknown }).cf) return undefined;
+  const ip = request.headers.get('CF-Connecting-IP');
+  if (!ip) return undefined;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const groups = head ? head.split(':') : [];
+  const rest = tail === undefined ? [] : tail ? tail.split(':') : [];
+  const full = [...groups, ...Array(Math.max(0, 8 - groups.length - rest.length)).fill('0'), ...rest];
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 export function reachRoutes(library: Library, clientFor: ReachClientFactory = sqlClient) {
   const missing = notFound(library);
   return new Hono<AppEnv>().get(
@@ -59,9 +80,10 @@ export function reachRoutes(library: Library, clientFor: ReachClientFactory = sq
       // Guessing is slowed by Cloudflare's rate limiter (REACH_LOGINS): every attempt with credentials counts, so
       // past the limit a guess is not even compared. Without the binding the report stays off.
       const limiter = (c.env as { REACH_LOGINS?: RateLimit }).REACH_LOGINS;
-      if (!limiter) return missing(c);
+      const client = guessingClient(c.req.raw);
+      if (!limiter || !client) return missing(c);
       if (c.req.header('Authorization') !== undefined) {
-        const { success } = await limiter.limit({ key: c.req.header('CF-Connecting-IP') ?? 'unknown' });
+        const { success } = await limiter.limit({ key: client });
         if (!success) return tooManyAttempts();
       }
       // hono's basicAuth compares in constant time; a failure is a bare 401 asking for credentials.

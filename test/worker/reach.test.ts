@@ -2,6 +2,7 @@
 import { env as runtimeEnv } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
+import { guessingClient } from '../../src/app/reach';
 import { Library } from '../../src/content/library';
 import { classify } from '../../src/reach/user-agent';
 import { testEnv } from '../support/env';
@@ -163,6 +164,8 @@ describe('the report at /reach', () => {
       app.fetch(
         new Request(`https://feeds.example/reach${search}`, {
           headers: { 'CF-Connecting-IP': ip, ...(authorization ? { Authorization: authorization } : {}) },
+          // As Cloudflare's edge hands a request to the Worker.
+          cf: { colo: 'HKG', asn: 4134 },
         }),
         testEnv(env),
       ),
@@ -243,5 +246,29 @@ describe('the report at /reach', () => {
     expect(limited.headers.get('retry-after')).toBe('60');
     // Another address is not held back.
     expect((await get(secrets, basic('reach', secrets.REACH_REPORT_PASSWORD), '', '203.0.113.78')).status).toBe(200);
+  });
+
+  it('counts an IPv6 client by its /64, so that changing the rest of its address buys no more guesses', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++)
+      statuses.push((await get(secrets, basic('reach', `guess-${i}`), '', `2001:db8:7:9::${(i + 1).toString(16)}`)).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual(Array(5).fill(429));
+    expect(guessingClient(new Request('https://x/', { headers: { 'CF-Connecting-IP': '2001:DB8:0007:0009:1:2:3:4' }, cf: {} }))).toBe(
+      '2001:db8:7:9::/64',
+    );
+  });
+
+  it('stays closed to a request that did not come through the edge, whose address header anyone can write', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const request = new Request('https://feeds.example/reach', {
+        headers: { 'CF-Connecting-IP': `192.0.2.${i % 250}`, Authorization: basic('reach', `guess-${i}`) },
+      });
+      statuses.push((await app.fetch(request, testEnv(secrets))).status);
+    }
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    // Nor did those guesses count against anyone on the edge.
+    expect((await get(secrets, basic('reach', secrets.REACH_REPORT_PASSWORD), '', '192.0.2.7')).status).toBe(200);
   });
 });
