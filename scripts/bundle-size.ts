@@ -3,11 +3,12 @@
  * (wrangler deploy --dry-run) and reports its size against Cloudflare's limits. Exits 1 when it
  * would not deploy on the Workers Paid plan.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { dryRunBundle } from './dry-run';
+import { staticFiles, staticFilesVerdict } from './static-files';
 import { deployableEnvironments } from './wrangler-envs';
 
 let values: { env?: string; outdir: string };
@@ -63,22 +64,10 @@ if (gzipped > LIMITS.paid) {
 if (gzipped > LIMITS.free) console.warn('! over the Free plan limit: switch the archive on (docs/archive.md), or deploy on Workers Paid');
 
 // Static assets (public/: social cards, processed pictures, _headers) uploaded beside the Worker.
-// https://developers.cloudflare.com/workers/static-assets/#limits
-const ASSET_LIMITS = { freeFiles: 20_000, paidFiles: 100_000, fileBytes: 25 * MiB };
-const assets = readdirSync('public', { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !e.name.startsWith('.'));
-const sizes = assets.map((e) => ({ path: join(e.parentPath, e.name), bytes: statSync(join(e.parentPath, e.name)).size }));
-const total = sizes.reduce((n, s) => n + s.bytes, 0);
-const kinds = (dir: string) => sizes.filter((s) => s.path.startsWith(join('public', dir))).length;
-console.log(
-  `Static assets (public/): ${sizes.length.toLocaleString('en')} files (${kinds('media')} pictures, ${kinds('cards')} cards), ${(total / MiB).toFixed(1)} MiB = ${((sizes.length / ASSET_LIMITS.freeFiles) * 100).toFixed(1)}% of the Free plan's ${ASSET_LIMITS.freeFiles.toLocaleString('en')} files, ${((sizes.length / ASSET_LIMITS.paidFiles) * 100).toFixed(1)}% of Paid's ${ASSET_LIMITS.paidFiles.toLocaleString('en')}`,
-);
-const oversized = sizes.filter((s) => s.bytes > ASSET_LIMITS.fileBytes);
-if (oversized.length > 0) {
-  console.error(`✗ larger than Cloudflare's 25 MiB per static file: ${oversized.map((s) => s.path).join(', ')}`);
+const verdict = staticFilesVerdict(staticFiles());
+console.log(`Static assets (public/): ${verdict.line}`);
+if (verdict.refuse) {
+  console.error(`✗ ${verdict.refuse}`);
   process.exit(1);
 }
-if (sizes.length > ASSET_LIMITS.paidFiles) {
-  console.error(`✗ more static files than Workers Paid allows (${ASSET_LIMITS.paidFiles.toLocaleString('en')})`);
-  process.exit(1);
-}
-if (sizes.length > ASSET_LIMITS.freeFiles) console.warn('! more static files than the Free plan allows: deploy on Workers Paid');
+if (verdict.warn) console.warn(`! ${verdict.warn}`);

@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { checkWranglerConfig } from './check-config';
+import { staticFiles, staticFilesVerdict } from './static-files';
 
 const code = process.argv.includes('--code');
 const fix = process.argv.includes('--fix');
@@ -36,5 +37,13 @@ if (code) {
   for (const line of config.lines) (line.startsWith('✗') ? console.error : console.log)(line);
   if (!config.ok) process.exit(1);
   tsx('scripts/build-content.ts', '--report', ...(fix ? ['--fix'] : []));
+  // What Cloudflare would take of the static files the build made (pictures, cards).
+  const verdict = staticFilesVerdict(staticFiles());
+  console.log(`  ${verdict.line}`);
+  if (verdict.refuse) {
+    console.error(`✗ ${verdict.refuse}`);
+    process.exit(1);
+  }
+  if (verdict.warn) console.warn(`! ${verdict.warn}`);
   console.log(`✓ checked in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
