@@ -210,7 +210,7 @@ describe('iframe embed on a partner page', () => {
     const frame = page.frameLocator('#news');
     await frame.locator('[role="alert"]').waitFor();
     expect(await frame.locator('[role="alert"]').textContent()).toContain('无法在此显示新闻列表');
-    expect(await frame.locator('code').textContent()).toBe('"limit" must be from 1 to 20; got "50".');
+    expect(await frame.locator('code').textContent()).toBe('"limit": an integer from 1 to 20 (default 5).');
     await context.close();
   });
 
