@@ -65,7 +65,7 @@ if (gzipped > LIMITS.free) console.warn('! over the Free plan limit: switch the 
 
 // Static assets (public/: social cards, processed pictures, _headers) uploaded beside the Worker.
 const verdict = staticFilesVerdict(staticFiles());
-console.log(`Static assets (public/): ${verdict.line}`);
+console.log(verdict.line.replace(/^static files/, 'Static files (public/, uploaded beside the Worker)'));
 if (verdict.refuse) {
   console.error(`✗ ${verdict.refuse}`);
   process.exit(1);

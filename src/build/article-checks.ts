@@ -4,6 +4,7 @@ import { LANGUAGE } from '../languages';
 import type { ArticlePath } from './article';
 import type { ArticleParts } from './article-front-matter';
 import { beijingTime, parseDateTime } from './dates';
+import { fixChineseLine } from './punctuation';
 import { PLACEHOLDER_MARKS } from './scaffold';
 import type { FrontMatter } from './schema';
 import type { Problem } from './source';
@@ -95,17 +96,27 @@ export function checkChinesePunctuation(fm: FrontMatter, parts: ArticleParts, at
   });
 }
 
-const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef';
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '!': '！', '?': '？' };
-// ASCII punctuation touching a Chinese character: before it ("基金会,推动", "文)") or after it ("(邵").
-const HALF_WIDTH_IN_CHINESE = new RegExp(`[${CJK}] ?[,;:!?)]|[${CJK}] ?\\((?!https?:)|(?<![\\]\\w])\\((?=[${CJK}])`, 'u');
-
-/** Chinese text uses full-width punctuation; the first half-width mark on a line, with its fix. */
+/**
+ * Chinese text uses full-width punctuation: the first mark on a line that the fixer (`npm run check -- --fix`) would
+ * make full-width, with its fix. One rule for both: what the check names, the fix changes, and nothing else.
+ */
 export function halfWidthPunctuation(text: string): string | undefined {
-  const match = HALF_WIDTH_IN_CHINESE.exec(text);
-  if (!match) return undefined;
-  const mark = [...match[0]].find((c) => c in FULL_WIDTH) ?? '';
-  const at = Math.max(0, match.index - 4);
-  const context = text.slice(at, match.index + match[0].length + 4).replace(/\s+/g, ' ');
-  return `uses the half-width "${mark}" in Chinese text ("${context}"); write the full-width "${FULL_WIDTH[mark]}"`;
+  const fixed = fixChineseLine(text);
+  if (fixed === text) return undefined;
+  const [before, after] = [[...text], [...fixed]];
+  let i = 0;
+  let j = 0;
+  // To the first mark the fix changes (past the spaces it drops beside one).
+  while (i < before.length && (before[i] === after[j] || before[i] === ' ')) {
+    if (before[i] === after[j]) j++;
+    i++;
+  }
+  let mark = before[i] ?? '';
+  let full = after[j] ?? '';
+  if (mark === '.' && full === '…') [mark, full] = ['...', '……'];
+  const context = before
+    .slice(Math.max(0, i - 4), i + 5)
+    .join('')
+    .replace(/\s+/g, ' ');
+  return `uses the half-width "${mark}" in Chinese text ("${context}"); write the full-width "${full}"`;
 }

@@ -5,53 +5,116 @@
  */
 
 const HAN = '\\u3400-\\u9fff\\uf900-\\ufaff';
-// Han characters, CJK and full-width punctuation, and the curly double quotes Chinese text quotes with.
-const CJK = `${HAN}\\u3000-\\u303f\\uff00-\\uffef\\u201c\\u201d`;
+// Han characters, CJK and full-width punctuation, and the curly quotes Chinese text quotes with.
+const CJK = `${HAN}\\u3000-\\u303f\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019\\u2026`;
 const IS_CJK = new RegExp(`[${CJK}]`, 'u');
-const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '(': '（', ')': '）' };
+const IS_HAN = new RegExp(`[${HAN}]`, 'u');
+/** Each half-width mark and the full-width one Chinese text takes (quotes: see the pairs below). */
+export const FULL_WIDTH: Record<string, string> = {
+  ',': '，',
+  ';': '；',
+  ':': '：',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+  '.': '。',
+  '~': '～',
+};
 
-// What prose may not touch: code spans, link and image targets, HTML tags, bare URLs and e-mail addresses.
-const PROTECTED = /`[^`]*`|\]\([^)]*\)|<[^>]*>|\b[a-z][a-z0-9+.-]*:\/\/[^\s，。）)]*|[\w.+-]+@[\w-]+\.[\w.-]+/giu;
+// What prose may not touch: character references (&amp;), code spans, link and image targets, HTML tags, bare URLs
+// and e-mail addresses.
+const PROTECTED =
+  /&#?[a-z0-9]+;|`[^`]*`|\]\([^)]*\)|<[^>]*>|\b[a-z][a-z0-9+.-]*:\/\/(?:[^\s，。）)"“”]*[^\s，。）)"“”.,;:!?]|\.*)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 
 const cjk = (c: string | undefined) => c !== undefined && IS_CJK.test(c);
+const latinOrDigit = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+const digit = (c: string | undefined) => c !== undefined && /\d/.test(c);
+// What starts Chinese words after a mark: a Han character, or an opening full-width quote or parenthesis (not other
+// full-width punctuation: "&amp;amp;、" is no sentence).
+const startsChinese = (c: string | undefined) => c !== undefined && (IS_HAN.test(c) || '“‘（'.includes(c));
+
+/** Whether a line is Chinese prose: its first letter is a Han character. */
+const chineseLine = (chars: readonly string[]) => IS_HAN.test(chars.find((c) => IS_HAN.test(c) || /[A-Za-z]/.test(c)) ?? '');
 
 /** The half-width marks of one stretch of prose made full-width where Chinese text touches them. */
 function fixProse(prose: string): string {
-  const chars = [...prose];
+  // An ellipsis of three dots or more (or "…") beside Chinese: one two-em "……".
+  const withEllipses = prose.replace(/\.{3,}|…+/g, (dots, at: number) => {
+    const before = prose[at - 1] === ' ' ? prose[at - 2] : prose[at - 1];
+    const after = prose[at + dots.length] === ' ' ? prose[at + dots.length + 1] : prose[at + dots.length];
+    return cjk(before) || cjk(after) ? '……' : dots;
+  });
+  const chars = [...withEllipses];
+  const chinese = chineseLine(chars);
   // A space beside the mark is dropped with it: full-width marks carry their own spacing.
   const before = (i: number) => (chars[i - 1] === ' ' ? chars[i - 2] : chars[i - 1]);
   const after = (i: number) => (chars[i + 1] === ' ' ? chars[i + 2] : chars[i + 1]);
-  const convert = new Set<number>();
-  // Parentheses as pairs, so that "（OpenAtom)" never happens: a pair is Chinese when either mark touches Chinese.
-  const open: number[] = [];
-  const pairs: [number, number][] = [];
-  chars.forEach((c, i) => {
-    if (c === '(') open.push(i);
-    else if (c === ')') {
-      const o = open.pop();
-      if (o !== undefined) pairs.push([o, i]);
-      else if (cjk(before(i)) || cjk(after(i))) convert.add(i);
-    }
-  });
-  for (const o of open) if (cjk(after(o)) || cjk(before(o))) convert.add(o);
-  for (const [o, c] of pairs) {
-    if ([before(o), after(o), before(c), after(c)].some(cjk)) {
-      convert.add(o);
-      convert.add(c);
+  const convert = new Map<number, string>();
+  const hasChinese = (from: number, to: number) => chars.slice(from + 1, to).some((c) => IS_HAN.test(c));
+
+  // Quotes as pairs, in order: a pair whose words are Chinese takes “…” (or ‘…’); an English phrase quoted inside
+  // Chinese ("OpenAtom Foundation") keeps its own. An apostrophe (OpenAtom's) is no quote.
+  for (const [mark, open, close] of [
+    ['"', '“', '”'],
+    ["'", '‘', '’'],
+  ] as const) {
+    const at = chars.flatMap((c, i) =>
+      c === mark && !(mark === "'" && latinOrDigit(chars[i - 1]) && latinOrDigit(chars[i + 1])) ? [i] : [],
+    );
+    for (let k = 0; k + 1 < at.length; k += 2) {
+      const [o, c] = [at[k] as number, at[k + 1] as number];
+      if (hasChinese(o, c)) {
+        convert.set(o, open);
+        convert.set(c, close);
+      }
     }
   }
+  // Parentheses as pairs, so that "（OpenAtom)" never happens: a pair is Chinese when a mark touches Chinese or it
+  // holds Chinese.
+  const opened: number[] = [];
+  const pairs: [number, number][] = [];
   chars.forEach((c, i) => {
-    if (!',;:!?'.includes(c)) return;
-    const prev = before(i);
-    const next = after(i);
-    // 1,000 and 10:30 stay; so does a mark between two Latin words.
-    if (/\d/.test(chars[i - 1] ?? '') && /\d/.test(chars[i + 1] ?? '')) return;
-    if (cjk(prev) || (cjk(next) && !/\d/.test(prev ?? ''))) convert.add(i);
+    if (c === '(') opened.push(i);
+    else if (c === ')') {
+      const o = opened.pop();
+      if (o !== undefined) pairs.push([o, i]);
+      else if (cjk(before(i)) || cjk(after(i))) convert.set(i, '）');
+    }
+  });
+  for (const o of opened) if (cjk(after(o)) || cjk(before(o))) convert.set(o, '（');
+  for (const [o, c] of pairs) {
+    if ([before(o), after(o), before(c), after(c)].some(cjk) || hasChinese(o, c)) {
+      convert.set(o, '（');
+      convert.set(c, '）');
+    }
+  }
+  // The other marks, read with what is on either side once the quotes and parentheses above are full-width.
+  const seen = (j: number) => convert.get(j) ?? chars[j];
+  chars.forEach((c, i) => {
+    if (convert.has(i) || !(c in FULL_WIDTH) || c === '(' || c === ')') return;
+    const prev = seen(chars[i - 1] === ' ' ? i - 2 : i - 1);
+    const next = seen(chars[i + 1] === ' ' ? i + 2 : i + 1);
+    // Inside a number (1,000  10:30  3.5  3~5 stays only where no Chinese is near) a mark is the number's.
+    const inNumber = digit(chars[i - 1]) && digit(chars[i + 1]);
+    if (c === '~') {
+      if (cjk(prev) || cjk(next) || (inNumber && chinese)) convert.set(i, '～');
+      return;
+    }
+    if (inNumber) return;
+    if (c === '.') {
+      // A full stop: after Chinese, or before it, or ending a Chinese line; never in a host name, nor after a Latin word
+      // and before a space (Dr. Li, e.g. 哈工大: an abbreviation), nor after a number (1.开幕式: a list).
+      if (latinOrDigit(chars[i + 1]) || (!cjk(chars[i - 1]) && chars[i + 1] === ' ')) return;
+      if (cjk(prev) || (startsChinese(next) && !digit(prev)) || (next === undefined && chinese && !digit(prev))) convert.set(i, '。');
+      return;
+    }
+    if (cjk(prev) || startsChinese(next)) convert.set(i, FULL_WIDTH[c] ?? c);
   });
   const out: string[] = [];
   chars.forEach((c, i) => {
     if (c === ' ' && (convert.has(i - 1) || convert.has(i + 1))) return;
-    out.push(convert.has(i) ? (FULL_WIDTH[c] ?? c) : c);
+    out.push(convert.get(i) ?? c);
   });
   return out.join('');
 }
