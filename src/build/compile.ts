@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type CompiledContent, isLang, LANGS, type Lang, type Site, type Translation } from '../content/model';
+import { LANGUAGE } from '../languages';
 import { compileArticle } from './article';
 import { parseYaml } from './front-matter';
 import type { PhotoIndex } from './photos';
@@ -160,6 +161,19 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
         ]
       : [],
   );
+  // A Chinese article whose headline has no Chinese in it: most likely the English one pasted in both files.
+  const foreignTitles = located.flatMap(({ file, translation: t, lineOf }) =>
+    LANGUAGE[t.lang].cjk && !/[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/u.test(t.title)
+      ? [
+          {
+            file,
+            line: lineOf('title'),
+            field: 'title',
+            message: `"${t.title.slice(0, 60)}" has no Chinese characters, yet the ${t.lang} page shows it as its headline: is it the English one? Write the ${t.lang} headline`,
+          },
+        ]
+      : [],
+  );
   checkSlugsAndTranslations(located, prefix, problems);
   checkDistinctInstants(located, problems);
   const withdrawals = checkRecords(
@@ -172,7 +186,7 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
     problems,
   );
   const complete = LANGS.every((lang) => sites[lang]);
-  const warnings = [...longTitles, ...pictures.unused()];
+  const warnings = [...longTitles, ...foreignTitles, ...pictures.unused()];
   if (problems.length > 0 || !complete) return { problems, skippedDrafts, warnings };
 
   const articles = Object.fromEntries(

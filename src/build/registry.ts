@@ -174,7 +174,8 @@ export function checkRegistry(
     for (const [slug, entry] of Object.entries(record.record[lang])) {
       const here = bySlug.get(`${lang}/${slug}`);
       if (here) {
-        checkCorrection(here, entry, now, problems);
+        const taken = new Set(current.filter((c) => c.translation.lang === lang && c !== here).map((c) => c.translation.updatedMs));
+        checkCorrection(here, entry, now, taken, problems);
         continue;
       }
       if (formerSlugs.has(`${lang}/${slug}`) || failed.has(`${lang}/${slug}`) || isWithdrawn(withdrawals, lang, slug)) continue;
@@ -202,13 +203,34 @@ export function checkRegistry(
   }
 }
 
-function checkCorrection({ translation: t, file, lineOf }: Current, entry: PublishedEntry, now: number, problems: Problem[]) {
+/**
+ * The minute to suggest for a correction: the latest at or before `from` and after `floor` that no other article of
+ * the language holds (the check refuses two at one instant), else the first free one after `from`.
+ */
+function freeMinute(from: number, floor: number, taken: ReadonlySet<number>): number {
+  const start = Math.floor(from / 60_000) * 60_000;
+  for (let m = start; m > floor; m -= 60_000) if (!taken.has(m)) return m;
+  let m = start + 60_000;
+  while (taken.has(m)) m += 60_000;
+  return m;
+}
+
+function checkCorrection(
+  { translation: t, file, lineOf }: Current,
+  entry: PublishedEntry,
+  now: number,
+  /** The instants the language's other articles hold. */
+  taken: ReadonlySet<number>,
+  problems: Problem[],
+) {
   // A scheduled article not yet out may change freely: nobody has read it.
   if (entry.text === undefined || t.publishedMs > now || entry.text === textFingerprint(t)) return;
   const recorded = entry.updated === undefined ? Number.NaN : Date.parse(entry.updated);
   if (t.updatedMs > recorded) return;
-  // Later than what was published, or the suggested line would not pass either (a correction in the same minute).
-  const suggestion = beijingNow(Number.isNaN(recorded) ? now : Math.max(now, recorded + 60_000));
+  // Later than what was published (or the suggested line would not pass either: a correction in the same minute), and
+  // at an instant no other article holds (or the next check would refuse it, and blame that other file).
+  const floor = Number.isNaN(recorded) ? Number.NEGATIVE_INFINITY : recorded;
+  const suggestion = beijingNow(freeMinute(Number.isNaN(recorded) ? now : Math.max(now, recorded + 60_000), floor, taken));
   problems.push({
     file,
     line: lineOf('updated') ?? lineOf('published'),

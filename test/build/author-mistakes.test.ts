@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent, formatProblem, type SourceFile } from '../../src/build/compile';
 import { formatPublishedRecord, nextPublishedRecord } from '../../src/build/registry';
-import { siteSources } from '../support/fixtures';
+import { articleSource, siteSources } from '../support/fixtures';
 
 /** The clock the build sees: 2025-06-15 12:00 Beijing time. */
 const NOW = Date.parse('2025-06-15T12:00:00+08:00');
@@ -418,6 +418,18 @@ describe('corrections and withdrawals', () => {
     expect(build(raw(withField('title', 'title: A visit (corrected)')), record()).problems).toHaveLength(1);
   });
 
+  it('never suggests a correction time another article holds, scheduled or out, and the suggestion passes', () => {
+    const busy = [
+      articleSource('other-now', 'en', { published: '2025-06-15T12:00:00+08:00' }),
+      articleSource('other-earlier', 'en', { published: '2025-06-15T11:59:00+08:00' }),
+      articleSource('scheduled', 'en', { published: '2025-06-15T12:01:00+08:00' }),
+    ];
+    const [problem] = build(raw(OK, 'Body text, corrected.'), record(), ...busy).problems.map(formatProblem);
+    const suggested = /add the line "updated: ([^"]+)"/.exec(problem ?? '')?.[1];
+    expect(suggested).toBe('2025-06-15T11:58:00+08:00');
+    expect(build(raw([...OK, `updated: ${suggested}`], 'Body text, corrected.'), record(), ...busy).problems).toEqual([]);
+  });
+
   it('passes the correction once "updated" is newer than what was published', () => {
     const corrected = raw([...OK, 'updated: 2025-06-15T11:00:00+08:00'], 'Body text, corrected.');
     expect(build(corrected, record()).problems).toEqual([]);
@@ -490,5 +502,18 @@ describe('a headline longer than search results show', () => {
     expect(result.warnings.map(formatProblem)).toEqual([
       `content/articles/2025/visit/en.md:2  title: is ${title.length} characters; search engines show about 110 and cut the rest: consider a shorter headline`,
     ]);
+  });
+});
+
+describe('a Chinese article with an English headline', () => {
+  it('builds, with a warning naming the file, the line and the fix', () => {
+    const english = articleSource('visit', 'zh', { title: 'International students visit the Harbin Ice Festival' }, '合成的正文。');
+    const result = compileContent([...siteSources(), english], 'content/', { now: NOW });
+    expect(result.problems).toEqual([]);
+    expect(result.warnings.map(formatProblem)).toContain(
+      'content/articles/2025/visit/zh.md:2  title: "International students visit the Harbin Ice Festival" has no Chinese characters, yet the zh page shows it as its headline: is it the English one? Write the zh headline',
+    );
+    const chinese = articleSource('visit', 'zh', { title: '国际学生参观哈尔滨冰雪大世界（OpenAtom）' }, '合成的正文。');
+    expect(compileContent([...siteSources(), chinese], 'content/', { now: NOW }).warnings).toEqual([]);
   });
 });
