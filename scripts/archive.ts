@@ -76,11 +76,13 @@ export const ARCHIVE_SQL = 'dist/archive/bodies.sql';
  * rows: the rows it lacks or holds otherwise, and DELETEs for the bodies the build no longer has (a withdrawn or
  * deleted article's text must not stay behind). Asks D1 for the keys and hashes it has, through wrangler.
  */
+/** wrangler's options for the D1 of `env`: the remote one, or the local one with env undefined. */
+const d1Target = (env: string | undefined) => (env === undefined ? ['--local'] : ['--remote', '--env', env]);
+
 export function archiveChangesSql(env: string | undefined, file = ARCHIVE_SQL): { written: number; deleted: string[]; file: string } {
-  const where = env === undefined ? ['--local'] : ['--remote', '--env', env];
   const run = spawnSync(
     'npx',
-    ['wrangler', 'd1', 'execute', ARCHIVE_BINDING, ...where, '--json', '--command', 'SELECT key, hash FROM bodies'],
+    ['wrangler', 'd1', 'execute', ARCHIVE_BINDING, ...d1Target(env), '--json', '--command', 'SELECT key, hash FROM bodies'],
     {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
@@ -99,7 +101,7 @@ export function archiveChangesSql(env: string | undefined, file = ARCHIVE_SQL): 
 
 /** Runs a SQL file against the D1 of `env` (remote, or the local one with env undefined). */
 export function executeArchiveSql(env: string | undefined, file: string): void {
-  const where = env === undefined ? ['--local'] : ['--remote', '--env', env, '--yes'];
+  const where = env === undefined ? d1Target(env) : [...d1Target(env), '--yes'];
   // What wrangler prints per statement is not read (thousands of statements outgrow any buffer); its errors are.
   const run = spawnSync('npx', ['wrangler', 'd1', 'execute', ARCHIVE_BINDING, ...where, '--file', file], {
     encoding: 'utf8',

@@ -162,7 +162,7 @@ async function build(): Promise<boolean> {
 
 if (values.fix) fixPunctuation();
 if (values.watch) await watchContent();
-else if (!(await build())) failBuild();
+else if (!(await build())) process.exit(1);
 
 /**
  * --watch (npm start): builds, then again after every change under the content folder, in this process (its modules
@@ -197,19 +197,6 @@ async function watchContent(): Promise<void> {
     clearTimeout(timer);
     timer = setTimeout(rebuild, 50);
   });
-}
-
-/**
- * Stops a failed build. Under `npm start` (DEV_SERVER=1), once a build has succeeded, it exits 0 instead: the problems
- * above are all the editor needs, and wrangler would add a page of its own error object; the server keeps the last good
- * build until the file is fixed and saved.
- */
-function failBuild(): never {
-  if (process.env.DEV_SERVER === '1' && existsSync(resolve(values.out))) {
-    console.error('\n  (npm start keeps showing the last good build; fix the file and save, and it reloads)');
-    process.exit(0);
-  }
-  process.exit(1);
 }
 
 /** PREVIEW_AT (set by `npm start -- --at`): the instant a local build shows the site at, as an ISO time. */

@@ -10,7 +10,7 @@ import { parseYaml } from './front-matter';
 import type { PhotoIndex } from './photos';
 import { PictureShelf } from './picture-shelf';
 import { checkRegistry, PUBLISHED_RECORD, readPublishedRecord, readWithdrawals, WITHDRAWN_RECORD } from './registry';
-import { SLUG, siteSchema, slugProblem } from './schema';
+import { FRONT_MATTER_FIELDS, SLUG, siteSchema, slugProblem } from './schema';
 import { decodeSource, type Problem, type SourceFile } from './source';
 import { cleanText } from './text';
 
@@ -44,9 +44,6 @@ export interface ArticleCache {
   get(path: string, key: string, fresh?: (article: CachedArticle) => boolean): CachedArticle | undefined;
   set(path: string, key: string, article: CachedArticle): void;
 }
-
-/** Front matter fields whose lines a cached article keeps. */
-const FIELDS = ['title', 'summary', 'published', 'updated', 'author', 'tags', 'original', 'image', 'redirect_from', 'draft'];
 
 export interface CompileResult {
   content?: CompiledContent;
@@ -248,7 +245,12 @@ function compileArticles(
       };
       ({ translation, lineOf } = compileArticle({ file, ...at, photo }, text, now, problems));
       if (translation && key && problems.length === before) {
-        const lines = Object.fromEntries(FIELDS.flatMap((f) => (lineOf(f) === undefined ? [] : [[f, lineOf(f) as number]])));
+        const lines = Object.fromEntries(
+          FRONT_MATTER_FIELDS.flatMap((f) => {
+            const line = lineOf(f);
+            return line === undefined ? [] : [[f, line]];
+          }),
+        );
         options.cache?.set(source.path, key, { translation, lines, photos, photoState: photoState(photos) });
       }
     }

@@ -5,7 +5,6 @@ import type { Problem, SourceFile } from './source';
 /** The pictures beside the articles: found by the name an article writes, and which of them no article uses. */
 export class PictureShelf {
   private readonly paths: Set<string>;
-
   private readonly used = new Set<string>();
 
   constructor(

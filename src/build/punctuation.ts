@@ -10,7 +10,7 @@ const CJK = `${HAN}\\u3000-\\u303f\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019\\u
 const IS_CJK = new RegExp(`[${CJK}]`, 'u');
 const IS_HAN = new RegExp(`[${HAN}]`, 'u');
 /** Each half-width mark and the full-width one Chinese text takes (quotes: see the pairs below). */
-export const FULL_WIDTH: Record<string, string> = {
+const FULL_WIDTH: Record<string, string> = {
   ',': '，',
   ';': '；',
   ':': '：',
@@ -47,9 +47,11 @@ function fixProse(prose: string): string {
   });
   const chars = [...withEllipses];
   const chinese = chineseLine(chars);
-  // A space beside the mark is dropped with it: full-width marks carry their own spacing.
-  const before = (i: number) => (chars[i - 1] === ' ' ? chars[i - 2] : chars[i - 1]);
-  const after = (i: number) => (chars[i + 1] === ' ' ? chars[i + 2] : chars[i + 1]);
+  // A space beside the mark is dropped with it (full-width marks carry their own spacing): its neighbours are past it.
+  const prevAt = (i: number) => (chars[i - 1] === ' ' ? i - 2 : i - 1);
+  const nextAt = (i: number) => (chars[i + 1] === ' ' ? i + 2 : i + 1);
+  const before = (i: number) => chars[prevAt(i)];
+  const after = (i: number) => chars[nextAt(i)];
   const convert = new Map<number, string>();
   const hasChinese = (from: number, to: number) => chars.slice(from + 1, to).some((c) => IS_HAN.test(c));
 
@@ -93,8 +95,8 @@ function fixProse(prose: string): string {
   const seen = (j: number) => convert.get(j) ?? chars[j];
   chars.forEach((c, i) => {
     if (convert.has(i) || !(c in FULL_WIDTH) || c === '(' || c === ')') return;
-    const prev = seen(chars[i - 1] === ' ' ? i - 2 : i - 1);
-    const next = seen(chars[i + 1] === ' ' ? i + 2 : i + 1);
+    const prev = seen(prevAt(i));
+    const next = seen(nextAt(i));
     // Inside a number (1,000  10:30  3.5  3~5 stays only where no Chinese is near) a mark is the number's.
     const inNumber = digit(chars[i - 1]) && digit(chars[i + 1]);
     if (c === '~') {
