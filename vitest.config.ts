@@ -31,8 +31,13 @@ export default defineConfig({
             main: './test/support/worker.ts',
             wrangler: { configPath: './test/fixtures/wrangler.toml' },
             // The archive (docs/archive.md) as a wrangler.toml with the ARCHIVE binding has it: a local D1, and the
-            // project's migrations for the tests to apply (test/worker/archive.test.ts).
-            miniflare: { d1Databases: ['ARCHIVE'], bindings: { ARCHIVE_MIGRATIONS: await readD1Migrations('./migrations') } },
+            // project's migrations for the tests to apply (test/worker/archive.test.ts); pictures in R2 as with the
+            // MEDIA binding: a local bucket (test/worker/media.test.ts).
+            miniflare: {
+              d1Databases: ['ARCHIVE'],
+              r2Buckets: ['MEDIA'],
+              bindings: { ARCHIVE_MIGRATIONS: await readD1Migrations('./migrations') },
+            },
           })),
         ],
         // Beside a CPU hog (stress-ng --cpu 4) the slowest takes 13 s: a verdict never depends on the machine's load.

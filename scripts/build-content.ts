@@ -18,7 +18,8 @@ import { compileContent, formatProblem } from '../src/build/compile';
 import { beijingTime } from '../src/build/dates';
 import { embargoKey } from '../src/build/embargo-key';
 import { drawIcons } from '../src/build/icons';
-import { type PhotoIndex, processPhotos } from '../src/build/photos';
+import { mediaReleases } from '../src/build/media-releases';
+import { mediaObjects, type Photo, type PhotoIndex, type PhotoShelf, processPhotos } from '../src/build/photos';
 import { fixChineseMarkdown } from '../src/build/punctuation';
 import { type Config, ConfigError, loadConfig } from '../src/config';
 import { BUNDLED_BODY_BYTES, splitArchive } from '../src/content/archive';
@@ -39,6 +40,7 @@ import {
 } from './archive';
 import { FileArticleCache } from './compile-cache';
 import { readContentDir } from './content-files';
+import { loadLocalMedia, MEDIA_FILES, mediaBound, readStored, writeManifest } from './media';
 import { progress } from './progress';
 import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
@@ -68,6 +70,8 @@ const { values } = parseArgs({
     'archive-sql': { type: 'string', default: ARCHIVE_SQL },
     'load-local': { type: 'boolean', default: process.env.CONTENT_ARCHIVE_LOCAL !== '0' },
     'article-cards': { type: 'string', default: String(ARTICLE_CARDS) },
+    // Default: see `mediaOn` below.
+    media: { type: 'boolean' },
   },
   allowNegative: true,
 });
@@ -83,6 +87,10 @@ const articleCache = values.cache ? FileArticleCache.open(contentDir, root) : un
 const archiveOn =
   values.archive ??
   (process.env.CONTENT_ARCHIVE ? process.env.CONTENT_ARCHIVE === '1' : archiveBound() && contentDir === resolve('content'));
+// Pictures in R2 (wrangler.toml binds MEDIA; CONTENT_MEDIA=1|0 decides for copies of the project), for the project's
+// own content/ only, as the archive: processed into dist/media/ and kept out of the [assets] folder.
+const mediaOn =
+  values.media ?? (process.env.CONTENT_MEDIA ? process.env.CONTENT_MEDIA === '1' : mediaBound() && contentDir === resolve('content'));
 /** A wrangler var the build cannot render the feeds with. */
 class VarProblem extends Error {}
 
@@ -102,6 +110,10 @@ async function build(): Promise<boolean> {
   });
   cache?.save();
   if (result.content && previewAt !== undefined) result.content.previewAt = previewAt;
+  if (result.content) {
+    const releases = mediaReleases(result.content, previewAt ?? Date.now());
+    if (Object.keys(releases).length > 0) result.content.mediaReleases = releases;
+  }
   // Warnings come after the outcome: a bad var or a bad article still fails in its own words first.
   const warn = () => {
     if (values.quiet && result.problems.length === 0) return;
@@ -148,6 +160,7 @@ async function build(): Promise<boolean> {
     const counts = LANGS.map((l) => `${content.articles[l].length} ${l}`).join(', ');
     if (values.report) console.log(report(content, result.skippedDrafts));
     if (photos.summary) console.log(photos.summary);
+    if (mediaOn) console.log(`✓ pictures in R2: ${await syncMedia(photos.index)}`);
     if (cards) console.log(cards);
     if (archive) console.log(archive.summary);
     if (icons > 0) console.log(`✓ icons: ${icons} file(s) drawn -> ${relative(process.cwd(), resolve(values.assets))}/icons/, favicon.ico`);
@@ -262,23 +275,42 @@ function fixPunctuation() {
 }
 
 /**
- * Processes the pictures beside the articles into <assets>/media/ (only new or changed ones: their names hold the
- * hash of their bytes), with a count on one line per picture processed.
+ * Processes the pictures beside the articles into <assets>/media/, or with R2 into dist/media/ (only new or changed
+ * ones: their names hold the hash of their bytes; with MEDIA_STORED, none R2 holds already), with a count on one
+ * line per picture processed.
  */
 async function preparePhotos(paths: string[]): Promise<{ index: PhotoIndex; summary?: string }> {
   const t = performance.now();
   const shown = progress('pictures');
-  const index = await processPhotos(contentDir, paths, resolve(values.assets, 'media'), (done, total, path) => {
+  const assetMedia = resolve(values.assets, 'media');
+  // With R2 the [assets] folder holds no picture: the Worker serves them all from the bucket.
+  if (mediaOn) rmSync(assetMedia, { recursive: true, force: true });
+  const stored: ReadonlyMap<string, Photo> | undefined = process.env.MEDIA_STORED ? readStored(process.env.MEDIA_STORED) : undefined;
+  const shelf: PhotoShelf = {
+    outDir: mediaOn ? resolve(MEDIA_FILES) : assetMedia,
+    tally: { encoded: 0, stored: 0 },
+    ...(stored ? { stored } : {}),
+  };
+  const index = await processPhotos(contentDir, paths, shelf, (done, total, path) => {
     if (total > 0 && path) shown.item(done + 1, total, path);
   });
   shown.end();
   if (index.size === 0) return { index };
   const files = [...index.values()].reduce((n, p) => n + ('variants' in p ? p.variants.length * 2 : 0), 0);
   const ms = Math.round(performance.now() - t);
+  const fromR2 = shelf.tally?.stored ? `, ${shelf.tally.stored} described from R2` : '';
   return {
     index,
-    summary: `✓ pictures: ${index.size} beside the articles -> ${files} files in ${relative(process.cwd(), resolve(values.assets, 'media'))}/ in ${ms} ms`,
+    summary: `✓ pictures: ${index.size} beside the articles (${shelf.tally?.encoded ?? 0} processed now${fromR2}) -> ${files} files in ${relative(process.cwd(), shelf.outDir)}/ in ${ms} ms`,
   };
+}
+
+/** R2 mode: the build's pictures listed for a deploy (dist/media.json), and the local bucket `npm start` reads brought to them. */
+async function syncMedia(index: PhotoIndex): Promise<string> {
+  const objects = mediaObjects(index);
+  const hash = writeManifest(objects);
+  if (!values['load-local']) return `${objects.length} files listed for the deploy`;
+  return `${objects.length} files; ${await loadLocalMedia(objects, hash)}`;
 }
 
 /**

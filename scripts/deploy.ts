@@ -8,6 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ARCHIVE_BINDING, archiveBound, archiveChangesSql, executeArchiveSql } from './archive';
+import { MEDIA_FILES, mediaBound, openMediaBucket, readManifest, storedObjects, syncMedia, syncSummary, writeStored } from './media';
+import { STATIC_LIMITS, staticFilesBefore } from './static-files';
 import { testedAt } from './tested';
 import { deployableEnvironments, hasCloudflareCredentials, wranglerVars } from './wrangler-envs';
 
@@ -74,7 +76,15 @@ export async function deploy({ env, dryRun = false }: DeployOptions): Promise<{ 
   const tsx = [process.execPath, '--import', 'tsx'] as const;
   const built = { ...buildEnv, CONTENT_BUILT: '1' };
 
-  step('Check and build the content', tsx[0], [...tsx.slice(1), 'scripts/check.ts']);
+  const media = mediaBound(env);
+  if (!media) refuseStaticFiles(staticFilesBefore());
+  const stored = media && !dryRun ? await storedPictures(env) : undefined;
+  step(
+    'Check and build the content',
+    tsx[0],
+    [...tsx.slice(1), 'scripts/check.ts'],
+    stored ? { ...buildEnv, MEDIA_STORED: stored } : buildEnv,
+  );
   const tested = testedAt();
   if (tested) {
     console.log(`\n✓ code unchanged since the whole suite passed on it (${tested}): the code checks and tests are not run again`);
@@ -117,6 +127,9 @@ export async function deploy({ env, dryRun = false }: DeployOptions): Promise<{ 
     }
   } else if (archiveBound()) console.log('\n- archive: not touched in a dry run (D1 is remote)');
 
+  if (media && !dryRun) await uploadPictures(env, 'upload');
+  else if (media) console.log('\n- pictures: R2 not touched in a dry run (it is remote)');
+
   const toUpload = performance.now() - started;
   if (dryRun) {
     step(
@@ -129,6 +142,8 @@ export async function deploy({ env, dryRun = false }: DeployOptions): Promise<{ 
     return { toUpload };
   }
   step('Deploy', 'npx', ['wrangler', 'deploy', '--env', env], built);
+  // After the upload: the Worker that showed them is gone, so no page links to what goes now.
+  if (media) await uploadPictures(env, 'delete');
   if (env === 'production') {
     const record = recordPublished(content);
     console.log(`\n✓ ${record.path} lists ${record.count} published article(s); commit it (it keeps their URLs from breaking)`);
@@ -142,6 +157,46 @@ export async function deploy({ env, dryRun = false }: DeployOptions): Promise<{ 
   }
   console.log(`\n✓ deployed to ${env} in ${seconds(performance.now() - started)} (${seconds(toUpload)} up to the upload)`);
   return { toUpload };
+}
+
+/** What R2 holds (asked before the build, so that a fresh clone processes none of it again); returns the file for MEDIA_STORED. */
+async function storedPictures(env: string): Promise<string> {
+  const t = performance.now();
+  console.log(`\n▶ Pictures: what R2 holds`);
+  const open = await openMediaBucket(env, { remote: true });
+  try {
+    const objects = await storedObjects(open.bucket);
+    const file = `dist/media-stored-${env}.json`;
+    writeStored(objects, file);
+    console.log(`✓ R2 bucket ${open.name} holds ${objects.length} files (${seconds(performance.now() - t)})`);
+    return file;
+  } finally {
+    await open.dispose();
+  }
+}
+
+/** Brings R2 to the build's pictures: first the files it lacks (before the Worker that shows them), then away with the rest. */
+async function uploadPictures(env: string, phase: 'upload' | 'delete'): Promise<void> {
+  const t = performance.now();
+  console.log(phase === 'upload' ? '\n▶ Pictures: upload what R2 lacks' : '\n▶ Pictures: delete what no article uses');
+  const open = await openMediaBucket(env, { remote: true });
+  try {
+    const result = await syncMedia(open.bucket, readManifest(), MEDIA_FILES, { keep: phase === 'upload' });
+    if (result.missing.length > 0) {
+      throw new DeployError(
+        `${result.missing.length} picture file(s) are neither in R2 nor in ${MEDIA_FILES} (${result.missing.slice(0, 3).join(', ')}…): run the deploy again; nothing was deployed`,
+      );
+    }
+    console.log(`✓ ${syncSummary(`R2 bucket ${open.name}`, result, performance.now() - t)}`);
+  } finally {
+    await open.dispose();
+  }
+}
+
+/** Stops in one line, before anything is built, when Cloudflare would refuse the static files for certain. */
+function refuseStaticFiles(estimate: { files: number; line: string }): void {
+  if (estimate.files > STATIC_LIMITS.paidFiles) throw new DeployError(estimate.line);
+  console.log(`\n✓ ${estimate.line}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

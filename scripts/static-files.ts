@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { PICTURE_FILE } from '../src/build/photos';
 
 export const STATIC_LIMITS = { freeFiles: 20_000, paidFiles: 100_000, fileBytes: 25 * 1024 * 1024 };
 
@@ -36,6 +37,29 @@ export function staticFiles(dir = 'public'): StaticFiles {
 
 const n = (x: number) => x.toLocaleString('en');
 
+/** What to switch on when the pictures outgrow the static files. */
+const R2_HINT = 'put the pictures in R2 (one block in wrangler.toml: docs/archive.md › Pictures in R2)';
+
+/**
+ * Before a build: at least how many static files it will leave (each picture beside an article gives 2 to 6: two
+ * formats in up to three widths), and a line saying so; the line says what to do when that is more than any plan takes.
+ */
+export function staticFilesBefore(contentDir = 'content', dir = 'public'): { files: number; line: string } {
+  const now = staticFiles(dir);
+  const articles = join(contentDir, 'articles');
+  const pictures = existsSync(articles)
+    ? readdirSync(articles, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && PICTURE_FILE.test(e.name)).length
+    : 0;
+  const files = now.count - now.pictures + 2 * pictures;
+  if (files > STATIC_LIMITS.paidFiles) {
+    return {
+      files,
+      line: `${n(pictures)} pictures beside the articles make at least ${n(files)} static files, more than Cloudflare takes on any plan (${n(STATIC_LIMITS.paidFiles)}): ${R2_HINT}; nothing was built or deployed`,
+    };
+  }
+  return { files, line: `static files: at least ${n(files)} to come (${n(pictures)} pictures, 2 to 6 files each)` };
+}
+
 /**
  * What the files mean for a deploy: `refuse` when Cloudflare would refuse it on any plan (one line), `warn` when the
  * Free plan would (or nearly would), and a line of numbers either way.
@@ -48,12 +72,15 @@ export function staticFilesVerdict(files: StaticFiles): { line: string; warn?: s
   if (files.count > STATIC_LIMITS.paidFiles) {
     return {
       line,
-      refuse: `${n(files.count)} static files, more than Cloudflare takes on any plan (${n(STATIC_LIMITS.paidFiles)}); fewer pictures per article, or older ones off the site`,
+      refuse: `${n(files.count)} static files, more than Cloudflare takes on any plan (${n(STATIC_LIMITS.paidFiles)}): ${R2_HINT}`,
     };
   }
   if (files.count > STATIC_LIMITS.freeFiles)
-    return { line, warn: `more static files than the Free plan takes (${n(STATIC_LIMITS.freeFiles)}): deploy on Workers Paid` };
+    return {
+      line,
+      warn: `more static files than the Free plan takes (${n(STATIC_LIMITS.freeFiles)}): ${R2_HINT}, or deploy on Workers Paid`,
+    };
   if (files.count > 0.8 * STATIC_LIMITS.freeFiles)
-    return { line, warn: `the static files near the Free plan's ${n(STATIC_LIMITS.freeFiles)}: plan for Workers Paid` };
+    return { line, warn: `the static files near the Free plan's ${n(STATIC_LIMITS.freeFiles)}: ${R2_HINT}` };
   return { line };
 }

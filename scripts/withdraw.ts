@@ -22,6 +22,7 @@ import { cardPath } from '../src/urls';
 import { FileArticleCache } from './compile-cache';
 import { readContentDir } from './content-files';
 import { DeployError, deploy, deployOptions } from './deploy';
+import { MEDIA_FILES, mediaBound } from './media';
 import { type PurgeResult, type PurgeTarget, prefixOf, purge, purgeTargetFromEnv } from './purge';
 import { wranglerVars } from './wrangler-envs';
 
@@ -39,6 +40,8 @@ export interface WithdrawOptions {
   contentDir?: string;
   /** The [assets] folder (its media/ holds the processed pictures). */
   assets?: string;
+  /** Where the processed pictures are; default: dist/media with R2 (wrangler.toml binds MEDIA), else <assets>/media. */
+  mediaDir?: string;
   config?: string;
   /** Where to purge; default: from CLOUDFLARE_API_TOKEN and CLOUDFLARE_ZONE_ID. */
   purgeTarget?: PurgeTarget | string;
@@ -85,12 +88,12 @@ function folderOf(contentDir: string, slug: string): string | undefined {
 }
 
 /** The content as it is now, pictures indexed (processed ones are not processed again), cards' paths filled in. */
-async function currentContent(contentDir: string, assets: string): Promise<CompiledContent> {
+async function currentContent(contentDir: string, mediaDir: string): Promise<CompiledContent> {
   const sources = readContentDir(contentDir);
   const photos = await processPhotos(
     contentDir,
     sources.map((f) => f.path),
-    join(assets, 'media'),
+    mediaDir,
   );
   const prefix = `${relative(process.cwd(), contentDir) || '.'}/`;
   // The build's cache, read only (saved, it would drop the entries of files this compile did not meet).
@@ -139,7 +142,9 @@ export async function withdraw(options: WithdrawOptions): Promise<Withdrawal> {
   if (options.env && !options.publish) deployOptions(['--env', options.env, ...(options.dryRun ? ['--dry-run'] : [])], config);
 
   // 1. Worked out before anything goes: what the site showed of it.
-  const content = await currentContent(contentDir, resolve(options.assets ?? 'public'));
+  const mediaDir =
+    options.mediaDir ?? (mediaBound('', options.config) ? resolve(MEDIA_FILES) : resolve(options.assets ?? 'public', 'media'));
+  const content = await currentContent(contentDir, mediaDir);
   const vars = loadConfig(wranglerVars(options.env ?? '', config));
   const cached = cachedUrls(content, options.slug, langs, vars.feedItems);
   const base = vars.siteUrl ?? '';

@@ -21,6 +21,11 @@ const table = (value: unknown): Table => (value && typeof value === 'object' && 
  * to read one table cost 1.4 s of every check.
  */
 export function wranglerVars(env: string, configPath = 'wrangler.toml'): Table {
+  return { ...table(wranglerEnvironment(env, configPath).vars) };
+}
+
+/** An environment's own tables ('' is the top level), parsed with smol-toml. */
+function wranglerEnvironment(env: string, configPath: string): Table {
   let toml: Table;
   try {
     toml = parse(readFileSync(configPath, 'utf8'));
@@ -28,7 +33,19 @@ export function wranglerVars(env: string, configPath = 'wrangler.toml'): Table {
     if (!(error instanceof TomlError)) throw error;
     throw new Error(`${configPath}:${error.line}: not valid TOML: ${error.message.split('\n')[0]}`);
   }
-  return { ...table((env ? table(table(toml.env)[env]) : toml).vars) };
+  return env ? table(table(toml.env)[env]) : toml;
+}
+
+/**
+ * The bucket an environment binds as `binding` in its `[[r2_buckets]]` ([[env.<name>.r2_buckets]]: wrangler does not
+ * inherit bindings), or undefined.
+ */
+export function r2BucketName(binding: string, env = '', configPath = 'wrangler.toml'): string | undefined {
+  if (!existsSync(configPath)) return undefined;
+  const buckets = wranglerEnvironment(env, configPath).r2_buckets;
+  if (!Array.isArray(buckets)) return undefined;
+  const bucket = buckets.map(table).find((b) => b.binding === binding)?.bucket_name;
+  return typeof bucket === 'string' ? bucket : undefined;
 }
 
 /** "staging, production": the environments a deploy may name. */

@@ -15,6 +15,7 @@ import { type AppEnv, Responder } from './context';
 import { documentRoutes } from './documents';
 import { notFound, onError } from './errors';
 import { feedRoutes } from './feeds';
+import { mediaRoutes } from './media';
 import { type Handler, requestContext, requestPipeline } from './middleware';
 import { pageRoutes } from './pages';
 import { partnerRoutes } from './partners';
@@ -42,11 +43,8 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
   const editionAt = (now: number) => {
     if (edition && now >= edition.from && now < edition.until) return edition;
     const visible = library.visibleAt(now);
-    edition = {
-      from: library.lastReleaseUpTo(now),
-      until: library.nextReleaseAfter(now),
-      ...editionHandler(visible, prerenderedFeeds, options),
-    };
+    const from = library.lastReleaseUpTo(now);
+    edition = { from, until: library.nextReleaseAfter(now), ...editionHandler(visible, from, prerenderedFeeds, options) };
     return edition;
   };
   const handlerAt = (now: number): Handler => editionAt(now).handle;
@@ -73,9 +71,10 @@ export function createApp(library: Library, prerenderedFeeds: Record<string, Ori
   };
 }
 
-/** The routes and pipeline over one edition of the library. */
+/** The routes and pipeline over one edition of the library (`from`: its last publication instant). */
 function editionHandler(
   library: Library,
+  from: number,
   prerenderedFeeds: Record<string, OriginSplitText>,
   options: AppOptions,
 ): { handle: Handler; cache: ResponseCache } {
@@ -86,7 +85,8 @@ function editionHandler(
     .route('/', pageRoutes(responder))
     .route('/', partnerRoutes(responder))
     .route('/', documentRoutes(responder))
-    .route('/', reachRoutes(library, options.reachClient));
+    .route('/', reachRoutes(library, options.reachClient))
+    .route('/media', mediaRoutes(library, from));
   routes.notFound(notFound(library));
   routes.onError(onError(library));
   // Build the router's matchers now (start-up), not on the first request.

@@ -71,10 +71,109 @@ export function variantWidths(width: number): number[] {
 /** The site path of a variant. */
 const mediaPath = (hash: string, width: number, ext: string) => `/media/${hash}-${width}.${ext}`;
 
+/** The keyed hash a picture's variants are named by (the part of their file names before the width). */
+export const pictureHash = (bytes: Uint8Array, key: Buffer) => keyedHash(key, 16, PROCESSING, bytes);
+
+/** A variant's file name (its key in R2): `<hash>-<width>.<webp|jpg|png>`. */
+export const VARIANT_FILE = /^([0-9a-f]{16})-(\d{1,5})\.(webp|jpg|png)$/;
+
+/** A stored variant as object storage lists it: its file name, bytes, and the upright size of its picture ("WxH"). */
+export interface StoredVariant {
+  name: string;
+  bytes: number;
+  picture: string;
+}
+
+/**
+ * The pictures a store holds complete (every width of the picture in both formats), by hash, described as processing
+ * them would: what lets a fresh clone build without encoding a picture again (scripts/media.ts).
+ */
+export function storedPhotos(variants: Iterable<StoredVariant>): Map<string, Photo> {
+  const byHash = new Map<string, Map<string, StoredVariant>>();
+  for (const v of variants) {
+    const hash = VARIANT_FILE.exec(v.name)?.[1];
+    if (!hash) continue;
+    const files = byHash.get(hash) ?? new Map<string, StoredVariant>();
+    files.set(v.name, v);
+    byHash.set(hash, files);
+  }
+  const photos = new Map<string, Photo>();
+  for (const [hash, files] of byHash) {
+    const size = /^(\d+)x(\d+)$/.exec([...files.values()][0]?.picture ?? '');
+    const width = Number(size?.[1]);
+    const height = Number(size?.[2]);
+    if (!size || !(width > 0) || !(height > 0)) continue;
+    const ext = files.has(`${hash}-${variantWidths(width)[0]}.png`) ? 'png' : 'jpg';
+    const variants: PhotoVariant[] = [];
+    for (const w of variantWidths(width)) {
+      const webp = files.get(`${hash}-${w}.webp`);
+      const fallback = files.get(`${hash}-${w}.${ext}`);
+      if (!webp || !fallback) break;
+      const h = Math.max(1, Math.round((height * w) / width));
+      variants.push({
+        width: w,
+        height: h,
+        webp: mediaPath(hash, w, 'webp'),
+        fallback: mediaPath(hash, w, ext),
+        fallbackBytes: fallback.bytes,
+      });
+    }
+    if (variants.length !== variantWidths(width).length) continue;
+    photos.set(hash, { width, height, fallbackType: ext === 'png' ? 'image/png' : 'image/jpeg', variants });
+  }
+  return photos;
+}
+
+/** Where processed pictures go, and the ones processed before elsewhere (R2) that need no processing here. */
+export interface PhotoShelf {
+  /** The folder variants are written to: the [assets] folder's media/, or with R2 the files to upload (dist/media). */
+  outDir: string;
+  /** Pictures complete in R2, by hash: described from there, not processed again. */
+  stored?: ReadonlyMap<string, Photo>;
+  /** Filled in as it goes: pictures encoded now, and those described from R2. */
+  tally?: { encoded: number; stored: number };
+}
+
+/** One file of a processed picture as object storage keeps it. */
+export interface MediaObject {
+  key: string;
+  contentType: string;
+  /** The upright size of the picture it is a variant of, "WxH": what storedPhotos reads back. */
+  picture: string;
+}
+
+/** Every file of the pictures in `index`, sorted by key. */
+export function mediaObjects(index: PhotoIndex): MediaObject[] {
+  const objects = new Map<string, MediaObject>();
+  for (const photo of index.values()) {
+    if (!('variants' in photo)) continue;
+    const picture = `${photo.width}x${photo.height}`;
+    for (const v of photo.variants) {
+      objects.set(v.webp.slice(7), { key: v.webp.slice(7), contentType: 'image/webp', picture });
+      objects.set(v.fallback.slice(7), { key: v.fallback.slice(7), contentType: photo.fallbackType, picture });
+    }
+  }
+  return [...objects.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
 /** Processes one picture's bytes into `outDir` (only the files missing there), named with `key`, and describes it. */
-export async function processPhoto(name: string, bytes: Uint8Array, outDir: string, key: Buffer): Promise<Photo | { error: string }> {
+export async function processPhoto(
+  name: string,
+  bytes: Uint8Array,
+  outDir: string,
+  key: Buffer,
+  stored?: ReadonlyMap<string, Photo>,
+  tally?: PhotoShelf['tally'],
+): Promise<Photo | { error: string }> {
   const problem = unsupported(name, bytes);
   if (problem) return { error: problem };
+  // Keyed: the name of a scheduled article's picture cannot be worked out from the photo (src/build/embargo-key.ts).
+  const hash = pictureHash(bytes, key);
+  const known = stored?.get(hash);
+  if (known) {
+    if (tally) tally.stored++;
+    return known;
+  }
   let meta: Metadata;
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS }).metadata();
@@ -102,11 +201,9 @@ export async function processPhoto(name: string, bytes: Uint8Array, outDir: stri
   const height = (turned ? meta.width : meta.height) ?? 0;
   const graphic = meta.format === 'png' || meta.format === 'gif';
   const ext = graphic ? 'png' : 'jpg';
-  // Keyed: the name of a scheduled article's picture cannot be worked out from the photo (src/build/embargo-key.ts).
-  const hash = keyedHash(key, 16, PROCESSING, bytes);
   let variants: PhotoVariant[];
   try {
-    variants = await writeVariants(bytes, width, height, hash, graphic, ext, outDir);
+    variants = await writeVariants(bytes, width, height, hash, graphic, ext, outDir, tally);
   } catch (error) {
     // A file whose header reads but whose data does not (a truncated JPEG): its error, never a stack trace.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -124,8 +221,10 @@ async function writeVariants(
   graphic: boolean,
   ext: string,
   outDir: string,
+  tally?: PhotoShelf['tally'],
 ): Promise<PhotoVariant[]> {
   const variants: PhotoVariant[] = [];
+  let encoded = false;
   mkdirSync(outDir, { recursive: true });
   for (const w of variantWidths(width)) {
     const h = Math.max(1, Math.round((height * w) / width));
@@ -149,9 +248,11 @@ async function writeVariants(
       ]);
       writeFileSync(webpFile, webpBytes);
       writeFileSync(fallbackFile, fallbackBytes);
+      encoded = true;
     }
     variants.push({ width: w, height: h, webp, fallback, fallbackBytes: statSync(fallbackFile).size });
   }
+  if (encoded && tally) tally.encoded++;
   return variants;
 }
 
@@ -162,15 +263,16 @@ async function writeVariants(
 export async function processPhotos(
   contentDir: string,
   paths: readonly string[],
-  outDir: string,
+  shelf: string | PhotoShelf,
   onProgress: (done: number, total: number, path: string) => void = () => {},
 ): Promise<PhotoIndex> {
+  const { outDir, stored, tally } = typeof shelf === 'string' ? { outDir: shelf, stored: undefined, tally: undefined } : shelf;
   const pictures = paths.filter((p) => p.startsWith('articles/') && PICTURE_FILE.test(p)).sort();
   const key = embargoKey(contentDir);
   const index = new Map<string, Photo | { error: string }>();
   for (const [i, path] of pictures.entries()) {
     onProgress(i, pictures.length, path);
-    index.set(path, await processPhoto(path, readFileSync(join(contentDir, path)), outDir, key));
+    index.set(path, await processPhoto(path, readFileSync(join(contentDir, path)), outDir, key, stored, tally));
   }
   onProgress(pictures.length, pictures.length, '');
   const keep = new Set(

@@ -57,6 +57,15 @@ export class Library {
     return new Library(this.index, { columns: this.columns, hidden });
   }
 
+  /**
+   * When the picture named by `hash` goes out: the publication instant of the first article using it, for pictures
+   * of articles scheduled when the content was built (-Infinity for every other, and for a local preview).
+   */
+  pictureRelease(hash: string): number {
+    if (this.index.preview) return Number.NEGATIVE_INFINITY;
+    return this.index.mediaReleases?.[hash] ?? Number.NEGATIVE_INFINITY;
+  }
+
   /** The first publication instant after `now` (Infinity when none is scheduled). */
   nextReleaseAfter(now: number): number {
     let next = Number.POSITIVE_INFINITY;

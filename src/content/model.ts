@@ -89,6 +89,11 @@ export interface CompiledContent {
    * whatever the clock says. Never deployed (npm run deploy builds without it).
    */
   previewAt?: number;
+  /**
+   * The pictures of articles scheduled when the content was built, by hash (the start of their file names): when
+   * the first article using each goes out (ms). The Worker serves them from R2 only from then (src/app/media.ts).
+   */
+  mediaReleases?: Record<string, number>;
   /** Site paths of the link-preview cards the build drew for the site's own pages and for each tag page. */
   siteCards?: Partial<Record<Lang, { site: string; tags: Record<string, string> }>>;
 }
