@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, VAR_NAMES } from '../src/config';
 import { archiveBound } from './archive';
-import { wranglerEnvironments, wranglerVars } from './wrangler-envs';
+import { MEDIA_BINDING, mediaBound } from './media';
+import { r2BucketName, wranglerEnvironments, wranglerVars } from './wrangler-envs';
 
 // Top-level keys of a wrangler environment: written inside [vars] they silently become strings.
 const WRANGLER_SETTINGS = new Set([
@@ -70,8 +71,8 @@ export function varProblems(env: string, vars: Record<string, unknown>): string[
 }
 
 /**
- * Every wrangler.toml environment checked: its vars, and the archive binding repeated where wrangler does not inherit
- * it. Returns one line per environment (✓) and one per problem (✗), in order; `ok` is false when any problem.
+ * Every wrangler.toml environment checked: its vars, the archive and picture bindings repeated where wrangler does not
+ * inherit them, and a bucket of its own. Returns one line per environment (✓) and one per problem (✗), in order; `ok` is false when any problem.
  */
 export function checkWranglerConfig(configPath = 'wrangler.toml'): { ok: boolean; lines: string[] } {
   const lines: string[] = [];
@@ -100,6 +101,27 @@ export function checkWranglerConfig(configPath = 'wrangler.toml'): { ok: boolean
       );
       ok = false;
     }
+    if (env && mediaBound('', configPath) && !mediaBound(env, configPath)) {
+      lines.push(
+        `✗ ${configPath} [env.${env}]: the pictures are in R2 ([[r2_buckets]] MEDIA) but this environment has no [[env.${env}.r2_buckets]] with binding = "MEDIA"; wrangler does not inherit bindings (docs/archive.md › Pictures in R2)`,
+      );
+      ok = false;
+    }
+  }
+  // A deploy deletes from its bucket what its own build does not use: two environments on one bucket would delete
+  // each other's pictures.
+  const buckets = new Map<string, string>();
+  for (const env of environments.filter((e) => e !== '')) {
+    const bucket = r2BucketName(MEDIA_BINDING, env, configPath);
+    if (!bucket) continue;
+    const other = buckets.get(bucket);
+    if (other !== undefined) {
+      lines.push(
+        `✗ ${configPath} [env.${env}]: bucket_name "${bucket}" is [env.${other}]'s too; give each environment its own bucket (a deploy deletes the pictures its build does not use)`,
+      );
+      ok = false;
+    }
+    buckets.set(bucket, env);
   }
   return { ok, lines };
 }

@@ -234,6 +234,20 @@ describe('npm run check: wrangler environments', () => {
     expect(check(both).lines.filter((l) => l.startsWith('✗'))).toEqual([]);
   });
 
+  it('refuses pictures in R2 switched on at the top level but not in an environment, and two environments on one bucket', () => {
+    const media = (section: string, bucket: string) => `[[${section}r2_buckets]]\nbinding = "MEDIA"\nbucket_name = "${bucket}"\n`;
+    const top = base.replace('[vars]', `${media('', 'hit-cie-media-dev')}\n[vars]`);
+    expect(errors(top)).toEqual([
+      '[env.staging]: the pictures are in R2 ([[r2_buckets]] MEDIA) but this environment has no [[env.staging.r2_buckets]] with binding = "MEDIA"; wrangler does not inherit bindings (docs/archive.md › Pictures in R2)',
+    ]);
+    const staging = top.replace('[env.staging.vars]', `${media('env.staging.', 'hit-cie-media-staging')}[env.staging.vars]`);
+    expect(check(staging).lines.filter((l) => l.startsWith('✗'))).toEqual([]);
+    const shared = `${staging}\n[env.production]\n${media('env.production.', 'hit-cie-media-staging')}[env.production.vars]\nSITE_URL = "https://news.example.edu"\n`;
+    expect(errors(shared)).toEqual([
+      `[env.production]: bucket_name "hit-cie-media-staging" is [env.staging]'s too; give each environment its own bucket (a deploy deletes the pictures its build does not use)`,
+    ]);
+  });
+
   it('accepts the production block docs/deploying.md gives', () => {
     const readme = readFileSync('docs/deploying.md', 'utf8');
     const block = /```toml\n( *\[env\.production\][\s\S]*?) *```/.exec(readme)?.[1]?.replace(/^ +/gm, '');

@@ -1,9 +1,10 @@
 /**
  * A newsroom article in a real browser under `wrangler dev` (what `npm start` shows): photos saved beside the article,
- * processed by the copy's own build and served as static assets; a video that loads nothing from its site before a
- * click. The article and its pictures are SYNTHETIC, made here.
+ * processed by the copy's own build and served as static assets, or with the MEDIA bucket switched on from the local
+ * R2 (docs/archive.md › Pictures in R2); a video that loads nothing from its site before a click. The article and its
+ * pictures are SYNTHETIC, made here.
  */
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -11,8 +12,16 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type RunningWorker, startFixtureWorker } from './server';
 
-let worker: RunningWorker;
+let worker: RunningWorker & { dir: string };
+let r2Worker: RunningWorker & { dir: string };
 let browser: Browser;
+
+/** The copy's wrangler.toml with the pictures in R2: the commented block switched on. */
+const withR2 = (toml: string) => {
+  const on = toml.replace(/^# (\[\[r2_buckets\]\]\n)# (binding = "MEDIA"\n)# (bucket_name = .*\n)/m, '$1$2$3');
+  if (on === toml) throw new Error('wrangler.toml has no commented [[r2_buckets]] block for MEDIA');
+  return on;
+};
 
 beforeAll(async () => {
   const content = mkdtempSync(join(tmpdir(), 'hit-newsroom-'));
@@ -52,15 +61,21 @@ beforeAll(async () => {
     ].join('\n'),
   );
   worker = await startFixtureWorker({}, content);
+  r2Worker = await startFixtureWorker({}, content, withR2);
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
   await worker?.stop();
+  await r2Worker?.stop();
 });
 
-describe('an article with photos and a video, in Chromium', () => {
+describe.each([
+  ['as static files', () => worker],
+  ['from the local R2', () => r2Worker],
+])('an article with photos, its pictures %s, in Chromium', (mode, running) => {
   it('shows every picture, sized before it loads, as WebP, lazily below the fold', async () => {
+    const worker = running();
     const page = await browser.newPage({ viewport: { width: 375, height: 700 } });
     await page.goto(`${worker.origin}/en/articles/photo-story`);
     const lead = page.locator('figure img');
@@ -77,9 +92,18 @@ describe('an article with photos and a video, in Chromium', () => {
       `${worker.origin}${new URL(await lead.evaluate((img: HTMLImageElement) => img.currentSrc)).pathname}`,
     );
     expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers()['content-type']).toBe('image/webp');
+    const etag = res.headers().etag ?? '';
+    expect(etag).not.toBe('');
+    const again = await page.request.get(res.url(), { headers: { 'If-None-Match': etag } });
+    expect(again.status()).toBe(304);
+    // With R2 the [assets] folder holds no picture at all: only the bucket has them.
+    expect(existsSync(join(worker.dir, 'public/media'))).toBe(mode === 'as static files');
     await page.close();
   });
+});
 
+describe('an article with a video, in Chromium', () => {
   it('asks nothing of the video site before the click, and puts its player in place after it', async () => {
     const page = await browser.newPage();
     const elsewhere: string[] = [];

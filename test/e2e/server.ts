@@ -1,6 +1,6 @@
 /** Starts the Worker locally (wrangler dev, workerd inside) on a free 127.0.0.1 port for e2e tests. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
@@ -53,10 +53,18 @@ export async function startWorker(vars: Record<string, string> = {}, cwd = proce
   };
 }
 
-/** `wrangler dev` over a copy of the project holding `contentDir` (the fixture content by default), never content/. */
-export function startFixtureWorker(vars: Record<string, string> = {}, contentDir = 'test/fixtures/content'): Promise<RunningWorker> {
+/**
+ * `wrangler dev` over a copy of the project holding `contentDir` (the fixture content by default), never content/;
+ * `wranglerToml` edits the copy's wrangler.toml (a binding switched on).
+ */
+export function startFixtureWorker(
+  vars: Record<string, string> = {},
+  contentDir = 'test/fixtures/content',
+  wranglerToml?: (toml: string) => string,
+): Promise<RunningWorker & { dir: string }> {
   const dir = projectWorkspace(mkdtempSync(join(tmpdir(), 'hit-e2e-ws-')), (content) => cpSync(contentDir, content, { recursive: true }));
-  return startWorker(vars, dir);
+  if (wranglerToml) writeFileSync(join(dir, 'wrangler.toml'), wranglerToml(readFileSync(join(dir, 'wrangler.toml'), 'utf8')));
+  return startWorker(vars, dir).then((worker) => ({ ...worker, dir }));
 }
 
 /** Debian's Chromium, headless, with no background traffic (the machine has no internet). */
