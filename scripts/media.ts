@@ -33,6 +33,13 @@ export interface OpenBucket {
   dispose(): Promise<void>;
 }
 
+/** wrangler.toml's text with its commented MEDIA block switched on (tests and benchmarks over a copy of the project). */
+export function switchOnMedia(toml: string): string {
+  const on = toml.replace(/^# (\[\[r2_buckets\]\]\n)# (binding = "MEDIA"\n)# (bucket_name = .*\n)/m, '$1$2$3');
+  if (on === toml) throw new Error('wrangler.toml has no commented [[r2_buckets]] block for MEDIA');
+  return on;
+}
+
 /** Whether wrangler.toml binds MEDIA for `env` ('' is the top level, what `npm start` runs). Reads the file only. */
 export const mediaBound = (env = '', configPath = 'wrangler.toml') => r2BucketName(MEDIA_BINDING, env, configPath) !== undefined;
 

@@ -86,8 +86,9 @@ export function writeSyntheticContent(dir: string, count: number, options: { pho
     const zhSummary = zhChars(45 + Math.floor(next() * 40));
     const photo = options.photos && i % 10 === 0;
     if (photo) {
-      writeFileSync(join(folder, 'lead.png'), syntheticPng(640, 400, [30, 100, 200]));
-      writeFileSync(join(folder, 'figure.png'), syntheticPng(320, 200, [200, 30, 30]));
+      // Colours from the article's number: every picture's bytes differ, as real photos' do (none stored once for all).
+      writeFileSync(join(folder, 'lead.png'), syntheticPng(640, 400, [30, i % 256, (i >> 8) % 256]));
+      writeFileSync(join(folder, 'figure.png'), syntheticPng(320, 200, [200, (i >> 8) % 256, i % 256]));
     }
     // Like the college's own: every article links its original page, and many have a lead picture on the web (at
     // example.edu, a domain reserved for examples: SYNTHETIC).

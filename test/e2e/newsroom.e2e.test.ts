@@ -10,18 +10,12 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { switchOnMedia } from '../../scripts/media';
 import { launchChromium, type RunningWorker, startFixtureWorker } from './server';
 
 let worker: RunningWorker & { dir: string };
 let r2Worker: RunningWorker & { dir: string };
 let browser: Browser;
-
-/** The copy's wrangler.toml with the pictures in R2: the commented block switched on. */
-const withR2 = (toml: string) => {
-  const on = toml.replace(/^# (\[\[r2_buckets\]\]\n)# (binding = "MEDIA"\n)# (bucket_name = .*\n)/m, '$1$2$3');
-  if (on === toml) throw new Error('wrangler.toml has no commented [[r2_buckets]] block for MEDIA');
-  return on;
-};
 
 beforeAll(async () => {
   const content = mkdtempSync(join(tmpdir(), 'hit-newsroom-'));
@@ -61,7 +55,7 @@ beforeAll(async () => {
     ].join('\n'),
   );
   worker = await startFixtureWorker({}, content);
-  r2Worker = await startFixtureWorker({}, content, withR2);
+  r2Worker = await startFixtureWorker({}, content, switchOnMedia);
   browser = await launchChromium();
 });
 afterAll(async () => {
