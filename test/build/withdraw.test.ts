@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticContent } from '../../scripts/bench/synthetic';
 import { readContentDir } from '../../scripts/content-files';
+import { openMediaBucket, storedObjects } from '../../scripts/media';
 import { PURGE_FILES_PER_REQUEST, PURGE_PREFIXES_PER_REQUEST } from '../../scripts/purge';
 import { WithdrawError, withdraw, withdrawOptions } from '../../scripts/withdraw';
 import { createApp } from '../../src/app';
@@ -186,6 +187,40 @@ describe("the archive's rows, which a deploy makes D1 hold exactly", () => {
     const fixture = buildIn(root, ['--content', 'fixture', '--out', 'fixture-generated/content.ts'], env);
     expect(fixture.status, fixture.stderr).toBe(0);
     expect(readFileSync(join(root, 'dist/archive/bodies.json'), 'utf8')).toBe(rows);
+  });
+});
+
+describe('npm run withdraw, with the pictures in R2', () => {
+  it("deletes the article's pictures from the bucket when the change goes live", async () => {
+    const root = await repository();
+    const toml = join(root, 'wrangler.toml');
+    writeFileSync(toml, `[[r2_buckets]]\nbinding = "MEDIA"\nbucket_name = "hit-cie-media-dev"\n${readFileSync(toml, 'utf8')}`);
+    const build = () => {
+      const built = buildIn(root, [], { CARDS: '0', CONTENT_ARCHIVE: '0' });
+      expect(built.status, built.stderr).toBe(0);
+      return built.stdout;
+    };
+    const held = async () => {
+      const open = await openMediaBucket('', { configPath: toml, persistTo: join(root, '.wrangler/state/v3') });
+      try {
+        return (await storedObjects(open.bucket)).map((o) => o.name);
+      } finally {
+        await open.dispose();
+      }
+    };
+    expect(build()).toMatch(/pictures in R2: 12 files; local R2 \(hit-cie-media-dev\): 12 uploaded/);
+    expect(existsSync(join(root, 'public/media'))).toBe(false);
+    expect(await held()).toHaveLength(12);
+    await withdraw({
+      slug: 'story-five',
+      contentDir: join(root, 'content'),
+      config: toml,
+      mediaDir: join(root, 'dist/media'),
+      publish: async () => {
+        build();
+      },
+    });
+    expect(await held()).toEqual([]);
   });
 });
 
