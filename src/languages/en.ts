@@ -103,6 +103,7 @@ const en = {
     private: 'counted without cookies or personal data',
     subscribers: 'Subscribers per feed',
     noCounts: 'No aggregator has reported a count yet.',
+    unverified: 'Claims not verified (never summed)',
     clients: 'Feed polls by client',
     partners: 'Partner sites',
     none: 'None yet.',

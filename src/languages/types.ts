@@ -98,6 +98,7 @@ export interface Language {
     | 'private'
     | 'subscribers'
     | 'noCounts'
+    | 'unverified'
     | 'clients'
     | 'partners'
     | 'none'

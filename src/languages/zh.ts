@@ -96,6 +96,7 @@ const zh = {
     private: '不使用 Cookie，不含个人信息',
     subscribers: '各订阅源订阅人数',
     noCounts: '暂无在线阅读器公布订阅人数。',
+    unverified: '未经核实的订阅数（不计入合计）',
     clients: '按阅读器统计的抓取次数',
     partners: '合作网站',
     none: '暂无。',

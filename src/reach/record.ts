@@ -92,6 +92,8 @@ function reachPoint(request: Request, status: Counted, target: Target): DataPoin
   const client = classify(request.headers.get('user-agent'));
   const partner =
     target.kind === 'embed' || (target.kind === 'feed' && request.headers.has('origin')) ? partnerHost(request, target.hostname) : '';
+  // A subscriber claim carries the network it came from (src/reach/claims.ts): a point of its own each time.
+  if (client.subscribers !== undefined) return makePoint(target, client, partner, status, networkOf(request));
   if (partner !== '') return makePoint(target, client, partner, status);
   let made = target.points.get(client);
   if (made === undefined) {
@@ -110,12 +112,23 @@ function frozen(point: DataPoint): DataPoint {
   return Object.freeze(point);
 }
 
-function makePoint({ kind, pathname, lang }: Target, client: FeedClient, partner: string, status: number): DataPoint {
+/** The network a request came from, as Cloudflare's edge reports it (ASN 0 and no name without `request.cf`). */
+function networkOf(request: Request): { asn: number; name: string } {
+  const cf = (request as { cf?: { asn?: unknown; asOrganization?: unknown } }).cf;
+  const asn = typeof cf?.asn === 'number' && Number.isSafeInteger(cf.asn) ? cf.asn : 0;
+  return { asn, name: typeof cf?.asOrganization === 'string' ? cf.asOrganization.slice(0, 60) : '' };
+}
+
+const NO_NETWORK = { asn: 0, name: '' };
+
+function makePoint({ kind, pathname, lang }: Target, client: FeedClient, partner: string, status: number, network = NO_NETWORK): DataPoint {
   return {
-    // blob1 kind, blob2 path (no query), blob3 language, blob4 client family, blob5 partner host, blob6 status
-    blobs: [kind, pathname.slice(0, 200), lang, client.family, partner, String(status)],
-    // double1 requests (1), double2 reported subscribers (0 if none), double3 1 for a 304
-    doubles: [1, client.subscribers ?? 0, status === 304 ? 1 : 0],
+    // blob1 kind, blob2 path (no query), blob3 language, blob4 client family, blob5 partner host, blob6 status,
+    // blob7 the network's name (subscriber claims only)
+    blobs: [kind, pathname.slice(0, 200), lang, client.family, partner, String(status), network.name],
+    // double1 requests (1), double2 reported subscribers (0 if none), double3 1 for a 304, double4 the network's ASN
+    // (subscriber claims only: a network, never an address)
+    doubles: [1, client.subscribers ?? 0, status === 304 ? 1 : 0, network.asn],
     indexes: [kind],
   };
 }

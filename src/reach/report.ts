@@ -2,14 +2,15 @@
 import { escapeXml } from '../feeds/xml';
 import { DEFAULT_LANG, LANGUAGE, LANGUAGES, languageFontCss } from '../languages';
 import type { Language } from '../languages/types';
+import { type Claim, VERIFIED_HOURS, verifyClaims } from './claims';
 import type { ReachData } from './sql';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** Subscriber estimate per feed: the sum of what aggregators report. */
+/** Subscriber estimate per feed: the sum of the verified claims of aggregators (src/reach/claims.ts). */
 export function subscribersPerFeed(data: ReachData): { feed: string; total: number; by: string }[] {
   const feeds = new Map<string, { total: number; by: string[] }>();
-  for (const row of data.subscribers) {
+  for (const row of verifyClaims(data.claims).verified) {
     const entry = feeds.get(row.feed) ?? { total: 0, by: [] };
     entry.total += row.subscribers;
     entry.by.push(`${row.aggregator} ${fmt(row.subscribers)}`);
@@ -18,12 +19,22 @@ export function subscribersPerFeed(data: ReachData): { feed: string; total: numb
   return [...feeds].map(([feed, e]) => ({ feed, total: e.total, by: e.by.join(', ') })).sort((a, b) => b.total - a.total);
 }
 
+/** One unverified claim, in words. */
+const unverifiedLine = (c: Claim) =>
+  `${fmt(c.subscribers).padStart(7)}  ${c.feed}  ${c.aggregator}, from ${c.network ? `AS${c.network}${c.networkName ? ` ${c.networkName}` : ''}` : 'no known network'}, ${c.hours} h`;
+
 /** The terminal report. */
 export function textReport(data: ReachData, days: number): string {
   const lines = [`Reach over the last ${days} days (counts from Workers Analytics Engine, sampled and re-weighted)`, ''];
-  lines.push('Subscribers per feed (as aggregators report them):');
-  for (const f of subscribersPerFeed(data)) lines.push(`  ${fmt(f.total).padStart(7)}  ${f.feed}  (${f.by})`);
-  if (data.subscribers.length === 0) lines.push('  (no aggregator has reported a count yet)');
+  lines.push(`Subscribers per feed (aggregators' claims from their fetcher's network, ${VERIFIED_HOURS}+ hours of the last 48):`);
+  const subscribers = subscribersPerFeed(data);
+  for (const f of subscribers) lines.push(`  ${fmt(f.total).padStart(7)}  ${f.feed}  (${f.by})`);
+  if (subscribers.length === 0) lines.push('  (no aggregator has reported a count yet)');
+  const unverified = verifyClaims(data.claims).unverified;
+  if (unverified.length > 0) {
+    lines.push('', 'Claims not verified (not summed: another network, too few hours, or not through Cloudflare):');
+    for (const c of unverified.slice(0, 20)) lines.push(`  ${unverifiedLine(c)}`);
+  }
   lines.push('', 'Feed polls by client:');
   for (const f of data.families) lines.push(`  ${fmt(f.requests).padStart(7)}  ${f.family}`);
   lines.push('', 'Partner sites (embed and JSON feed requests):');
@@ -86,6 +97,7 @@ export function htmlReport(data: ReachData, days: number, generated: string): st
   const section = (key: keyof Language['report'], body: string) => `<section><h2>${inEveryLanguage(key)}</h2>${body}</section>`;
   const empty = (key: 'noCounts' | 'none') => `<p>${inEveryLanguage(key)}</p>`;
   const subs = subscribersPerFeed(data);
+  const unverified = verifyClaims(data.claims).unverified.slice(0, 20);
   const plainTitle = LANGUAGES.map((l) => l.report.title).join(' · ');
   return `<!DOCTYPE html><html lang="${LANGUAGE[DEFAULT_LANG].tag}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeXml(plainTitle)}</title>
@@ -99,6 +111,7 @@ svg text{font-size:12px;fill:#333}svg rect{fill:#004c97}.l0{stroke:#004c97}.l1{s
 <h1>${inEveryLanguage('heading')}</h1>
 <p class="meta">${inEveryLanguage('window', days)} · ${escapeXml(generated)} · ${inEveryLanguage('private')}</p>
 ${section('subscribers', subs.length ? bars(subs.map((s) => ({ label: s.feed, value: s.total }))) : empty('noCounts'))}
+${unverified.length ? section('unverified', `<ul>${unverified.map((c) => `<li>${escapeXml(unverifiedLine(c).trim())}</li>`).join('')}</ul>`) : ''}
 ${section('clients', bars(data.families.map((f) => ({ label: f.family, value: f.requests }))))}
 ${section('partners', data.partners.length ? bars(data.partners.map((p) => ({ label: p.partner, value: p.requests }))) : empty('none'))}
 ${section('perDay', daysChart(data))}

@@ -1,4 +1,5 @@
 /** The Workers Analytics Engine SQL API: the queries behind `npm run reach`, and their client. */
+import type { ClaimHour } from './claims';
 
 /** Where the SQL API lives (https://developers.cloudflare.com/analytics/analytics-engine/sql-api/). */
 export const CLOUDFLARE_API = 'https://api.cloudflare.com/client/v4';
@@ -25,7 +26,8 @@ export function sqlClient(accountId: string, token: string, api = CLOUDFLARE_API
 
 /** Every figure of the report, read with one query each. Counts are weighted by the sample interval. */
 export interface ReachData {
-  subscribers: { feed: string; aggregator: string; subscribers: number }[];
+  /** Subscriber claims per feed, aggregator, network and hour (src/reach/claims.ts decides which count). */
+  claims: ClaimHour[];
   families: { family: string; requests: number }[];
   partners: { partner: string; requests: number }[];
   feeds: { feed: string; requests: number; not_modified: number }[];
@@ -41,12 +43,13 @@ export async function readReach(client: SqlClient, dataset: string, days: number
   const since = `timestamp > NOW() - INTERVAL '${Math.floor(days)}' DAY`;
   // Every query has a LIMIT: the rows come from what clients sent, and the report must stay small whatever they did.
   // Data point layout (src/reach/record.ts): blob1 kind, blob2 path, blob3 language, blob4 client,
-  // blob5 partner host, blob6 status; double1 1, double2 reported subscribers, double3 1 for a 304.
-  const [subscribers, families, partners, feeds, articles, dayRows] = await Promise.all([
-    // What each aggregator reported over the last two days, as the median of its polls: one forged request (a
-    // User-Agent claiming a billion subscribers) cannot move it, where the maximum took whatever it was told.
-    client.query<ReachData['subscribers'][number]>(
-      `SELECT blob2 AS feed, blob4 AS aggregator, quantileExactWeighted(0.5, double2, _sample_interval) AS subscribers FROM ${dataset} WHERE blob1 = 'feed' AND double2 > 0 AND timestamp > NOW() - INTERVAL '2' DAY GROUP BY feed, aggregator ORDER BY subscribers DESC LIMIT 100`,
+  // blob5 partner host, blob6 status, blob7 network name; double1 1, double2 reported subscribers, double3 1 for a
+  // 304, double4 network (ASN).
+  const [claims, families, partners, feeds, articles, dayRows] = await Promise.all([
+    // What each aggregator claimed over the last two days, hour by hour and network by network (the median of each
+    // hour's claims): src/reach/claims.ts counts only a fetcher's, which a burst of forged requests cannot become.
+    client.query<ClaimHour>(
+      `SELECT blob2 AS feed, blob4 AS aggregator, double4 AS network, blob7 AS network_name, toStartOfHour(timestamp) AS hour, quantileExactWeighted(0.5, double2, _sample_interval) AS subscribers, SUM(_sample_interval) AS polls FROM ${dataset} WHERE blob1 = 'feed' AND double2 > 0 AND timestamp > NOW() - INTERVAL '2' DAY GROUP BY feed, aggregator, network, network_name, hour ORDER BY polls DESC LIMIT 10000`,
     ),
     client.query<ReachData['families'][number]>(
       `SELECT blob4 AS family, SUM(_sample_interval) AS requests FROM ${dataset} WHERE blob1 = 'feed' AND ${since} GROUP BY family ORDER BY requests DESC LIMIT 50`,
@@ -65,7 +68,7 @@ export async function readReach(client: SqlClient, dataset: string, days: number
     ),
   ]);
   return {
-    subscribers: numbers(subscribers, ['subscribers']),
+    claims: numbers(claims, ['subscribers', 'network', 'polls']),
     families: numbers(families, ['requests']),
     partners: numbers(partners, ['requests']),
     feeds: numbers(feeds, ['requests', 'not_modified']),

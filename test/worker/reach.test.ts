@@ -82,13 +82,27 @@ describe('data points in workerd', () => {
     await get('/robots.txt');
     await get('/en/');
     expect(points).toEqual([
-      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '200'], doubles: [1, 42, 0], indexes: ['feed'] },
-      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '304'], doubles: [1, 42, 1], indexes: ['feed'] },
-      { blobs: ['feed', '/en/rss.xml', 'en', 'newsboat', '', '200'], doubles: [1, 0, 0], indexes: ['feed'] },
-      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '200'], doubles: [1, 42, 0], indexes: ['feed'] },
-      { blobs: ['feed', '/zh/feed.json', 'zh', 'browser', 'www.openatom.org', '200'], doubles: [1, 0, 0], indexes: ['feed'] },
-      { blobs: ['page', '/en/articles/a', 'en', 'browser', '', '200'], doubles: [1, 0, 0], indexes: ['page'] },
-      { blobs: ['embed', '/embed.js', '', 'other', 'partner.example.com', '200'], doubles: [1, 0, 0], indexes: ['embed'] },
+      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '200', ''], doubles: [1, 42, 0, 0], indexes: ['feed'] },
+      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '304', ''], doubles: [1, 42, 1, 0], indexes: ['feed'] },
+      { blobs: ['feed', '/en/rss.xml', 'en', 'newsboat', '', '200', ''], doubles: [1, 0, 0, 0], indexes: ['feed'] },
+      { blobs: ['feed', '/en/rss.xml', 'en', 'Feedly', '', '200', ''], doubles: [1, 42, 0, 0], indexes: ['feed'] },
+      { blobs: ['feed', '/zh/feed.json', 'zh', 'browser', 'www.openatom.org', '200', ''], doubles: [1, 0, 0, 0], indexes: ['feed'] },
+      { blobs: ['page', '/en/articles/a', 'en', 'browser', '', '200', ''], doubles: [1, 0, 0, 0], indexes: ['page'] },
+      { blobs: ['embed', '/embed.js', '', 'other', 'partner.example.com', '200', ''], doubles: [1, 0, 0, 0], indexes: ['embed'] },
+    ]);
+  });
+
+  it("records with a subscriber claim the network Cloudflare's edge reports, and no claim for an aggregator it does not know", async () => {
+    points.length = 0;
+    const request = (ua: string, cf: Record<string, unknown>) =>
+      Promise.resolve(app.fetch(new Request('https://feeds.example/en/rss.xml', { headers: { 'User-Agent': ua }, cf }), env));
+    await request('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)', { asn: 64500, asOrganization: 'Example Fetchers' });
+    await request('Feedly/1.0 (+http://www.feedly.com/fetcher.html; 42 subscribers)', { asn: 64501, asOrganization: 'Elsewhere' });
+    await request('NewAggregator/1.0 (+https://new.example; 50,000,000 subscribers)', { asn: 64502 });
+    expect(points.map((p) => [p.blobs?.[3], p.doubles?.[1], p.doubles?.[3], p.blobs?.[6]])).toEqual([
+      ['Feedly', 42, 64500, 'Example Fetchers'],
+      ['Feedly', 42, 64501, 'Elsewhere'],
+      ['other', 0, 0, ''],
     ]);
   });
 
@@ -121,7 +135,7 @@ describe('data points in workerd', () => {
     points.length = 0;
     const res = await get('/en/rss.xml', { 'User-Agent': '9'.repeat(100_000) });
     expect(res.status).toBe(200);
-    expect(points).toEqual([{ blobs: ['feed', '/en/rss.xml', 'en', 'other', '', '200'], doubles: [1, 0, 0], indexes: ['feed'] }]);
+    expect(points).toEqual([{ blobs: ['feed', '/en/rss.xml', 'en', 'other', '', '200', ''], doubles: [1, 0, 0, 0], indexes: ['feed'] }]);
   });
 
   it('answers exactly as without the binding', async () => {
@@ -141,7 +155,15 @@ describe('the report at /reach', () => {
     async query<T>(sql: string): Promise<T[]> {
       queries.push(`${account}|${token}|${sql}`);
       if (sql.includes('quantileExactWeighted(0.5, double2'))
-        return [{ feed: '/en/rss.xml', aggregator: 'Feedly', subscribers: '42' }] as T[];
+        return Array.from({ length: 24 }, (_, h) => ({
+          feed: '/en/rss.xml',
+          aggregator: 'Feedly',
+          network: '64500',
+          network_name: 'Example Fetchers',
+          hour: `2026-12-06 ${String(h).padStart(2, '0')}:00:00`,
+          subscribers: '42',
+          polls: '2',
+        })) as T[];
       if (sql.includes('AS partner')) return [{ partner: 'www.openatom.org', requests: '17' }] as T[];
       return [];
     },
@@ -204,10 +226,10 @@ describe('the report at /reach', () => {
     expect(html).toContain('www.openatom.org');
     expect(queries.length).toBe(6);
     expect(queries.every((q) => q.startsWith('acc|tok|') && q.includes('FROM hit_reach'))).toBe(true);
-    // Bounded whatever clients sent, and subscribers as a median of the aggregator's reports, which one forged
-    // request cannot move (the maximum took a single User-Agent's claim).
+    // Bounded whatever clients sent, and subscribers read hour by hour and network by network (src/reach/claims.ts).
     expect(queries.every((q) => / LIMIT \d+$/.test(q))).toBe(true);
-    expect(queries.find((q) => q.includes('AS subscribers'))).toContain('quantileExactWeighted(0.5, double2, _sample_interval)');
+    expect(queries.find((q) => q.includes('AS subscribers'))).toContain('GROUP BY feed, aggregator, network, network_name, hour');
+    expect(html).toMatch(/<text[^>]*>42<\/text>/);
   });
 
   it('reports the window asked for, and answers a bad one with a 400 naming it, after the password', async () => {
