@@ -172,7 +172,7 @@ export function compileContent(files: SourceFile[], prefix = 'content/', options
       : [],
   );
   checkSlugsAndTranslations(located, prefix, problems);
-  checkDistinctInstants(located, problems);
+  separateInstants(located);
   const withdrawals = checkRecords(
     files,
     located,
@@ -287,26 +287,40 @@ function failedArticles(files: SourceFile[], located: Located[], drafts: string[
 }
 
 /**
- * No two articles of a language at one instant (the time feeds give as each entry's last change): readers order and
- * tell entries apart by it, and the W3C validator warns at a repeated Atom `updated`.
+ * Articles of a language that share an instant (two stories at 09:00, a newsroom habit) are told apart by seconds:
+ * ordered by slug, the second gets 09:00:01, the third 09:00:02. Readers order and tell entries apart by the time
+ * feeds give as each entry's last change, and the W3C validator warns at a repeated Atom `updated`; the authors' minute
+ * stays what they wrote. Never-corrected articles move both times (a page would otherwise call them updated).
  */
-function checkDistinctInstants(located: Located[], problems: Problem[]) {
-  const first = new Map<string, Located>();
-  const field = (t: Translation) => (t.updatedMs === t.publishedMs ? 'published' : 'updated');
+function separateInstants(located: Located[]): void {
+  const byInstant = new Map<string, Located[]>();
   for (const l of located) {
-    const t = l.translation;
-    const holder = first.get(`${t.lang}|${t.updatedMs}`);
-    if (!holder) {
-      first.set(`${t.lang}|${t.updatedMs}`, l);
-      continue;
-    }
-    problems.push({
-      file: l.file,
-      line: l.lineOf(field(t)),
-      field: field(t),
-      message: `${t[field(t)]} is the same instant as the ${field(holder.translation)} time of ${holder.file}; feed readers take two entries at one instant for one moment: expected a different minute for one of them`,
+    const key = `${l.translation.lang}|${l.translation.updatedMs}`;
+    byInstant.set(key, [...(byInstant.get(key) ?? []), l]);
+  }
+  for (const group of byInstant.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => (a.translation.slug < b.translation.slug ? -1 : 1));
+    group.forEach((l, i) => {
+      if (i === 0) return;
+      const t = l.translation;
+      const updated = { updated: laterBy(t.updated, i), updatedMs: t.updatedMs + i * 1000 };
+      // A new object: the build's article cache may hold this one.
+      l.translation =
+        t.updatedMs === t.publishedMs
+          ? { ...t, ...updated, published: laterBy(t.published, i), publishedMs: t.publishedMs + i * 1000 }
+          : { ...t, ...updated };
     });
   }
+}
+
+/** An RFC 3339 time `seconds` later, written with its own offset (2026-12-07T09:00:00+08:00 -> ...09:00:01+08:00). */
+function laterBy(time: string, seconds: number): string {
+  const offset = /(?:[+-]\d{2}:\d{2}|Z)$/i.exec(time)?.[0] ?? 'Z';
+  const minutes =
+    offset.toUpperCase() === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const local = new Date(Date.parse(time) + seconds * 1000 + minutes * 60_000).toISOString().slice(0, 19);
+  return `${local}${offset}`;
 }
 
 function checkSlugsAndTranslations(located: Located[], prefix: string, problems: Problem[]) {
