@@ -46,6 +46,31 @@ export const splitTags = (text: string) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
+/**
+ * A slug from an English headline, free in `contentDir`: its words lower-cased and joined by hyphens, at most 60
+ * characters cut at a word ("HIT's 2026 New Year Gala Held" -> hits-2026-new-year-gala-held), -2, -3… when taken.
+ */
+export function slugFromHeadline(contentDir: string, headline: string): string | undefined {
+  const words = headline
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    if (slug && slug.length + 1 + word.length > 60) break;
+    slug = slug ? `${slug}-${word}` : word.slice(0, 60);
+  }
+  if (!SLUG.test(slug)) return undefined;
+  for (let n = 1; n < 100; n++) {
+    const candidate = n === 1 ? slug : `${slug}-${n}`;
+    if (!slugError(contentDir, candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /** What is wrong with a slug for a new article, or undefined. */
 export function slugError(contentDir: string, slug: string): string | undefined {
   if (!SLUG.test(slug)) return slugProblem(slug, 'summer-school-2026');

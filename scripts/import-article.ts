@@ -1,10 +1,12 @@
 /**
  * npm run import -- FILE [--slug SLUG] [--date YYYY-MM-DD] [--tags a,b] [--original URL]
  *   [--title-zh T] [--title-en T] [--summary-zh S] [--summary-en S] [--content DIR]
- * Turns the college CMS's bilingual text (a Chinese paragraph, then its English translation, ...) into a draft
- * article folder with zh.md and en.md: paragraphs split by script, the byline "(邵微/文)" as the Chinese author and
- * its pinyin as the English one, Chinese punctuation made full-width. What it cannot know (titles, summaries) is left
- * as the placeholders `npm run check` names. In a terminal, a missing slug or tag list is asked for.
+ * Turns the college CMS's bilingual text (the headlines, then a Chinese paragraph, then its English translation, ...)
+ * into an article folder with zh.md and en.md: the headlines as titles, paragraphs split by script, the byline
+ * ("(邵微/文)", "文/王丽 图/李明") as the author in Chinese and pinyin and out of the body, a date line as the date,
+ * Chinese punctuation made full-width. The slug comes from the English headline. What it cannot know (summaries, a
+ * missing headline) is left as the placeholders `npm run check` names; without both headlines the article is a draft.
+ * In a terminal, a missing slug or tag list is asked for.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,7 +16,7 @@ import { importBilingualText } from '../src/build/import';
 import { UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
 import { decodeSource } from '../src/build/source';
 import { LANGUAGE } from '../src/languages';
-import { askSlugAndTags, availableTags, fail, slugError, splitTags, tagsError, unusedMinute } from './article-options';
+import { askSlugAndTags, availableTags, fail, slugError, slugFromHeadline, splitTags, tagsError, unusedMinute } from './article-options';
 
 const USAGE = 'usage: npm run import -- FILE [--slug SLUG] [--date YYYY-MM-DD] [--tags a,b] [--title-zh ...] [--title-en ...]';
 const started = performance.now();
@@ -56,18 +58,23 @@ if (text.zh.length === 0 || text.en.length === 0) {
 
 // The day of the original, at 20:00 Beijing time (the date reads the same across time zones); never later than now,
 // so an import does not schedule an article by accident.
+// --date, or the text's own date line.
 let published = beijingNow();
-if (v.date !== undefined) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date) || Number.isNaN(Date.parse(`${v.date}T00:00:00Z`)))
-    fail(`--date "${v.date}" is not a day such as 2025-09-05`, 2);
-  const evening = `${v.date}${UNKNOWN_TIME_OF_DAY}`;
-  published = Date.parse(evening) <= Date.now() ? evening : v.date === published.slice(0, 10) ? published : evening;
+const day = v.date ?? text.date;
+if (day !== undefined) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+    fail(`${v.date === undefined ? `the date line of ${file}` : '--date'} "${day}" is not a day such as 2025-09-05`, 2);
+  const evening = `${day}${UNKNOWN_TIME_OF_DAY}`;
+  published = Date.parse(evening) <= Date.now() ? evening : day === published.slice(0, 10) ? published : evening;
 }
 published = unusedMinute(contentDir, published); // a minute earlier when another article holds this one
 
 const available = availableTags(contentDir);
+const titles = { zh: v['title-zh'] ?? text.title.zh, en: v['title-en'] ?? text.title.en };
+// The slug from the English headline (asked for only when there is none).
+const suggested = v.slug ?? (titles.en ? slugFromHeadline(contentDir, titles.en) : undefined);
 const { slug, tags } = await askSlugAndTags(contentDir, {
-  ...(v.slug ? { slug: v.slug } : {}),
+  ...(suggested ? { slug: suggested } : {}),
   ...(v.tags === undefined ? {} : { tags: splitTags(v.tags) }),
 });
 if (!slug) fail(`say the slug (--slug summer-school-2026); ${USAGE}`, 2);
@@ -78,9 +85,11 @@ if (problem) fail(problem);
 const quoted = (s: string) => JSON.stringify(s);
 const dir = join(contentDir, 'articles', published.slice(0, 4), slug);
 mkdirSync(dir, { recursive: true });
+// With both headlines only the summaries are left, and the check names them: no draft line to remember to delete.
+const draft = !(titles.zh && titles.en);
 for (const lang of ['zh', 'en'] as const) {
   const t = LANGUAGE[lang].scaffold;
-  const title = v[`title-${lang}`];
+  const title = titles[lang];
   const summary = v[`summary-${lang}`];
   writeFileSync(
     join(dir, `${lang}.md`),
@@ -92,8 +101,7 @@ for (const lang of ['zh', 'en'] as const) {
       `author: ${text.author?.[lang] ?? t.author}${lang === 'en' && text.author ? '   # pinyin of the byline: check the spelling' : ''}`,
       `tags: [${tags.join(', ')}]   # choose from: ${available.join(', ')}`,
       ...(v.original ? [`original: ${v.original}`] : ['# original: https://cie.hit.edu.cn/...   (optional: the page on the college site)']),
-      `# Imported by npm run import from ${relative(process.cwd(), file)}. Remove the next line when the article is ready.`,
-      'draft: true',
+      ...(draft ? [`draft: true   # imported from ${relative(process.cwd(), file)}: delete this line when the article is ready`] : []),
       '---',
       '',
       text[lang].join('\n\n'),
@@ -103,7 +111,11 @@ for (const lang of ['zh', 'en'] as const) {
 }
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`✓ imported ${file} -> ${relative(process.cwd(), dir)}/{zh,en}.md as a draft in ${seconds} s`);
+console.log(`✓ imported ${file} -> ${relative(process.cwd(), dir)}/{zh,en}.md${draft ? ' as a draft' : ''} in ${seconds} s`);
+for (const lang of ['zh', 'en'] as const) {
+  if (text.title[lang] && !v[`title-${lang}`]) console.log(`  ${lang} title (the text's headline): ${text.title[lang]}`);
+}
+if (text.date && !v.date) console.log(`  date (the text's date line): ${text.date}`);
 console.log(
   `  ${text.zh.length} Chinese and ${text.en.length} English paragraphs; ${text.punctuationFixed} half-width marks made full-width in the Chinese`,
 );
@@ -113,5 +125,8 @@ console.log(
     : '  no byline found: write the author in both files',
 );
 for (const note of text.notes) console.log(`  ! ${note}`);
-const todo = [...(v['title-zh'] && v['title-en'] ? [] : ['titles']), ...(v['summary-zh'] && v['summary-en'] ? [] : ['summaries'])];
-if (todo.length > 0) console.log(`  still to write: ${todo.join(', ')} (npm run check names each placeholder); then remove "draft: true"`);
+const todo = [...(draft ? ['titles'] : []), ...(v['summary-zh'] && v['summary-en'] ? [] : ['summaries'])];
+if (todo.length > 0)
+  console.log(
+    `  still to write: ${todo.join(', ')} (npm run check names each placeholder)${draft ? '; then delete the line "draft: true"' : ''}`,
+  );

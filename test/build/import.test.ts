@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { halfWidthPunctuation } from '../../src/build/article';
+import { readCredits, splitByline } from '../../src/build/byline';
 import { importBilingualText, nameInPinyin } from '../../src/build/import';
 import { fixChineseLine, fixChineseMarkdown } from '../../src/build/punctuation';
 
@@ -36,11 +37,11 @@ describe('importing the CMS text of the seed article', () => {
     expect(text.notes).toEqual([]);
   });
 
-  it('differs from the CMS text only in the punctuation it made full-width (17 marks), explained here', () => {
+  it('differs from the CMS text only in the punctuation it made full-width (17 marks) and the byline, explained here', () => {
     const cms = SEED.split('\n').filter((_, i) => i % 2 === 0);
-    expect(cms.map(fixChineseLine)).toEqual(text.zh);
+    expect(cms.map(fixChineseLine).map((p) => p.replace(/^（邵微\/文）/, ''))).toEqual(text.zh);
     expect(cms[0]).toMatch(/^\(邵微\/文\)7月18日,国际/);
-    expect(text.zh[0]).toMatch(/^（邵微\/文）7月18日，国际/);
+    expect(text.zh[0]).toMatch(/^7月18日，国际/);
     expect(text.punctuationFixed).toBe(17);
     for (const p of text.zh) expect(halfWidthPunctuation(p)).toBeUndefined();
   });
@@ -55,7 +56,7 @@ describe('importing the CMS text of the seed article', () => {
     const uneven = importBilingualText('第一段（合成）。\n第二段（合成）。\nOnly one English paragraph (synthetic).');
     expect(uneven.zh).toHaveLength(2);
     expect(uneven.notes).toEqual([
-      'paragraphs 1 and 2 are both Chinese: the text does not alternate there; check that no translation is missing',
+      'paragraphs 1 and 2 of the body are both Chinese: the text does not alternate there; check that no translation is missing',
     ]);
     expect(uneven.author).toBeUndefined();
   });
@@ -171,13 +172,112 @@ describe('npm run import and npm run check -- --fix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hit-fix-'));
     cpSync('test/fixtures/content', dir, { recursive: true });
     const zh = join(dir, 'articles/2025/fixture-cie-visit/zh.md');
-    writeFileSync(zh, readFileSync(zh, 'utf8').replace('（邵微/文）7月18日，国际', '（邵微/文）7月18日,国际'));
+    writeFileSync(zh, readFileSync(zh, 'utf8').replace('座谈。', '座谈.').replace('深入交流，', '深入交流,'));
     const before = tsx('scripts/build-content.ts', '--check', '--content', dir);
     expect(before.status).toBe(1);
     expect(before.stderr).toContain('uses the half-width ","');
     const fixed = tsx('scripts/build-content.ts', '--check', '--fix', '--content', dir);
     expect(fixed.status, fixed.stderr).toBe(0);
-    expect(fixed.stdout).toMatch(/fixed .*zh\.md:11\n {4}- （邵微\/文）7月18日,国际.*\n {4}\+ （邵微\/文）7月18日，国际/);
-    expect(readFileSync(zh, 'utf8')).toContain('7月18日，国际');
+    expect(fixed.stdout).toMatch(/fixed .*zh\.md:11\n {4}- 7月18日.*深入交流,并.*座谈\.\n {4}\+ 7月18日.*深入交流，并.*座谈。\n/);
+    expect(readFileSync(zh, 'utf8')).toContain(
+      '深入交流，并达成多项合作共识。开放原子开源基金会理事长兼秘书长程晓明亲自接待来访人员并参与座谈。',
+    );
+  });
+});
+
+describe('bylines in the shapes Chinese university sites write them', () => {
+  it.each([
+    ['(邵微/文)', { writer: '邵微' }],
+    ['（文/邵微）', { writer: '邵微' }],
+    ['文/王丽', { writer: '王丽' }],
+    ['文／王丽 图／李明', { writer: '王丽', photographer: '李明' }],
+    ['(王丽/文 李明/图)', { writer: '王丽', photographer: '李明' }],
+    ['（文/王丽、张伟 图/李明）', { writer: '王丽、张伟', photographer: '李明' }],
+    ['供稿：国际教育学院', { writer: '国际教育学院' }],
+    ['撰稿:王丽', { writer: '王丽' }],
+    ['撰稿：王丽 摄影：李明', { writer: '王丽', photographer: '李明' }],
+    ['图/李明', { photographer: '李明' }],
+    ['图文/王丽', { writer: '王丽', photographer: '王丽' }],
+    ['（供稿：国际教育学院 撰稿：王丽）', { writer: '国际教育学院、王丽' }],
+  ])('%s is read as %o', (line, credits) => {
+    expect(readCredits(line)).toEqual(credits);
+  });
+
+  it.each(['图/表 1 显示了结果', '(见附件)', '2026/01/04', '王丽说：好', '（合成）', '文/'])('%s is not a byline', (line) => {
+    expect(readCredits(line)).toBeUndefined();
+  });
+
+  it('is taken off the start of the first paragraph or the end of the last, and nowhere else', () => {
+    expect(splitByline('（王丽/文）12月28日晚，晚会举行。', 'start')).toEqual({
+      credits: { writer: '王丽' },
+      rest: '12月28日晚，晚会举行。',
+    });
+    expect(splitByline('晚会圆满结束。（王丽/文 李明/图）', 'end')).toEqual({
+      credits: { writer: '王丽', photographer: '李明' },
+      rest: '晚会圆满结束。',
+    });
+    expect(splitByline('晚会圆满结束。文/王丽 图/李明', 'end')).toEqual({
+      credits: { writer: '王丽', photographer: '李明' },
+      rest: '晚会圆满结束。',
+    });
+    expect(splitByline('晚会在学生活动中心（二楼）举行。', 'end')).toBeUndefined();
+    expect(splitByline('（二楼）晚会在学生活动中心举行。', 'start')).toBeUndefined();
+  });
+
+  it('makes the author, with the photographer credited, in both languages', () => {
+    const text = (byline: string) => importBilingualText(`第一段（合成）。\nThe first paragraph (synthetic).\n${byline}`).author;
+    expect(text('(王丽/文)')).toEqual({ zh: '王丽', en: 'Wang Li' });
+    expect(text('文/王丽 图/李明')).toEqual({ zh: '王丽（文）、李明（图）', en: 'Wang Li (text), Li Ming (photos)' });
+    expect(text('图/李明')).toEqual({ zh: '李明（图）', en: 'Li Ming (photos)' });
+    // A unit's name has no pinyin spelling anyone uses: the English file keeps it for the team to translate.
+    expect(text('供稿：国际教育学院')).toEqual({ zh: '国际教育学院', en: '国际教育学院' });
+  });
+});
+
+describe('importing a text with headlines, a date line and a byline at the end (SYNTHETIC gala story)', () => {
+  const GALA = 'test/fixtures/cms/gala-bilingual.txt';
+  const text = importBilingualText(readFileSync(GALA, 'utf8'));
+
+  it('takes the headlines as titles, the date line as the date, and the byline as the author, out of the body', () => {
+    expect(text.title).toEqual({ zh: '哈工大2026年国际学生新年晚会成功举办', en: "HIT's 2026 New Year Gala for International Students" });
+    expect(text.date).toBe('2026-01-04');
+    expect(text.author).toEqual({ zh: '王丽', en: 'Wang Li' });
+    expect(text.zh).toHaveLength(3);
+    expect(text.en).toHaveLength(3);
+    expect(text.notes).toEqual([]);
+    expect(text.zh.join('')).not.toContain('王丽');
+  });
+
+  it('makes every mark of the Chinese full-width, quotes paired, numbers untouched', () => {
+    expect(text.zh).toEqual([
+      '12月28日晚，哈尔滨工业大学2026年国际学生新年晚会在学生活动中心举行。来自60多个国家的400余名国际学生和师生代表参加了晚会。',
+      '晚会以“冰雪同心，共迎新年”为主题，节目包括歌舞、乐器演奏和诗朗诵！现场气氛热烈。',
+      '国际教育学院院长在致辞中表示：“希望同学们在哈工大度过一个温暖的冬天。”',
+    ]);
+    for (const p of text.zh) expect(halfWidthPunctuation(p)).toBeUndefined();
+  });
+
+  it('publishes with one command and one check run, after the summaries are written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hit-import-gala-'));
+    cpSync('test/fixtures/content', dir, { recursive: true });
+    // No terminal: the tags are given, the slug comes from the English headline.
+    const made = tsx('scripts/import-article.ts', GALA, '--tags', 'study-at-hit', '--content', dir);
+    expect(made.status, made.stderr).toBe(0);
+    const folder = join(dir, 'articles/2026/hits-2026-new-year-gala-for-international-students');
+    const zh = readFileSync(join(folder, 'zh.md'), 'utf8');
+    expect(zh).toMatch(/^title: "哈工大2026年国际学生新年晚会成功举办"$/m);
+    expect(zh).toMatch(/^published: 2026-01-04T20:00:00\+08:00$/m);
+    expect(zh).toMatch(/^author: 王丽$/m);
+    expect(zh).not.toMatch(/draft|Imported/);
+    for (const [lang, summary] of [
+      ['zh', '合成的新年晚会摘要。'],
+      ['en', 'A synthetic summary of the New Year gala.'],
+    ]) {
+      const path = join(folder, `${lang}.md`);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^summary: .*$/m, `summary: ${summary}`));
+    }
+    const check = tsx('scripts/build-content.ts', '--check', '--content', dir);
+    expect(check.status, check.stderr).toBe(0);
+    expect(check.stdout).toContain('en: 2 article(s)');
   });
 });
