@@ -13,6 +13,8 @@ import { fontsFor } from './card';
 /** Files under the [assets] folder, by site path. */
 export const ICON_FILES = {
   png32: '/icons/icon-32.png',
+  png64: '/icons/icon-64.png',
+  png144: '/icons/icon-144.png',
   appleTouch: '/icons/apple-touch-icon.png',
   png512: '/icons/icon-512.png',
   ico: '/favicon.ico',
@@ -68,6 +70,9 @@ export async function drawIcons(assetsDir: string): Promise<number> {
   const png32 = await png(32);
   const files: [string, Buffer][] = [
     [ICON_FILES.png32, png32],
+    // JSON Feed's favicon ("e.g. 64x64") and RSS's channel image (at most 144 px wide).
+    [ICON_FILES.png64, await png(64)],
+    [ICON_FILES.png144, await png(144)],
     [ICON_FILES.appleTouch, await png(180)],
     [ICON_FILES.png512, await png(512)],
     [ICON_FILES.ico, icoOf(png32, 32)],

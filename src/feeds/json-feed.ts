@@ -50,7 +50,7 @@ export function renderJsonFeed(doc: FeedDocument, hub?: string): string {
     feed_url: doc.feedUrls.json,
     description: doc.description,
     icon: doc.icon,
-    favicon: doc.icon,
+    favicon: doc.favicon,
     language: doc.languageTag,
     authors: [{ name: doc.publisher, url: doc.publisherUrl }],
     ...(hub ? { hubs: [{ type: 'WebSub', url: hub }] } : {}),

@@ -68,6 +68,10 @@ export interface FeedDocument {
   licenseUrl?: string;
   /** Square icon (the site's own, or the 512 px PNG the build draws: readers store PNG, not SVG). */
   icon: string;
+  /** A small square icon for lists of feeds (JSON Feed's favicon: 64 px). */
+  favicon: string;
+  /** RSS's channel image: the logo, or a 144 px icon (RSS takes images at most 144 px wide). */
+  channelImage: string;
   logo?: string;
   items: FeedItem[];
   /** RFC 5005 archive links, each in every format. */
@@ -223,6 +227,8 @@ export function buildFeedDocument(
     attribution: site.attribution,
     ...(site.licenseUrl ? { licenseUrl: site.licenseUrl } : {}),
     icon: site.icon ?? `${base}/icons/icon-512.png`,
+    favicon: site.icon ?? `${base}/icons/icon-64.png`,
+    channelImage: site.logo ?? site.icon ?? `${base}/icons/icon-144.png`,
     ...(site.logo ? { logo: site.logo } : {}),
     items,
     archive:

@@ -28,7 +28,8 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
     // Only feedLinks.rss: `feed` would also reuse `feed` as the Atom self link.
     feedLinks: { rss: doc.feedUrls.rss },
     copyright: xmlJsText(doc.rights),
-    ...(doc.logo ? { image: doc.logo } : {}),
+    // The channel's <image>, which readers show beside the feed's name.
+    image: doc.channelImage,
   });
   for (const extension of channelExtensions(doc, hub)) feed.addExtension(extension);
   for (const item of doc.items) {
@@ -42,6 +43,11 @@ export function renderRss(doc: FeedDocument, hub?: string): string {
       published: new Date(item.publishedMs),
       description: escapeHtml(plainText(item.summary)),
       content: item.html,
+      // The lead image as an enclosure too, for readers that show only those; RSS requires its bytes, which only a
+      // picture processed beside the article has (one on the web keeps media:content alone).
+      ...(item.image?.length && item.image.type
+        ? { enclosure: { url: item.image.src, type: item.image.type, length: item.image.length } }
+        : {}),
       extensions: itemExtensions(item),
     });
   }

@@ -11,11 +11,13 @@ import { testEnv } from '../support/env';
 import { syntheticArticle, syntheticContent } from '../support/fixtures';
 
 describe('icons', () => {
-  it('are PNGs of 32, 180 and 512 px and a real ICO, drawn again only when they change', async () => {
+  it('are PNGs of 32, 64, 144, 180 and 512 px and a real ICO, drawn again only when they change', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hit-icons-'));
-    expect(await drawIcons(dir)).toBe(4);
+    expect(await drawIcons(dir)).toBe(6);
     for (const [path, size] of [
       [ICON_FILES.png32, 32],
+      [ICON_FILES.png64, 64],
+      [ICON_FILES.png144, 144],
       [ICON_FILES.appleTouch, 180],
       [ICON_FILES.png512, 512],
     ] as const) {
@@ -37,10 +39,14 @@ describe('icons', () => {
     const env = testEnv({ SITE_URL: 'https://news.example.edu' });
     const get = async (path: string) => (await app.fetch(new Request(`https://news.example.edu${path}`), env)).text();
     const json = JSON.parse(await get('/en/feed.json')) as { icon: string; favicon: string };
+    // The favicon small, as JSON Feed asks ("e.g. 64x64"); RSS's channel image at most 144 px, as RSS asks.
     expect([json.icon, json.favicon]).toEqual([
       'https://news.example.edu/icons/icon-512.png',
-      'https://news.example.edu/icons/icon-512.png',
+      'https://news.example.edu/icons/icon-64.png',
     ]);
+    expect(await get('/en/rss.xml')).toMatch(
+      /<image>\s*<title>[^<]+<\/title>\s*<url>https:\/\/news\.example\.edu\/icons\/icon-144\.png<\/url>\s*<link>https:\/\/news\.example\.edu\/en\/<\/link>\s*<\/image>/,
+    );
     expect(await get('/en/atom.xml')).toContain('<icon>https://news.example.edu/icons/icon-512.png</icon>');
     const page = await get('/en/articles/a');
     expect(page).toContain('<link rel="icon" href="/icons/icon-32.png" type="image/png" sizes="32x32"/>');

@@ -144,6 +144,8 @@ describe('a picture beside the article', () => {
     expect(rss).toContain(
       `url="https://news.example.edu${image?.src}" medium="image" type="image/jpeg" fileSize="${image?.length}" width="960" height="1440"`,
     );
+    // And as an enclosure, with its bytes, for readers that show only those.
+    expect(rss).toContain(`<enclosure length="${image?.length}" type="image/jpeg" url="https://news.example.edu${image?.src}"/>`);
     const page = await get('/en/articles/visit');
     expect(page).toContain(`<meta property="og:image" content="https://news.example.edu${image?.share?.src}"/>`);
   });
