@@ -45,12 +45,34 @@ function missingAnswer(library: Library, withdrawn: boolean) {
   };
 }
 
+/** Paths of the reading pages (lists, articles): not feeds, documents, scripts or the partners' embeds. */
+const isReadingPage = (path: string) => !/\.[a-z]+$/.test(path) && !/\/embed\/?$/.test(path);
+
+/**
+ * 400 for a browser on a reading page whose query value it does not take (/zh/?page=abc): the page in the path's
+ * language, naming the parameter, never the value; other clients get problem+json.
+ */
+async function badRequestPage(library: Library, c: AppContext, parameter: string): Promise<Response> {
+  const url = new URL(c.req.url);
+  const first = url.pathname.split('/')[1] ?? '';
+  const lang = isLang(first) ? first : undefined;
+  const page = <NotFoundPage library={library} lang={lang} base={c.get('base')} badParameter={parameter} firstPage={url.pathname} />;
+  return new Response(c.req.method === 'HEAD' ? null : `<!DOCTYPE html>${await page.toString()}`, {
+    status: 400,
+    headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, Vary: 'Accept' },
+  });
+}
+
 /** Problems thrown by routes and middleware become their answer; anything else is logged and a plain 500. */
 export function onError(library: Library): ErrorHandler<AppEnv> {
   const missing = notFound(library);
   return (error, c) => {
     if (error instanceof ProblemError) {
       if (error.problem.status === 404 && prefersHtml(c.req.raw) && c.get('base')) return missing(c);
+      const parameter = error.problem.parameter;
+      if (error.problem.status === 400 && typeof parameter === 'string' && prefersHtml(c.req.raw) && c.get('base')) {
+        if (isReadingPage(new URL(c.req.url).pathname)) return badRequestPage(library, c, parameter);
+      }
       return error.getResponse(c.req.method === 'HEAD');
     }
     if (error instanceof HTTPException) return error.getResponse();

@@ -34,6 +34,9 @@ const en = {
     playVideo: 'Play video',
     pageN: 'page {n}',
     goneTitle: 'Article withdrawn',
+    badRequestTitle: 'This address cannot be answered',
+    badRequestText:
+      'The value of “{parameter}” in this address is not one this page takes. The list’s first page and the home page below lead on.',
     goneText: 'This article has been withdrawn by the publisher and is no longer available. The feeds and the home page below lead on.',
     home: 'Home',
     partners: 'Partner sites',

@@ -38,6 +38,8 @@ export interface Language {
     | 'notFoundTitle'
     | 'notFoundText'
     | 'goneTitle'
+    | 'badRequestTitle'
+    | 'badRequestText'
     | 'pageN'
     | 'playVideo'
     | 'goneText'

@@ -33,6 +33,8 @@ const zh = {
     playVideo: '播放视频',
     pageN: '第 {n} 页',
     goneTitle: '文章已撤下',
+    badRequestTitle: '无法打开这个地址',
+    badRequestText: '这个地址中参数“{parameter}”的值无效。可以从下面的列表首页或首页继续浏览。',
     goneText: '发布方已撤下这篇文章，它不再提供。可以从下面的订阅源或首页继续浏览。',
     home: '首页',
     partners: '合作网站',

@@ -1,6 +1,7 @@
 /**
- * The 404 page (and, with `gone`, the 410 page of a withdrawn article), in the language of the path (the default
- * language with the others alongside when the path has none).
+ * The 404 page (with `gone`, the 410 page of a withdrawn article; with `badParameter`, the 400 page of a query value a
+ * page does not take), in the language of the path (the default language with the others alongside when the path
+ * has none).
  */
 import type { Library } from '../content/library';
 import { LANGUAGE_TAG, type Lang } from '../content/model';
@@ -9,10 +10,29 @@ import { langPath } from '../urls';
 import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs } from './layout';
 
-export function NotFoundPage({ library, lang, base, gone = false }: { library: Library; lang?: Lang; base: string; gone?: boolean }) {
+export function NotFoundPage({
+  library,
+  lang,
+  base,
+  gone = false,
+  badParameter,
+  firstPage,
+}: {
+  library: Library;
+  lang?: Lang;
+  base: string;
+  gone?: boolean;
+  badParameter?: string;
+  /** The list whose first page the 400 page links (the path without its query). */
+  firstPage?: string;
+}) {
   const shown = lang ?? DEFAULT_LANG;
   const texts = (l: Lang) =>
-    gone ? { title: UI[l].goneTitle, text: UI[l].goneText } : { title: UI[l].notFoundTitle, text: UI[l].notFoundText };
+    badParameter !== undefined
+      ? { title: UI[l].badRequestTitle, text: UI[l].badRequestText.replace('{parameter}', badParameter) }
+      : gone
+        ? { title: UI[l].goneTitle, text: UI[l].goneText }
+        : { title: UI[l].notFoundTitle, text: UI[l].notFoundText };
   const ui = { ...UI[shown], notFoundTitle: texts(shown).title, notFoundText: texts(shown).text };
   // Without a language in the path, the page speaks every language.
   const alongside = lang ? [] : otherLangs(shown);
@@ -40,12 +60,19 @@ export function NotFoundPage({ library, lang, base, gone = false }: { library: L
         <p lang={LANGUAGE_TAG[l]}>{texts(l).text}</p>
       ))}
       <ul>
+        {firstPage ? (
+          <li>
+            <a href={firstPage}>{ui.articles}</a>
+          </li>
+        ) : null}
         <li>
           <a href="/">{ui.home}</a>
         </li>
-        <li>
-          <a href={langPath(shown)}>{ui.articles}</a>
-        </li>
+        {firstPage === langPath(shown) ? null : (
+          <li>
+            <a href={langPath(shown)}>{ui.articles}</a>
+          </li>
+        )}
         {alongside.map((l) => (
           <li lang={LANGUAGE_TAG[l]}>
             <a href={langPath(l)}>{UI[l].articles}</a>

@@ -404,3 +404,31 @@ describe('link previews of every page', () => {
     expect(zh.querySelector('meta[property="og:locale:alternate"]')?.getAttribute('content')).toBe('en_US');
   });
 });
+
+describe('a bad query value on a reading page', () => {
+  const BROWSER = { Accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+
+  it.each([
+    ['/zh/?page=abc', 'zh-CN', '无法打开这个地址'],
+    ['/zh/tags/open-source/?page=0', 'zh-CN', '无法打开这个地址'],
+    ['/en/?page=twelve', 'en', 'This address cannot be answered'],
+  ])('%s answers a browser with a 400 page in its language, naming the parameter and not the value', async (path, tag, title) => {
+    const res = await request(path, { headers: BROWSER });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const root = parse(await res.text());
+    expect(root.querySelector('html')?.getAttribute('lang')).toBe(tag);
+    expect(root.querySelector('h1')?.text).toBe(title);
+    expect(root.querySelector('main p')?.text).toContain('“page”');
+    const value = new URL(path, BASE).searchParams.get('page') ?? '';
+    if (value.length > 2) expect(root.toString()).not.toContain(value);
+    // The list's first page is the first way on.
+    expect(root.querySelector('main li a')?.getAttribute('href')).toBe(new URL(path, BASE).pathname);
+  });
+
+  it('answers a client that asks for JSON with problem+json, as before', async () => {
+    const res = await request('/zh/?page=abc', { headers: { Accept: 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+});
