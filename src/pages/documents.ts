@@ -63,11 +63,14 @@ function sitemapEntry(loc: string, lastmod: string | undefined, alternates: { la
   ].join('\n');
 }
 
-/** The hreflang alternates of a page's language versions; every cluster also names / as x-default. */
-function cluster(base: string, versions: { lang: Lang; path: string }[]) {
-  return versions.length > 1
-    ? [...versions.map((v) => ({ lang: LANGUAGE_TAG[v.lang], href: base + v.path })), { lang: 'x-default', href: `${base}/` }]
-    : [];
+/**
+ * The hreflang alternates of a page's language versions. Only the language indexes' cluster names / as x-default:
+ * / links those back, and search engines want every hreflang link returned (/ links no article, tag or partners page).
+ */
+function cluster(base: string, versions: { lang: Lang; path: string }[], xDefault = false) {
+  if (versions.length < 2) return [];
+  const links = versions.map((v) => ({ lang: LANGUAGE_TAG[v.lang], href: base + v.path }));
+  return xDefault ? [...links, { lang: 'x-default', href: `${base}/` }] : links;
 }
 
 const urlset = (urls: string[]) =>
@@ -104,7 +107,7 @@ export function renderSitemapIndex(library: Library, base: string): string {
 /** The pages' sitemap: home, language indexes, partners and privacy pages, tag pages, with hreflang alternates. */
 export function renderPagesSitemap(library: Library, base: string): string {
   const each = (path: (l: Lang) => string) => LANGS.map((l) => ({ lang: l, path: path(l) }));
-  const indexes = cluster(base, each(langPath));
+  const indexes = cluster(base, each(langPath), true);
   const urls = [
     sitemapEntry(`${base}/`, lastmod(library), indexes),
     ...LANGS.map((l) => sitemapEntry(base + langPath(l), lastmod(library, l), indexes)),
@@ -147,7 +150,6 @@ export function renderArticlesSitemap(library: Library, base: string, year: Arti
         for (const v of story) {
           alternates += `\n    <xhtml:link rel="alternate" hreflang="${LANGUAGE_TAG[v.lang]}" href="${origin}${escapeXml(articlePath(v.lang, v.slug))}"/>`;
         }
-        alternates += `\n    <xhtml:link rel="alternate" hreflang="x-default" href="${origin}/"/>`;
       }
       urls.push(
         `  <url>\n    <loc>${origin}${escapeXml(articlePath(lang, a.slug))}</loc>\n    <lastmod>${a.updated}</lastmod>${alternates}\n  </url>`,

@@ -26,6 +26,8 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
         .filter((l) => listPages(library.articles(l).length) >= page)
         .map((l) => ({ lang: l, path: listPagePath(langPath(l), page) }))}
       feeds={feedLinks(base, lang, site.title)}
+      // `/` links the language indexes (their first pages) back: only those name it as their x-default.
+      withXDefault={page === 1}
     >
       {/* A " · " in the site's title keeps its dot at the end of a line, never at the start of the next. */}
       <h1>{site.title.replaceAll(' · ', '\u00a0· ')}</h1>

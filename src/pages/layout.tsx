@@ -26,8 +26,13 @@ export interface LayoutProps {
   feeds: FeedLink[];
   /** Where the language switch leads, for pages without alternates (`/`, 404s). */
   switchTo?: { lang: Lang; path: string }[];
-  /** The page is every cluster's x-default (`/`): its alternates are the language versions, itself only x-default. */
+  /** The page is the x-default (`/`): its alternates are the language versions, itself only x-default. */
   xDefault?: boolean;
+  /**
+   * The page's cluster names `/` as its x-default: only the clusters `/` links back to (the language indexes), as
+   * search engines want every hreflang link returned.
+   */
+  withXDefault?: boolean;
   share?: { type: 'website' | 'article'; image?: ShareImage; published?: string; modified?: string; author?: string; tags?: string[] };
   /** The title shared in link previews (og:title), without the site suffix; default: `title`. */
   shareTitle?: string;
@@ -68,11 +73,19 @@ export function siteShare(library: Library, lang: Lang, base: string, tag?: stri
   return { type: 'website', ...(card ? { image: { url: base + card, alt, width: CARD_SIZE.width, height: CARD_SIZE.height } } : {}) };
 }
 
-/** A <title> search engines show whole: at most 70 characters, the site suffix dropped first. */
+/**
+ * A <title> search engines show whole: at most 70 characters. The longest part after the first goes first (the site's
+ * long name), so that what tells pages apart stays: "Study at HIT · page 2", "For partner sites · Study at HIT".
+ */
 export function fitTitle(title: string, max = 70): string {
-  if ([...title].length <= max) return title;
-  const [main = title] = title.split(' · ');
-  return [...main].length <= max ? main : `${[...main].slice(0, max - 1).join('')}…`;
+  const parts = title.split(' · ');
+  const length = () => [...parts.join(' · ')].length;
+  while (length() > max && parts.length > 1) {
+    const longest = parts.slice(1).reduce((at, p, i) => ([...p].length > [...(parts[at] ?? '')].length ? i + 1 : at), 1);
+    parts.splice(longest, 1);
+  }
+  const fitted = parts.join(' · ');
+  return [...fitted].length <= max ? fitted : `${[...fitted].slice(0, max - 1).join('')}…`;
 }
 
 export function Layout(props: LayoutProps) {
@@ -107,7 +120,9 @@ function Head(props: LayoutProps) {
       {props.alternates?.map((a) => (
         <link rel="alternate" hreflang={LANGUAGE_TAG[a.lang]} href={props.base + a.path} />
       ))}
-      {canonical && props.alternates?.length ? <link rel="alternate" hreflang="x-default" href={`${props.base}/`} /> : null}
+      {canonical && props.alternates?.length && (props.xDefault || props.withXDefault) ? (
+        <link rel="alternate" hreflang="x-default" href={`${props.base}/`} />
+      ) : null}
       {props.feeds.map((f) => (
         <link rel="alternate" type={FEED_MEDIA_TYPE[f.format]} title={f.title} hreflang={LANGUAGE_TAG[f.lang]} href={f.href} />
       ))}

@@ -106,7 +106,6 @@ describe('article page', () => {
     expect(pairs).toEqual([
       ['zh-CN', `${BASE}/zh/articles/${SLUG}`],
       ['en', `${BASE}/en/articles/${SLUG}`],
-      ['x-default', `${BASE}/`],
     ]);
     const meta = (p: string) => root.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
     expect(meta('og:type')).toBe('article');
@@ -225,16 +224,13 @@ describe('OPML, sitemap, robots.txt', () => {
       [parseXml(await (await request(path)).text()).urlset.url].flat() as { loc: string; 'xhtml:link'?: Record<string, string>[] }[];
     const articles = await urlsOf('/sitemaps/articles-2025.xml');
     const article = articles.find((u) => u.loc === `${BASE}/zh/articles/${SLUG}`);
-    expect([article?.['xhtml:link']].flat().map((l) => l?.['@hreflang'])).toEqual(['zh-CN', 'en', 'x-default']);
+    // No x-default: / does not link the article back.
+    expect([article?.['xhtml:link']].flat().map((l) => l?.['@hreflang'])).toEqual(['zh-CN', 'en']);
     // The partners pages and tag pages are in the pages' sitemap, paired with their translations.
     const pages = await urlsOf('/sitemaps/site-pages.xml');
     expect(pages.map((u) => u.loc)).toContain(`${BASE}/zh/partners`);
     const tag = pages.find((u) => u.loc === `${BASE}/en/tags/open-source/`);
-    expect([tag?.['xhtml:link']].flat().map((l) => l?.['@href'])).toEqual([
-      `${BASE}/zh/tags/open-source/`,
-      `${BASE}/en/tags/open-source/`,
-      `${BASE}/`,
-    ]);
+    expect([tag?.['xhtml:link']].flat().map((l) => l?.['@href'])).toEqual([`${BASE}/zh/tags/open-source/`, `${BASE}/en/tags/open-source/`]);
     expect(pages.map((u) => u.loc)).toContain(`${BASE}/en/`);
   });
 
@@ -367,12 +363,28 @@ describe('search engines', () => {
       .querySelectorAll('link[rel="alternate"][hreflang]:not([type])')
       .map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`);
 
-  it('/, the x-default of every cluster, names the language versions back', async () => {
+  it('/, the x-default of the language indexes, names them back; no other cluster names it', async () => {
     expect(await links('/')).toEqual([
       'zh-CN https://news.example.edu/zh/',
       'en https://news.example.edu/en/',
       'x-default https://news.example.edu/',
     ]);
+    expect(await links('/en/')).toContain('x-default https://news.example.edu/');
+    for (const path of ['/en/?page=2', '/en/articles/s-1', '/en/tags/open-source/', '/en/partners', '/en/privacy']) {
+      expect(
+        (await links(path)).filter((l) => l.startsWith('x-default')),
+        path,
+      ).toEqual([]);
+    }
+  });
+
+  it('gives every page of a list its own title, and the partners page the site name', async () => {
+    const title = async (path: string) => parse(await (await fetchFrom(path)).text()).querySelector('title')?.textContent;
+    expect(await title('/en/?page=2')).not.toBe(await title('/en/'));
+    expect(await title('/en/?page=2')).toMatch(/page 2/);
+    // The fixture's own site title, long enough that the tab title must drop part of it: the site's name stays.
+    const partners = parse(await (await request('/en/partners')).text()).querySelector('title')?.textContent;
+    expect(partners).toMatch(/^For partner sites · Study at HIT$|^.+ · Study at HIT$/);
   });
 
   it('page 2 of an index has its own title and the other language’s page 2 as its alternate', async () => {
