@@ -23,8 +23,24 @@ export const LOCAL_MEDIA_STAMP = '.wrangler/media-loaded';
 /** The cache policy every variant is stored with (its name changes when its bytes do). */
 export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
-/** The part of R2's binding a sync (and its tests) use. */
-export type MediaBucket = Pick<R2Bucket, 'list' | 'put' | 'delete' | 'head'>;
+/**
+ * The part of R2's binding a sync (and its tests) use, as workerd's types describe it (written out here: Node
+ * programs and the e2e tests do not load the Workers runtime's types).
+ */
+export interface MediaBucket {
+  list(options: { limit?: number; cursor?: string; include?: 'customMetadata'[] }): Promise<{
+    objects: { key: string; size: number; customMetadata?: Record<string, string> }[];
+    truncated: boolean;
+    cursor?: string;
+  }>;
+  put(
+    key: string,
+    value: Uint8Array,
+    options: { httpMetadata?: { contentType?: string; cacheControl?: string }; customMetadata?: Record<string, string> },
+  ): Promise<unknown>;
+  delete(keys: string | string[]): Promise<void>;
+  head(key: string): Promise<{ size: number; httpMetadata?: object; customMetadata?: Record<string, string> } | null>;
+}
 
 /** An open bucket and how to close the miniflare (or remote proxy) behind it. */
 export interface OpenBucket {
@@ -65,7 +81,7 @@ export async function openMediaBucket(
     }),
   );
   const { getPlatformProxy } = await import('wrangler');
-  const proxy = await getPlatformProxy<{ MEDIA: R2Bucket }>({
+  const proxy = await getPlatformProxy<{ MEDIA: MediaBucket }>({
     configPath: config,
     persist: { path: resolve(persistTo) },
     remoteBindings: remote,

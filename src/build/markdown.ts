@@ -54,7 +54,8 @@ function lineOf(lines: string[], needle: string, from = 1): number | undefined {
 
 /** A Markdown renderer that writes pictures beside the article for `target`, and picture-only paragraphs as galleries. */
 function markedFor(target: BodyTarget, generated: Set<string>, report: (url: string, message: string) => void): Marked {
-  let inGallery = false;
+  // The number of pictures of the gallery being written (0: none).
+  let inGallery = 0;
   return new Marked({
     gfm: true,
     async: false,
@@ -70,7 +71,7 @@ function markedFor(target: BodyTarget, generated: Set<string>, report: (url: str
           report(href, `image "${href}" has no description; write it between the brackets: ![what the picture shows](${href})`);
         const html =
           target.medium === 'page'
-            ? pagePicture(photo, text, inGallery ? 'gallery' : 'body')
+            ? pagePicture(photo, text, inGallery ? { gallery: inGallery } : 'body')
             : feedPicture(photo, text, target.origin ?? '');
         for (const v of photo.variants) generated.add(v.fallback);
         return html;
@@ -84,9 +85,9 @@ function markedFor(target: BodyTarget, generated: Set<string>, report: (url: str
         const images = tokens.filter((t) => t.type === 'image').length;
         const other = tokens.some((t) => t.type !== 'image' && t.type !== 'br' && !(t.type === 'text' && t.raw.trim() === ''));
         if (target.medium !== 'page' || images < 2 || other) return false;
-        inGallery = true;
+        inGallery = images;
         const inner = this.parser.parseInline(tokens);
-        inGallery = false;
+        inGallery = 0;
         return `<p class="gallery">${inner}</p>\n`;
       },
     },

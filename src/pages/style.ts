@@ -37,7 +37,7 @@ code{padding:.1rem .3rem;overflow-wrap:anywhere}pre{padding:.75rem;overflow-x:au
 .video a{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;border:1px solid var(--line);border-radius:6px;padding:1rem;text-decoration:none}
 .video .play{font-weight:700}.video .provider{color:var(--muted);font-size:.9rem}
 .video-player{display:block;width:100%;aspect-ratio:16/9;border:0;margin:0 0 1rem}
-.gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,13rem),1fr));gap:.5rem}
+.gallery{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,13rem),1fr));gap:.5rem}
 .gallery img{width:100%;height:auto;aspect-ratio:4/3;object-fit:cover;border-radius:4px}
 .draft{background:#ffe9a8;color:#3a2d00;padding:.25rem .5rem;border-radius:4px;font-weight:700}
 fieldset{border:1px solid var(--line);border-radius:6px;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}

@@ -97,6 +97,33 @@ describe.each([
   });
 });
 
+describe('a gallery of two photos, in Chromium', () => {
+  it.each([
+    [375, 2],
+    [600, 1],
+    [1280, 1],
+  ])('at %i px (×%i) fills the column and fetches no smaller a picture than it draws', async (width, scale) => {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: scale });
+    await page.goto(`${worker.origin}/en/articles/photo-story`);
+    const gallery = page.locator('.gallery img');
+    await gallery.first().scrollIntoViewIfNeeded();
+    await gallery.last().scrollIntoViewIfNeeded();
+    for (const img of await gallery.all()) {
+      await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBeGreaterThan(0);
+    }
+    const drawn = await gallery.evaluateAll((imgs: HTMLImageElement[]) =>
+      imgs.map((i) => ({ width: i.getBoundingClientRect().width, fetched: Number(/-(\d+)\.\w+$/.exec(i.currentSrc)?.[1]) })),
+    );
+    const column = await page.locator('main').evaluate((m) => m.clientWidth - 2 * Number.parseFloat(getComputedStyle(m).paddingLeft));
+    // Two photos share the column (no empty third track), or stack when it is narrow.
+    const across = drawn[0] && drawn[0].width > column / 2 ? 1 : 2;
+    expect(drawn.reduce((n, d) => n + d.width, 0) / (across === 1 ? 2 : 1)).toBeGreaterThan(column * (across === 1 ? 0.99 : 0.97));
+    // The variant fetched covers the device pixels drawn (or is the largest there is).
+    for (const d of drawn) expect(d.fetched >= Math.min(d.width * scale, 1600) || d.fetched === 1600, JSON.stringify(d)).toBe(true);
+    await page.close();
+  });
+});
+
 describe('an article with a video, in Chromium', () => {
   it('asks nothing of the video site before the click, and puts its player in place after it', async () => {
     const page = await browser.newPage();

@@ -7,11 +7,25 @@ import { htmlReport } from '../../src/reach/report';
 import type { ReachData } from '../../src/reach/sql';
 import { launchChromium } from './server';
 
+/** `hours` hours of an aggregator's polls of a feed from one network (SYNTHETIC), each claiming `subscribers`. */
+const claims = (feed: string, aggregator: string, network: number, subscribers: number, hours = 30) =>
+  Array.from({ length: hours }, (_, h) => ({
+    feed,
+    aggregator,
+    network,
+    network_name: 'Example Fetchers',
+    hour: `2026-11-24 ${String(h % 24).padStart(2, '0')}:00:00 +${Math.floor(h / 24)}d`,
+    subscribers,
+    polls: 2,
+  }));
+
 const SYNTHETIC: ReachData = {
-  subscribers: [
-    { feed: '/en/rss.xml', aggregator: 'Feedly', subscribers: 42 },
-    { feed: '/en/rss.xml', aggregator: 'Inoreader', subscribers: 7 },
-    { feed: '/zh/rss.xml', aggregator: 'Feedly', subscribers: 12 },
+  claims: [
+    ...claims('/en/rss.xml', 'Feedly', 64500, 42),
+    ...claims('/en/rss.xml', 'Inoreader', 64501, 7),
+    ...claims('/zh/rss.xml', 'Feedly', 64500, 12),
+    // A forged claim, shown apart.
+    ...claims('/en/rss.xml', 'BazQux', 64999, 50_000_000, 1),
   ],
   families: [
     { family: 'Feedly', requests: 1440 },
