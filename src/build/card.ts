@@ -12,9 +12,9 @@ import sharp from 'sharp';
 import type { Site, Translation } from '../content/model';
 import { LANGUAGE, type Lang } from '../languages';
 import { formatDate } from '../pages/i18n';
+import { chineseLineBreaks, WORD_JOINER } from '../pages/line-breaks';
 import { CARD_SIZE } from '../urls';
 import { keyedHash } from './embargo-key';
-import { chineseLineBreaks, WORD_JOINER } from './line-breaks';
 
 const { width: CARD_WIDTH, height: CARD_HEIGHT } = CARD_SIZE;
 

@@ -59,7 +59,18 @@ function markedFor(target: BodyTarget, generated: Set<string>, report: (url: str
   return new Marked({
     gfm: true,
     async: false,
+    walkTokens(token) {
+      // A table's cells never break inside a date or a hyphenated word (2026-03-31, Open-Source): browsers break after
+      // a hyphen, and squeeze a scrolling table's cells to their narrowest.
+      if (token.type !== 'table') return;
+      const table = token as Tokens.Table;
+      for (const cell of [...table.header, ...table.rows.flat()]) cell.tokens = cell.tokens.map(wholeHyphenatedWords);
+    },
     renderer: {
+      codespan({ text }: Tokens.Codespan) {
+        // Short code (a header, a value) never breaks; long code (a URL) may, where it must.
+        return `<code${[...text].length > LONG_CODE ? ' class="long"' : ''}>${text}</code>`;
+      },
       image({ href, text }: Tokens.Image) {
         if (!isLocalPath(href) || !target.photo) return false;
         const photo = target.photo(href);
@@ -92,6 +103,16 @@ function markedFor(target: BodyTarget, generated: Set<string>, report: (url: str
       },
     },
   });
+}
+
+/** Inline code longer than this may break across lines (a URL); shorter never does. */
+const LONG_CODE = 32;
+
+/** A cell's text token with each word holding a hyphen kept whole (<span class="nw">), as an HTML token. */
+function wholeHyphenatedWords(token: Tokens.Generic): Tokens.Generic {
+  if (token.type !== 'text' || !/\S-\S/.test(token.text as string)) return token;
+  const html = escapeXml(token.text as string).replace(/[^\s-]+(?:-[^\s-]+)+/g, (word) => `<span class="nw">${word}</span>`);
+  return { type: 'html', raw: token.raw, text: html, block: false, inLink: false, inRawBlock: false } as Tokens.Generic;
 }
 
 /** The one link of a paragraph that holds nothing else, when it is a video of a known site. */
@@ -202,16 +223,25 @@ function sanitizeOptions(
     allowedAttributes: {
       a: ['href', 'title', 'hreflang', 'class', 'data-video'],
       span: ['class'],
+      code: ['class'],
       img: ['src', 'alt', 'title', 'width', 'height', 'srcset', 'sizes', 'loading', 'decoding', 'fetchpriority'],
       source: ['type', 'srcset', 'sizes'],
       p: ['class'],
       abbr: ['title'],
       ol: ['start'],
-      th: ['colspan', 'rowspan'],
-      td: ['colspan', 'rowspan'],
+      th: ['colspan', 'rowspan', 'class'],
+      td: ['colspan', 'rowspan', 'class'],
       table: ['tabindex'],
+      pre: ['tabindex'],
     },
-    allowedClasses: { p: ['gallery', 'video'], a: ['video'], span: ['play', 'title', 'provider'] },
+    allowedClasses: {
+      p: ['gallery', 'video'],
+      a: ['video'],
+      span: ['play', 'title', 'provider', 'nw'],
+      code: ['long'],
+      th: ['right', 'center'],
+      td: ['right', 'center'],
+    },
     selfClosing: ['img', 'br', 'hr', 'source'],
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['https'] },
@@ -221,6 +251,11 @@ function sanitizeOptions(
       h1: 'h2',
       // A table wider than the column scrolls inside it: keyboard users reach and scroll it by its tab stop.
       table: (tagName) => ({ tagName, attribs: { tabindex: '0' } }),
+      // Code blocks scroll sideways rather than break inside words: reachable by keyboard too.
+      pre: (tagName) => ({ tagName, attribs: { tabindex: '0' } }),
+      // A column's alignment (| ---: |) as a class: the stylesheet aligns it (a body carries no style attribute).
+      th: alignedCell,
+      td: alignedCell,
       a: (tagName, attribs) => {
         const href = attribs.href;
         if (href === undefined || ACTIVE_SCHEME.test(href)) return { tagName, attribs };
@@ -231,6 +266,12 @@ function sanitizeOptions(
       img: (tagName, attribs) => ({ tagName, attribs: checkedImage(attribs, target, generated, report) }),
     },
   };
+}
+
+/** A table cell with marked's align="right|center" as the class the stylesheet aligns. */
+function alignedCell(tagName: string, attribs: Record<string, string>) {
+  const { align, ...rest } = attribs;
+  return { tagName, attribs: align === 'right' || align === 'center' ? { ...rest, class: align } : rest };
 }
 
 /** An <img>'s attributes after the checks: pictures written here pass, any other must be a described https image. */

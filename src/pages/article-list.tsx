@@ -1,6 +1,7 @@
 /** A list of articles: title linked, date, summary. */
 import type { Lang, Translation } from '../content/model';
 import { articlePath } from '../urls';
+import { Breakable } from './heading';
 import { formatDate, UI } from './i18n';
 
 export function ArticleList({ lang, articles, level = 3 }: { lang: Lang; articles: readonly Translation[]; level?: 2 | 3 }) {
@@ -11,11 +12,15 @@ export function ArticleList({ lang, articles, level = 3 }: { lang: Lang; article
         <li>
           {level === 2 ? (
             <h2>
-              <a href={articlePath(a.lang, a.slug)}>{a.title}</a>
+              <a href={articlePath(a.lang, a.slug)}>
+                <Breakable text={a.title} />
+              </a>
             </h2>
           ) : (
             <h3>
-              <a href={articlePath(a.lang, a.slug)}>{a.title}</a>
+              <a href={articlePath(a.lang, a.slug)}>
+                <Breakable text={a.title} />
+              </a>
             </h3>
           )}
           <p class="meta">

@@ -4,6 +4,7 @@ import type { Library } from '../content/library';
 import { type ArticleLink, LANGUAGE_TAG, type Site, type Translation } from '../content/model';
 import { LANGUAGE } from '../languages';
 import { articlePath, CARD_SIZE, langPath, tagPath } from '../urls';
+import { Breakable } from './heading';
 import { formatDate, UI } from './i18n';
 import { feedLinks, Layout, type ShareImage } from './layout';
 
@@ -97,7 +98,9 @@ function ArticleBody({
   const ui = UI[lang];
   return (
     <article>
-      <h1>{article.title}</h1>
+      <h1>
+        <Breakable text={article.title} />
+      </h1>
       <p class="meta">
         {ui.by} {article.author} · {ui.published} <time datetime={article.published}>{formatDate(article.published, lang)}</time>
         {article.updated !== article.published ? (

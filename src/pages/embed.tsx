@@ -79,7 +79,7 @@ export function EmbedErrorPage({ lang, detail, base }: { lang: Lang; detail: str
     <EmbedFrame lang={lang} theme="light">
       <p role="alert">{t.badOption}</p>
       <p lang="en">
-        <code>{detail}</code>
+        <code class="long">{detail}</code>
       </p>
       <p>
         <a href={base + langPath(lang)} target="_top">

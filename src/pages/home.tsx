@@ -5,6 +5,7 @@ import { DEFAULT_LANG } from '../languages';
 import { langPath } from '../urls';
 import { ArticleList } from './article-list';
 import { FeedTable } from './feed-table';
+import { Breakable } from './heading';
 import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs, siteShare } from './layout';
 
@@ -16,7 +17,9 @@ function Alongside({ text }: { text: (lang: Lang) => string }) {
         <>
           {/* The dot stays at the end of a line (no-break space before it), never starts one. */}
           {'\u00a0· '}
-          <span lang={LANGUAGE_TAG[l]}>{text(l)}</span>
+          <span lang={LANGUAGE_TAG[l]}>
+            <Breakable text={text(l)} />
+          </span>
         </>
       ))}
     </>
@@ -87,7 +90,7 @@ export function HomePage({ library, base }: { library: Library; base: string }) 
       jsonLd={homeJsonLd(library, base, title)}
     >
       <h1>
-        {UI[main].homeTitle}
+        <Breakable text={UI[main].homeTitle} />
         <Alongside text={(l) => UI[l].homeTitle} />
       </h1>
       <div class="columns">

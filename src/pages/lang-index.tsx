@@ -3,6 +3,7 @@ import type { Library } from '../content/library';
 import type { Lang } from '../content/model';
 import { langPath, tagPath } from '../urls';
 import { ArticleList } from './article-list';
+import { Breakable } from './heading';
 import { UI } from './i18n';
 import { feedLinks, Layout, otherLangs, siteShare } from './layout';
 import { LIST_PAGE_SIZE, listPagePath, listPages, Pagination } from './pagination';
@@ -30,7 +31,9 @@ export function LangIndexPage({ library, lang, base, page = 1 }: { library: Libr
       withXDefault={page === 1}
     >
       {/* A " · " in the site's title keeps its dot at the end of a line, never at the start of the next. */}
-      <h1>{site.title.replaceAll(' · ', '\u00a0· ')}</h1>
+      <h1>
+        <Breakable text={site.title.replaceAll(' · ', '\u00a0· ')} />
+      </h1>
       <p>{site.description}</p>
       <ArticleList lang={lang} articles={shown} level={2} />
       <Pagination lang={lang} path={langPath(lang)} page={page} pages={listPages(all.length)} />

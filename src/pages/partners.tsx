@@ -46,7 +46,7 @@ export function PartnersPage(props: PartnersProps) {
           <li>
             <a href={tagPath(lang, slug)}>{label}</a>
             {UI[lang].colon}
-            <code>{base + feedPath(lang, 'rss', slug)}</code>
+            <code class="long">{base + feedPath(lang, 'rss', slug)}</code>
           </li>
         ))}
       </ul>
@@ -54,21 +54,29 @@ export function PartnersPage(props: PartnersProps) {
       <EmbedSection lang={lang} site={site} options={options} snippet={snippet} iframe={iframe} height={height} />
 
       <h2 id="fetch">{t.fetchTitle}</h2>
-      <pre>
+      <pre tabindex={0}>
         <code>{fetchExample}</code>
       </pre>
       <h2 id="polling">{t.server}</h2>
       <ul>
         {t.etiquette.map((line) => (
-          <li>{line}</li>
+          <li>{withCode(line)}</li>
         ))}
       </ul>
-      <pre>
+      <pre tabindex={0}>
         <code>{pollExample}</code>
       </pre>
       <Attribution lang={lang} site={site} />
     </Layout>
   );
+}
+
+/**
+ * A line of prose whose `backticked` parts are code (headers, parameters): set apart, and never broken inside unless
+ * too long for a phone's line (class "long", as bodies do).
+ */
+function withCode(line: string) {
+  return line.split('`').map((part, i) => (i % 2 === 1 ? <code class={[...part].length > 32 ? 'long' : undefined}>{part}</code> : part));
 }
 
 /**
@@ -110,7 +118,7 @@ function EmbedSection(props: { lang: Lang; site: Site; options: EmbedOptions; sn
       <h2 id="embed">{t.embed}</h2>
       <p>{t.embedIntro}</p>
       <EmbedOptionsForm lang={lang} site={site} options={options} />
-      <pre>
+      <pre tabindex={0}>
         <code id="snippet">{snippet}</code>
       </pre>
       <h3>{t.preview}</h3>
@@ -118,7 +126,7 @@ function EmbedSection(props: { lang: Lang; site: Site; options: EmbedOptions; sn
       <div class="preview" id="preview" dangerouslySetInnerHTML={{ __html: snippet }} />
       <script src="/partners.js" defer></script>
       <p>{t.iframe}</p>
-      <pre>
+      <pre tabindex={0}>
         <code id="iframe-snippet">{iframe}</code>
       </pre>
       <iframe
