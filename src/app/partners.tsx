@@ -1,11 +1,13 @@
 /** The partner kit: the partners page with its snippet generator, the embeddable list and the scripts behind them. */
 import { Hono } from 'hono';
-import { isLang, type Lang } from '../content/model';
+import { isLang, LANGS, type Lang } from '../content/model';
 import { EMBED_JS, FRAME_JS, GENERATOR_JS, VIDEO_JS } from '../generated/embed';
 import { htmlPolicy } from '../http/headers';
 import { prefersHtml } from '../http/negotiate';
 import { ProblemError } from '../http/problem';
+import { permanentRedirect } from '../http/redirects';
 import { CACHE } from '../http/representation';
+import { DEFAULT_LANG } from '../languages';
 import { EMBED_CSS, EmbedErrorPage, EmbedPage } from '../pages/embed';
 import { type EmbedOptions, embedQuery, parseEmbedOptions } from '../pages/embed-options';
 import { PartnersPage } from '../pages/partners';
@@ -28,6 +30,24 @@ async function embedError(c: AppContext, lang: Lang, error: ProblemError): Promi
   });
 }
 
+/**
+ * Every other answer under /{lang}/embed stays readable in a partner's frame: /EN/embed and /en/embed/ lead to
+ * /en/embed (301, the query kept); a language the site has not (/fr/embed) is a framable 404 that names the ones it has.
+ */
+function embedElsewhere(c: AppContext, lang: string): Response | Promise<Response> {
+  const url = new URL(c.req.url);
+  const lower = lang.toLowerCase();
+  if (isLang(lower)) return permanentRedirect(`${c.get('base')}/${lower}/embed${url.search}`);
+  const error = new ProblemError({
+    status: 404,
+    title: 'Not found',
+    detail: 'no such language',
+    parameter: 'language',
+    allowed: `the path starts with ${LANGS.map((l) => `/${l}/`).join(' or ')}`,
+  });
+  return embedError(c, DEFAULT_LANG, error);
+}
+
 export function partnerRoutes(responder: Responder) {
   const { library, newest } = responder;
   const missing = notFound(library);
@@ -35,7 +55,7 @@ export function partnerRoutes(responder: Responder) {
   /** A page of the kit in one language, rendered once per set of embed options, with its own CSP. */
   const kitPage = (Page: typeof PartnersPage | typeof EmbedPage, csp: string) => (c: AppContext) => {
     const lang = c.req.param('lang') ?? '';
-    if (!isLang(lang)) return missing(c);
+    if (!isLang(lang)) return Page === EmbedPage ? embedElsewhere(c, lang) : missing(c);
     let options: EmbedOptions;
     try {
       options = parseEmbedOptions(c.get('url'), library, lang);
@@ -55,6 +75,7 @@ export function partnerRoutes(responder: Responder) {
   return new Hono<AppEnv>()
     .get('/:lang/partners', kitPage(PartnersPage, htmlPolicy({ scripts: true, frames: true, forms: true })))
     .get('/:lang/embed', kitPage(EmbedPage, htmlPolicy({ framable: true, scripts: true })))
+    .get('/:lang/embed/', (c) => embedElsewhere(c, c.req.param('lang') ?? ''))
     .get('/embed.js', (c) => responder.serve(c, JS, () => EMBED_JS, { cache: CACHE.script }))
     .get('/embed-frame.js', (c) => responder.serve(c, JS, () => FRAME_JS, { cache: CACHE.script }))
     .get('/partners.js', (c) => responder.serve(c, JS, () => GENERATOR_JS, { cache: CACHE.script }))

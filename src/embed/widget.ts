@@ -73,6 +73,22 @@ function fallbackLink(script: HTMLScriptElement): Element | null {
   return inner && inner.textContent?.trim() === candidate.textContent?.trim() ? candidate : null;
 }
 
+/**
+ * Takes away the paragraphs a CMS left around the widget that now hold nothing but it, line breaks and the script
+ * (WordPress: <p><a>…</a><br><script></p>; Drupal: the script in a <p> of its own): each is a line of empty space.
+ */
+function tidyWrappers(host: Element, script: HTMLScriptElement): void {
+  const empty = (p: Element, keep: Node | null) =>
+    p.tagName === 'P' &&
+    [...p.childNodes].every(
+      (n) => n === keep || n === script || (n.nodeType === Node.TEXT_NODE && !n.textContent?.trim()) || (n as Element).tagName === 'BR',
+    );
+  const around = host.parentElement;
+  if (around && around !== document.body && empty(around, host)) around.replaceWith(host);
+  const own = script.parentElement;
+  if (own && own !== document.body && !own.contains(host) && empty(own, null)) own.remove();
+}
+
 (() => {
   const script = document.currentScript as HTMLScriptElement | null;
   if (!script) return;
@@ -127,6 +143,7 @@ function fallbackLink(script: HTMLScriptElement): Element | null {
       // Only now does the widget replace the link: a failure leaves the partner's link in place.
       if (fallback) fallback.replaceWith(host);
       else script.before(host);
+      tidyWrappers(host, script);
       const list = el('ul');
       for (const item of body.items as Item[]) {
         const date = new Date(item.date_published);

@@ -19,8 +19,7 @@ main{padding:12px 16px}h1{font-size:16px;margin:0 0 8px}
 ul{list-style:none;margin:0;padding:0}li{margin:0 0 10px}
 a{color:#004c97}.dark a{color:#7fb2ff}
 time{display:block;font-size:13px;opacity:.75}p{margin:2px 0 0;font-size:14px}
-.more{position:sticky;bottom:0;display:block;padding:6px 0;background:#fff}.dark .more{background:#15161a}
-@media (prefers-color-scheme:dark){.auto .more{background:#15161a}}
+.more{display:block;padding:6px 0}
 `.trim();
 
 /** The document both frame pages share: language, no indexing, the frame's stylesheet, its heading. */

@@ -182,6 +182,12 @@ describe('embed script on a partner page (another origin)', () => {
       expect(await page.locator('hit-news').count()).toBe(1);
       // The headline once: the widget's own, in its shadow root; nothing of the plain link is left in the article.
       expect(await page.locator('article').evaluate((a) => a.textContent?.includes('Study at HIT news'))).toBe(false);
+      // No empty paragraph or line break of the snippet's is left to make space above or below the widget.
+      const left = await page.locator('article').evaluate((a) => ({
+        brs: a.querySelectorAll('br').length,
+        emptyParagraphs: [...a.querySelectorAll('p')].filter((p) => !p.textContent?.trim()).length,
+      }));
+      expect(left).toEqual({ brs: 0, emptyParagraphs: 0 });
       await context.close();
     },
   );

@@ -185,10 +185,30 @@ describe('embed', () => {
     }
   });
 
-  it('keeps its "more news" link in sight at the bottom of a frame too short for its items', async () => {
+  it('puts its "more news" link after the items, never over them', async () => {
     const html = await (await request('/en/embed?limit=5')).text();
     expect(html).toMatch(/<a class="more" href="[^"]+\/en\/"/);
-    expect(await (await request('/embed.css')).text()).toContain('.more{position:sticky;bottom:0');
+    // Not sticky: a bar over the list would cover the items' links while the frame scrolls (axe: target-size).
+    expect(await (await request('/embed.css')).text()).not.toContain('sticky');
+  });
+
+  it.each([
+    ['/en/embed/', 301, 'http://feeds.test/en/embed'],
+    ['/EN/embed?limit=3', 301, 'http://feeds.test/en/embed?limit=3'],
+    ['/Zh/embed/', 301, 'http://feeds.test/zh/embed'],
+  ])('leads %s to the embed page itself', async (path, status, location) => {
+    const res = await request(path, { headers: { Accept: 'text/html' }, redirect: 'manual' });
+    expect(res.status).toBe(status);
+    expect(res.headers.get('location')).toBe(location);
+  });
+
+  it.each(['/fr/embed', '/fr/embed/'])('answers %s with a page a frame may show, naming the languages', async (path) => {
+    const res = await request(path, { headers: { Accept: 'text/html' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(res.headers.get('x-frame-options')).toBeNull();
+    expect(await res.text()).toContain('the path starts with /zh/ or /en/');
   });
 
   it('sets Chinese frames in the Chinese font, as the widget and the pages do', async () => {
@@ -249,8 +269,8 @@ describe('partners page', () => {
 
   it('writes the Chinese colon after Chinese tag names, and keeps code monospace in Chinese text', async () => {
     const zh = await (await request('/zh/partners')).text();
-    expect(zh).toMatch(/<\/a>：<code>/);
-    expect(zh).not.toMatch(/<\/a>: <code>/);
+    expect(zh).toMatch(/<\/a>：<code[ >]/);
+    expect(zh).not.toMatch(/<\/a>: <code[ >]/);
     const css = await (await request('/style.css')).text();
     expect(css).toMatch(/:lang\(zh\):not\(code,kbd,samp,pre\)\{font-family:/);
   });
