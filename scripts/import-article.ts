@@ -8,15 +8,30 @@
  * missing headline) is left as the placeholders `npm run check` names; without both headlines the article is a draft.
  * In a terminal, a missing slug or tag list is asked for.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { beijingNow } from '../src/build/dates';
-import { importBilingualText } from '../src/build/import';
+import { importBilingualText, isChineseParagraph } from '../src/build/import';
+import { readSavedPage } from '../src/build/import-page';
+import { fixChineseLine } from '../src/build/punctuation';
 import { UNKNOWN_TIME_OF_DAY } from '../src/build/scaffold';
 import { decodeSource } from '../src/build/source';
+import { LANGS, type Lang } from '../src/content/model';
 import { LANGUAGE } from '../src/languages';
 import { askSlugAndTags, availableTags, fail, slugError, slugFromHeadline, splitTags, tagsError, unusedMinute } from './article-options';
+
+/** The file of a saved page an <img src> names ("./page_files/1.jpg"), when the browser saved it. */
+function savedFile(page: string, src: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return undefined;
+  let path: string;
+  try {
+    path = resolve(dirname(page), decodeURIComponent(src.split(/[?#]/)[0] ?? ''));
+  } catch {
+    return undefined;
+  }
+  return existsSync(path) && statSync(path).isFile() ? path : undefined;
+}
 
 const USAGE = 'usage: npm run import -- FILE [--slug SLUG] [--date YYYY-MM-DD] [--tags a,b] [--title-zh ...] [--title-en ...]';
 const started = performance.now();
@@ -49,12 +64,26 @@ try {
 }
 const decoded = decodeSource({ path: file, bytes });
 if ('error' in decoded) fail(`${file} ${decoded.error}`);
-const text = importBilingualText(decoded.text);
-if (text.zh.length === 0 || text.en.length === 0) {
+// A page saved from a browser (page.html and its page_files/ folder), or the CMS's text.
+const page = /\.html?$/i.test(file) ? readSavedPage(decoded.text, (src) => savedFile(file, src)) : undefined;
+const text = importBilingualText(page ? page.lines.join('\n') : decoded.text);
+if (page?.title) {
+  const lang = isChineseParagraph(page.title) ? 'zh' : 'en';
+  text.title[lang] ??= lang === 'zh' ? fixChineseLine(page.title) : page.title;
+}
+if (page?.date) text.date ??= page.date;
+// The languages with text (pictures stand in both).
+const langs = LANGS.filter((lang) => text[lang].some((p) => !p.startsWith('![')));
+if (page ? langs.length === 0 : langs.length < 2) {
+  const count = (lang: Lang) => text[lang].filter((p) => !p.startsWith('![')).length;
   fail(
-    `${file} has ${text.zh.length} Chinese and ${text.en.length} English paragraphs; expected both, alternating (a Chinese paragraph, then its English translation)`,
+    page
+      ? `${file}: no article found in the page (Readability found no text); save the article's own page ("Save page as, complete")`
+      : `${file} has ${count('zh')} Chinese and ${count('en')} English paragraphs; expected both, alternating (a Chinese paragraph, then its English translation)`,
   );
 }
+// A page in one language alternates nothing.
+if (langs.length === 1) text.notes = [];
 
 // The day of the original, at 20:00 Beijing time (the date reads the same across time zones); never later than now,
 // so an import does not schedule an article by accident.
@@ -85,9 +114,9 @@ if (problem) fail(problem);
 const quoted = (s: string) => JSON.stringify(s);
 const dir = join(contentDir, 'articles', published.slice(0, 4), slug);
 mkdirSync(dir, { recursive: true });
-// With both headlines only the summaries are left, and the check names them: no draft line to remember to delete.
-const draft = !(titles.zh && titles.en);
-for (const lang of ['zh', 'en'] as const) {
+// With the headlines only the summaries are left, and the check names them: no draft line to remember to delete.
+const draft = !langs.every((lang) => titles[lang]);
+for (const lang of langs) {
   const t = LANGUAGE[lang].scaffold;
   const title = titles[lang];
   const summary = v[`summary-${lang}`];
@@ -110,14 +139,27 @@ for (const lang of ['zh', 'en'] as const) {
   );
 }
 
+// The page's pictures beside the article (those on the web stay links).
+const copied = (page?.pictures ?? []).filter((p) => !/^https:\/\//i.test(p.source));
+for (const picture of copied) copyFileSync(picture.source, join(dir, picture.name));
+
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`✓ imported ${file} -> ${relative(process.cwd(), dir)}/{zh,en}.md${draft ? ' as a draft' : ''} in ${seconds} s`);
+const files = langs.length === 2 ? '{zh,en}.md' : `${langs[0]}.md`;
+console.log(`✓ imported ${file} -> ${relative(process.cwd(), dir)}/${files}${draft ? ' as a draft' : ''} in ${seconds} s`);
+if (page) {
+  console.log(
+    `  ${page.pictures.length} picture(s): ${copied.length} copied beside the article${page.pictures.length > copied.length ? ', the others linked on the web' : ''}`,
+  );
+  for (const p of page.pictures.filter((p) => !p.alt))
+    console.log(`  ! ${p.name} has no description: write what it shows between the brackets`);
+}
 for (const lang of ['zh', 'en'] as const) {
   if (text.title[lang] && !v[`title-${lang}`]) console.log(`  ${lang} title (the text's headline): ${text.title[lang]}`);
 }
 if (text.date && !v.date) console.log(`  date (the text's date line): ${text.date}`);
+const paragraphsOf = (lang: Lang) => text[lang].filter((p) => !p.startsWith('![')).length;
 console.log(
-  `  ${text.zh.length} Chinese and ${text.en.length} English paragraphs; ${text.punctuationFixed} half-width marks made full-width in the Chinese`,
+  `  ${paragraphsOf('zh')} Chinese and ${paragraphsOf('en')} English paragraphs; ${text.punctuationFixed} half-width marks made full-width in the Chinese`,
 );
 console.log(
   text.author

@@ -38,6 +38,9 @@ export function isChineseParagraph(text: string): boolean {
 const DATE_LINE =
   /^(?:[\p{Script=Han}A-Za-z ]{0,12}[:：]\s*)?(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/u;
 
+/** A picture of the text, as a saved page gives it (./import-page.ts): shared by both languages where it stands. */
+const PICTURE_LINE = /^!\[[^\]]*\]\([^)\s]+\)$/;
+
 /** A headline: short, and not ending a sentence (a paragraph does). */
 function isHeadline(line: string): boolean {
   return [...line].length <= (isChineseParagraph(line) ? 60 : 160) && !/[。！？!?.;；:：…,，]$/u.test(line);
@@ -109,12 +112,17 @@ export function importBilingualText(text: string): ImportedText {
   while (paragraphs.length > 2) {
     const line = paragraphs[0] ?? '';
     const lang = isChineseParagraph(line) ? 'zh' : 'en';
-    if (result.title[lang] !== undefined || !isHeadline(line)) break;
+    if (result.title[lang] !== undefined || !isHeadline(line) || PICTURE_LINE.test(line)) break;
     result.title[lang] = lang === 'zh' ? fix(line) : line;
     paragraphs.shift();
   }
   let previous: 'zh' | 'en' | undefined;
   paragraphs.forEach((paragraph, i) => {
+    if (PICTURE_LINE.test(paragraph)) {
+      result.zh.push(paragraph);
+      result.en.push(paragraph);
+      return;
+    }
     const lang = isChineseParagraph(paragraph) ? 'zh' : 'en';
     if (lang === previous) {
       result.notes.push(

@@ -69,7 +69,7 @@ function markedFor(target: BodyTarget, generated: Set<string>, report: (url: str
     renderer: {
       codespan({ text }: Tokens.Codespan) {
         // Short code (a header, a value) never breaks; long code (a URL) may, where it must.
-        return `<code${[...text].length > LONG_CODE ? ' class="long"' : ''}>${text}</code>`;
+        return `<code${[...text].length > LONG_CODE ? ' class="long"' : ''}>${escapeXml(text)}</code>`;
       },
       image({ href, text }: Tokens.Image) {
         if (!isLocalPath(href) || !target.photo) return false;

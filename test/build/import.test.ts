@@ -4,9 +4,10 @@
  * CMS hands it out (../shared/seed/000_1988f8c310517b49.txt); the other texts here are SYNTHETIC.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { halfWidthPunctuation } from '../../src/build/article';
 import { readCredits, splitByline } from '../../src/build/byline';
@@ -279,5 +280,54 @@ describe('importing a text with headlines, a date line and a byline at the end (
     const check = tsx('scripts/build-content.ts', '--check', '--content', dir);
     expect(check.status, check.stderr).toBe(0);
     expect(check.stdout).toContain('en: 2 article(s)');
+  });
+});
+
+describe('importing a page of the college site saved from a browser (SYNTHETIC CMS page)', () => {
+  it('takes the article, its headline, date, byline and pictures, and nothing of the page around it', async () => {
+    const saved = mkdtempSync(join(tmpdir(), 'hit-saved-page-'));
+    cpSync('test/fixtures/cms-page/gala.html', join(saved, 'gala.html'));
+    // What the browser saved beside it: the two photos (SYNTHETIC, drawn here), the site's logo, its stylesheet.
+    mkdirSync(join(saved, 'gala_files'));
+    for (const [name, colour] of [
+      ['20260104-1.jpg', '#c81e1e'],
+      ['20260104-2.jpg', '#1e64c8'],
+      ['logo.png', '#004c97'],
+    ] as const) {
+      await sharp({ create: { width: 900, height: 600, channels: 3, background: colour } }).toFile(join(saved, 'gala_files', name));
+    }
+    writeFileSync(join(saved, 'gala_files/style.css'), 'body{}');
+    const dir = mkdtempSync(join(tmpdir(), 'hit-import-page-'));
+    cpSync('test/fixtures/content', dir, { recursive: true });
+    const made = tsx(
+      'scripts/import-article.ts',
+      join(saved, 'gala.html'),
+      '--slug',
+      'new-year-gala-2026',
+      '--tags',
+      'study-at-hit',
+      '--content',
+      dir,
+    );
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stdout).toContain('2 picture(s): 2 copied beside the article');
+    const folder = join(dir, 'articles/2026/new-year-gala-2026');
+    // A Chinese page: the Chinese article only, its pictures beside it (the site's logo not among them).
+    expect(readdirSync(folder).sort()).toEqual(['photo-1.jpg', 'photo-2.jpg', 'zh.md']);
+    const zh = readFileSync(join(folder, 'zh.md'), 'utf8');
+    expect(zh).toMatch(/^title: "哈工大2026年国际学生新年晚会成功举办"$/m);
+    expect(zh).toMatch(/^published: 2026-01-04T20:00:00\+08:00$/m);
+    expect(zh).toMatch(/^author: 王丽（文）、李明（图）$/m);
+    expect(zh).toContain('![晚会现场](photo-1.jpg)');
+    // The caption the CMS sets under a picture without a description becomes its description.
+    expect(zh).toContain('![国际学生表演传统舞蹈](photo-2.jpg)');
+    for (const chrome of ['首页', '当前位置', '浏览次数', '分享到', '上一篇', '下一篇', '版权所有', '新闻动态', '王丽/文']) {
+      expect(zh, chrome).not.toContain(chrome);
+    }
+    for (const p of paragraphs(join(folder, 'zh.md')).filter((p) => !p.startsWith('![')))
+      expect(halfWidthPunctuation(p), p).toBeUndefined();
+    writeFileSync(join(folder, 'zh.md'), zh.replace(/^summary: .*$/m, 'summary: 合成的新年晚会摘要。'));
+    const check = tsx('scripts/build-content.ts', '--check', '--content', dir);
+    expect(check.status, check.stderr).toBe(0);
   });
 });
