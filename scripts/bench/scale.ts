@@ -12,7 +12,7 @@
  * In workerd the archive's D1 is a stand-in: a second Worker in a workerd process of its own, reached over loopback,
  * answering the same queries from the build's rows; neither its CPU nor its rows count as ours (D1's CPU is not
  * billed to the Worker on Cloudflare), while our side of each query (asking, reading the JSON answer) does.
- * Env: SCALE_SIZES=1000,3000,10000  SCALE_SAMPLES=40 (URLs per kind)  SCALE_MODES=embedded,archive  SCALE_STARTS=3
+ * Env: SCALE_SIZES=1000,3000,10000  SCALE_SAMPLES=40 (URLs per kind; 300 walks some 3,000 URLs)  SCALE_MODES=embedded,archive  SCALE_STARTS=3
  * (start-ups measured, median)  BENCH_V8_FLAGS
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -139,6 +139,33 @@ function requestMix(size: number): Map<string, string[]> {
       ),
     ],
     ['tag feeds', both((l) => tags.map((t) => `/${l}/tags/${t}/rss.xml`))],
+    [
+      'tag feed archive pages',
+      spreadOver(
+        both((l) =>
+          tags.flatMap((t) =>
+            Array.from(
+              { length: Math.max(1, Math.floor(pages / 3)) },
+              (_, p) => `/${l}/tags/${t}/${['rss.xml', 'atom.xml', 'feed.json'][p % 3]}?page=${p + 1}`,
+            ),
+          ),
+        ),
+        SAMPLES,
+      ),
+    ],
+    [
+      // The largest views a reader may ask for: 100 items with their bodies, in every format, by limit and since.
+      '100-item views',
+      spreadOver(
+        both((l) =>
+          ['rss.xml', 'atom.xml', 'feed.json'].flatMap((f) => [
+            `/${l}/${f}?limit=100`,
+            ...Array.from({ length: 6 }, (_, y) => `/${l}/${f}?since=${2000 + y * 4}-03-01T00:00:00Z&limit=100`),
+          ]),
+        ),
+        SAMPLES,
+      ),
+    ],
     [
       'article pages',
       spreadOver(
