@@ -40,6 +40,8 @@ export default defineConfig({
             },
           })),
         ],
+        // As wrangler.toml's alias does for the deployed Worker.
+        resolve: { alias: { 'xml-js': resolve('src/feeds/compact-xml.ts') } },
         // Beside a CPU hog (stress-ng --cpu 4) the slowest takes 13 s: a verdict never depends on the machine's load.
         test: { name: 'worker', include: ['test/worker/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
@@ -47,7 +49,16 @@ export default defineConfig({
         // Build-time programs (content compiler, scaffolding, deploy helpers) run in Node.
         // Most call the programs' code in-process; those that must spawn one (tsx, a terminal) take about a second each on
         // a quiet 2-core machine and ten times that beside a CPU hog: a verdict never depends on the machine's load.
-        test: { name: 'build', include: ['test/build/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 180_000 },
+        plugins: [danglingSourceMaps],
+        test: {
+          name: 'build',
+          include: ['test/build/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // Through vite, so that test/build/compact-xml.test.ts can watch every call `feed` makes to xml-js.
+          server: { deps: { inline: ['feed'] } },
+        },
       },
     ],
   },

@@ -7,6 +7,8 @@
  * not see: copies, sockets, the allocator). With PROFILE_BASELINE=1 the bench's limit (the same bytes and headers
  * from a Map keyed by pathname, baseline.ts) is profiled the same way right after, to compare. Writes
  * `worker.cpuprofile` (and `baseline.cpuprofile`), which Chrome DevTools opens.
+ * With PROFILE_FIRST=N it profiles first renders instead: N requests, each for a view not rendered before (the path's
+ * `limit` counted down from 100: /en/rss.xml?limit=100, ?limit=99, ...), one at a time.
  * Env: PROFILE_SECONDS=4 PROFILE_IF_NONE_MATCH=1 (send the ETag back: profile the 304 path) PROFILE_ARTICLES=1000
  * PROFILE_BASELINE=1 PROFILE_REACH=1 (ours with the REACH stand-in, as the bench runs it) BENCH_V8_FLAGS
  */
@@ -39,6 +41,16 @@ const root = mkdtempSync(join(tmpdir(), 'hit-profile-'));
 const dir = join(root, 'dist');
 dryRunBundle(dir, { minify: false, cards: false, ...(articles ? { cwd: syntheticWorkspace(root, articles) } : {}) });
 
+/** PROFILE_FIRST: `n` views of the path never rendered before, one at a time (its limit counted down from 100). */
+async function firstRenders(origin: string, n: number): Promise<{ requests: number }> {
+  const url = new URL(path, origin);
+  for (let i = 0; i < n; i++) {
+    url.searchParams.set('limit', String(100 - (i % 100)));
+    await (await fetch(url)).arrayBuffer();
+  }
+  return { requests: n };
+}
+
 /** Runs `modules` under wrk with the profiler on; prints self time per request by function. */
 async function profileOf(label: string, modules: Module[], file: string, etag?: string, reach = false): Promise<string> {
   const inspectorPort = await freePort();
@@ -57,7 +69,11 @@ async function profileOf(label: string, modules: Module[], file: string, etag?: 
     await send('Profiler.start');
     const headers = process.env.PROFILE_IF_NONE_MATCH === '1' ? { 'If-None-Match': currentEtag } : undefined;
     const [cpu0, faults0] = [server.cpuMs(), server.minorFaults()];
-    const load = await wrk(server.origin + path, { threads: 1, connections: 16, seconds, ...(headers ? { headers } : {}) });
+    const first = Number(process.env.PROFILE_FIRST ?? 0);
+    const load =
+      first > 0
+        ? await firstRenders(server.origin, first)
+        : await wrk(server.origin + path, { threads: 1, connections: 16, seconds, ...(headers ? { headers } : {}) });
     const [cpu, faults] = [server.cpuMs() - cpu0, server.minorFaults() - faults0];
     const { profile } = (await send('Profiler.stop')) as { profile: Profile };
     session.close();
