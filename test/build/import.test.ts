@@ -25,6 +25,13 @@ const paragraphs = (file: string) =>
     .map((p) => p.trim())
     .filter(Boolean);
 
+/** `npm run import` of `file` into a fresh copy of the fixture content, with `args`; the copy's folder and the run. */
+function importIntoCopy(file: string, ...args: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'hit-import-'));
+  cpSync('test/fixtures/content', dir, { recursive: true });
+  return { dir, made: tsx('scripts/import-article.ts', file, ...args, '--content', dir) };
+}
+
 const tsx = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', ...args], { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
 
@@ -259,10 +266,8 @@ describe('importing a text with headlines, a date line and a byline at the end (
   });
 
   it('publishes with one command and one check run, after the summaries are written', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hit-import-gala-'));
-    cpSync('test/fixtures/content', dir, { recursive: true });
     // No terminal: the tags are given, the slug comes from the English headline.
-    const made = tsx('scripts/import-article.ts', GALA, '--tags', 'study-at-hit', '--content', dir);
+    const { dir, made } = importIntoCopy(GALA, '--tags', 'study-at-hit');
     expect(made.status, made.stderr).toBe(0);
     const folder = join(dir, 'articles/2026/hits-2026-new-year-gala-for-international-students');
     const zh = readFileSync(join(folder, 'zh.md'), 'utf8');
@@ -297,18 +302,7 @@ describe('importing a page of the college site saved from a browser (SYNTHETIC C
       await sharp({ create: { width: 900, height: 600, channels: 3, background: colour } }).toFile(join(saved, 'gala_files', name));
     }
     writeFileSync(join(saved, 'gala_files/style.css'), 'body{}');
-    const dir = mkdtempSync(join(tmpdir(), 'hit-import-page-'));
-    cpSync('test/fixtures/content', dir, { recursive: true });
-    const made = tsx(
-      'scripts/import-article.ts',
-      join(saved, 'gala.html'),
-      '--slug',
-      'new-year-gala-2026',
-      '--tags',
-      'study-at-hit',
-      '--content',
-      dir,
-    );
+    const { dir, made } = importIntoCopy(join(saved, 'gala.html'), '--slug', 'new-year-gala-2026', '--tags', 'study-at-hit');
     expect(made.status, made.stderr).toBe(0);
     expect(made.stdout).toContain('2 picture(s): 2 copied beside the article');
     const folder = join(dir, 'articles/2026/new-year-gala-2026');
