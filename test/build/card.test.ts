@@ -76,6 +76,11 @@ describe('Chinese card titles', () => {
     '哈尔滨工业大学国际教育学院与开放原子开源基金会联合举办“留学哈工大”开源暑期学校，来自二十个国家的学生参加（合成标题）',
     '留学哈工大：国际学生在开源社区贡献代码，基金会表示欢迎更多高校参与开源人才培养计划（合成标题）',
     '国际教育学院召开“留学哈工大”品牌建设研讨会，邀请国际开源基金会专家分享经验与合作模式（合成标题）',
+    // Quoted names, which a line must not split either ("开源文化|周”，" was one card's break).
+    '国际教育学院举办第三届“开源文化周”，来自二十多个国家的国际学生与开发者共同参与（合成标题）',
+    '“留学哈工大”短视频大赛与“开源文化周”同期举办，国际学生踊跃参加各项活动（合成标题）',
+    '哈工大发布新版《国际学生手册》，新增开源社区参与指南和奖学金申请说明（合成标题）',
+    '国际学生参加“冰雪同心”新年晚会和“开源文化周”闭幕式并合影留念（合成测试标题）',
   ];
   const WORDS = ['哈工大', '开源', '留学', '国际', '基金会'];
 
@@ -85,7 +90,7 @@ describe('Chinese card titles', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines.slice(1)) expect(line, lines.join(' / ')).not.toMatch(/^[，。、；：？！”’）》]/);
     for (const [a, b] of lines.slice(1).map((line, i): [string, string] => [lines[i] ?? '', line])) {
-      for (const word of WORDS) {
+      for (const word of [...WORDS, ...[...title.matchAll(/[“《][^”》]{2,10}[”》]/g)].map((m) => m[0])]) {
         const across = (a + b).split(word).length - a.split(word).length - b.split(word).length + 1;
         expect(across, `${word} split across "${a}" / "${b}"`).toBe(0);
       }
