@@ -90,10 +90,12 @@ function folderOf(contentDir: string, slug: string): string | undefined {
 /** The content as it is now, pictures indexed (processed ones are not processed again), cards' paths filled in. */
 async function currentContent(contentDir: string, mediaDir: string): Promise<CompiledContent> {
   const sources = readContentDir(contentDir);
+  // Names only: the URLs a cache may hold need each picture's hash and widths, never its encoding (a fresh clone
+  // would otherwise process every picture before an urgent withdrawal).
   const photos = await processPhotos(
     contentDir,
     sources.map((f) => f.path),
-    mediaDir,
+    { outDir: mediaDir, namesOnly: true },
   );
   const prefix = `${relative(process.cwd(), contentDir) || '.'}/`;
   // The build's cache, read only (saved, it would drop the entries of files this compile did not meet).

@@ -132,6 +132,11 @@ export interface PhotoShelf {
   stored?: ReadonlyMap<string, Photo>;
   /** Filled in as it goes: pictures encoded now, and those described from R2. */
   tally?: { encoded: number; stored: number };
+  /**
+   * Only the variants' names and sizes, nothing encoded or written (their bytes 0 unless the file is there): what
+   * `npm run withdraw` needs to name a picture's URLs, in seconds even on a fresh clone.
+   */
+  namesOnly?: boolean;
 }
 
 /** One file of a processed picture as object storage keeps it. */
@@ -156,15 +161,9 @@ export function mediaObjects(index: PhotoIndex): MediaObject[] {
   return [...objects.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 
-/** Processes one picture's bytes into `outDir` (only the files missing there), named with `key`, and describes it. */
-export async function processPhoto(
-  name: string,
-  bytes: Uint8Array,
-  outDir: string,
-  key: Buffer,
-  stored?: ReadonlyMap<string, Photo>,
-  tally?: PhotoShelf['tally'],
-): Promise<Photo | { error: string }> {
+/** Processes one picture's bytes onto `shelf` (only the files missing there), named with `key`, and describes it. */
+export async function processPhoto(name: string, bytes: Uint8Array, key: Buffer, shelf: PhotoShelf): Promise<Photo | { error: string }> {
+  const { stored, tally } = shelf;
   const problem = unsupported(name, bytes);
   if (problem) return { error: problem };
   // Keyed: the name of a scheduled article's picture cannot be worked out from the photo (src/build/embargo-key.ts).
@@ -203,7 +202,7 @@ export async function processPhoto(
   const ext = graphic ? 'png' : 'jpg';
   let variants: PhotoVariant[];
   try {
-    variants = await writeVariants(bytes, width, height, hash, graphic, ext, outDir, tally);
+    variants = await writeVariants(bytes, width, height, hash, graphic, ext, shelf);
   } catch (error) {
     // A file whose header reads but whose data does not (a truncated JPEG): its error, never a stack trace.
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -220,18 +219,21 @@ async function writeVariants(
   hash: string,
   graphic: boolean,
   ext: string,
-  outDir: string,
-  tally?: PhotoShelf['tally'],
+  { outDir, tally, namesOnly = false }: PhotoShelf,
 ): Promise<PhotoVariant[]> {
   const variants: PhotoVariant[] = [];
   let encoded = false;
-  mkdirSync(outDir, { recursive: true });
+  if (!namesOnly) mkdirSync(outDir, { recursive: true });
   for (const w of variantWidths(width)) {
     const h = Math.max(1, Math.round((height * w) / width));
     const webp = mediaPath(hash, w, 'webp');
     const fallback = mediaPath(hash, w, ext);
     const webpFile = join(outDir, webp.slice('/media/'.length));
     const fallbackFile = join(outDir, fallback.slice('/media/'.length));
+    if (namesOnly) {
+      variants.push({ width: w, height: h, webp, fallback, fallbackBytes: existsSync(fallbackFile) ? statSync(fallbackFile).size : 0 });
+      continue;
+    }
     if (!existsSync(webpFile) || !existsSync(fallbackFile)) {
       // rotate() applies the EXIF orientation; sharp writes no metadata unless asked, so EXIF, GPS, XMP and ICC are gone.
       const upright = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, animated: false })
@@ -266,19 +268,20 @@ export async function processPhotos(
   shelf: string | PhotoShelf,
   onProgress: (done: number, total: number, path: string) => void = () => {},
 ): Promise<PhotoIndex> {
-  const { outDir, stored, tally } = typeof shelf === 'string' ? { outDir: shelf, stored: undefined, tally: undefined } : shelf;
+  const onShelf: PhotoShelf = typeof shelf === 'string' ? { outDir: shelf } : shelf;
+  const { outDir } = onShelf;
   const pictures = paths.filter((p) => p.startsWith('articles/') && PICTURE_FILE.test(p)).sort();
   const key = embargoKey(contentDir);
   const index = new Map<string, Photo | { error: string }>();
   for (const [i, path] of pictures.entries()) {
     onProgress(i, pictures.length, path);
-    index.set(path, await processPhoto(path, readFileSync(join(contentDir, path)), outDir, key, stored, tally));
+    index.set(path, await processPhoto(path, readFileSync(join(contentDir, path)), key, onShelf));
   }
   onProgress(pictures.length, pictures.length, '');
   const keep = new Set(
     [...index.values()].flatMap((p) => ('variants' in p ? p.variants.flatMap((v) => [v.webp, v.fallback]) : [])).map((p) => p.slice(7)),
   );
-  if (existsSync(outDir)) {
+  if (existsSync(outDir) && !onShelf.namesOnly) {
     for (const file of readdirSync(outDir)) if (!keep.has(file)) rmSync(join(outDir, file));
   }
   return index;

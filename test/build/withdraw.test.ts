@@ -190,6 +190,23 @@ describe("the archive's rows, which a deploy makes D1 hold exactly", () => {
   });
 });
 
+describe('npm run withdraw on a fresh clone', () => {
+  it('names every picture URL without processing a picture', async () => {
+    const root = await repository();
+    const mediaDir = join(root, 'never-written');
+    const done = await withdraw({
+      slug: 'story-five',
+      contentDir: join(root, 'content'),
+      config: join(root, 'wrangler.toml'),
+      mediaDir,
+      publish: async () => {},
+    });
+    // Two pictures of 1200 px: 480, 960 and 1200 wide, as WebP and JPEG.
+    expect(done.urls.filter((u) => u.startsWith('/media/'))).toHaveLength(12);
+    expect(existsSync(mediaDir)).toBe(false);
+  });
+});
+
 describe('npm run withdraw, with the pictures in R2', () => {
   it("deletes the article's pictures from the bucket when the change goes live", async () => {
     const root = await repository();
