@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWranglerConfig } from '../../scripts/check-config';
-import { DeployError, deployOptions } from '../../scripts/deploy';
+import { DeployError, deploy, deployOptions } from '../../scripts/deploy';
 import { changedFeeds, publishToHub } from '../../scripts/websub';
 import { compileContent } from '../../src/build/compile';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -255,6 +255,29 @@ describe('npm run check: wrangler environments', () => {
     const result = check(`${base}\n${block}`);
     expect(result.lines.filter((l) => l.startsWith('✗'))).toEqual([]);
     expect(result.stdout).toContain('[env.production.vars]: SITE_URL https://news.example.edu');
+  });
+});
+
+describe('npm run deploy, when Cloudflare would refuse the static files', () => {
+  it('stops before building, in one line, when the pictures alone are more than any plan takes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'hit-deploy-limit-'));
+    const folder = join(root, 'content/articles/2026/photo-archive');
+    mkdirSync(folder, { recursive: true });
+    // 50,001 pictures (empty files: the count is read from names, before anything reads them) make 100,002 files.
+    for (let i = 0; i <= 50_000; i++) writeFileSync(join(folder, `p${i}.jpg`), '');
+    mkdirSync(join(root, 'public'));
+    writeFileSync(join(root, 'wrangler.toml'), readFileSync('test/fixtures/wrangler.toml', 'utf8'));
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      await expect(deploy({ env: 'staging', dryRun: true })).rejects.toThrow(
+        '50,001 pictures beside the articles make at least 100,002 static files, more than Cloudflare takes on any plan (100,000): put the pictures in R2 (one block in wrangler.toml: docs/archive.md › Pictures in R2); nothing was built or deployed',
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+    // Nothing was built.
+    expect(existsSync(join(root, 'src/generated'))).toBe(false);
   });
 });
 
