@@ -304,7 +304,8 @@ for (const size of SIZES) {
           if (server.gc && ms > LIMITS.cpuMs) {
             // V8 prints a collection's line as it ends: a moment for workerd's stdout to reach us.
             await new Promise((r) => setTimeout(r, 50));
-            const counted = (row.overWithFullGc ??= { over: 0, withFullGc: 0 });
+            row.overWithFullGc ??= { over: 0, withFullGc: 0 };
+            const counted = row.overWithFullGc;
             counted.over++;
             if ((server.gc().full ?? 0) > (fullBefore ?? 0)) counted.withFullGc++;
           }
