@@ -213,6 +213,8 @@ interface Row {
   slowest: { url: string; ms: number }[];
   /** With SCALE_TRACE_GC: of the requests over 10 ms, how many had a full collection (mark-compact) during them. */
   overWithFullGc?: { over: number; withFullGc: number };
+  /** With SCALE_TRACE_GC: V8's full collections over the whole mix, and their pauses in all. */
+  fullGc?: { count: number; ms: number };
 }
 
 const rows: Row[] = [];
@@ -318,6 +320,7 @@ for (const size of SIZES) {
       }
       progress(`${size} articles, ${mode.label}: ${kind}, ${urls.length} URLs`);
     }
+    if (server.gc) row.fullGc = { count: server.gc().full, ms: server.gc().fullMs };
     await server.stop();
     const inspectorPort = await freePort();
     const inspected = await start(dist, mode.archive, inspectorPort);
@@ -375,7 +378,8 @@ for (const size of SIZES) {
   if (TRACE_GC) {
     line(
       'requests over 10 ms with a full collection during them',
-      (r) => (r.overWithFullGc ? `${r.overWithFullGc.withFullGc} of ${r.overWithFullGc.over}` : 'none over 10 ms'),
+      (r) =>
+        `${r.overWithFullGc ? `${r.overWithFullGc.withFullGc} of ${r.overWithFullGc.over}` : 'none over 10 ms'}; full collections in the mix: ${r.fullGc?.count ?? '—'} (${fmt(r.fullGc?.ms ?? Number.NaN)} ms)`,
       '',
     );
   }
