@@ -42,7 +42,7 @@ export function readSavedPage(html: string, savedFile: (src: string) => string |
   // The headline as the page sets it: its <title> often carries the site's name too ("…举办-哈尔滨工业大学国际教育学院").
   const headings = [...document.querySelectorAll('h1')].map((h) => (h.textContent ?? '').replace(/\s+/g, ' ').trim());
   // Readability changes the document it reads: the date is read before.
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
+  const article = new Readability(document, { charThreshold: 200 }).parse();
   const page: SavedPage = { lines: [], pictures: [] };
   if (date) page.date = `${date[1]}-${date[2]?.padStart(2, '0')}-${date[3]?.padStart(2, '0')}`;
   if (!article?.content) return page;
