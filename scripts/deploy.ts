@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { ARCHIVE_BINDING, archiveBound, archiveChangesSql, executeArchiveSql } from './archive';
-import { MEDIA_FILES, mediaBound, openMediaBucket, readManifest, storedObjects, syncMedia, syncSummary, writeStored } from './media';
+import { MEDIA_FILES, mediaBound, readManifest, storedObjects, syncMedia, syncSummary, withMediaBucket, writeStored } from './media';
 import { STATIC_LIMITS, staticFilesBefore } from './static-files';
 import { testedAt } from './tested';
 import { deployableEnvironments, hasCloudflareCredentials, wranglerVars } from './wrangler-envs';
@@ -163,24 +163,20 @@ export async function deploy({ env, dryRun = false }: DeployOptions): Promise<{ 
 async function storedPictures(env: string): Promise<string> {
   const t = performance.now();
   console.log(`\n▶ Pictures: what R2 holds`);
-  const open = await openMediaBucket(env, { remote: true });
-  try {
+  return withMediaBucket(env, { remote: true }, async (open) => {
     const objects = await storedObjects(open.bucket);
     const file = `dist/media-stored-${env}.json`;
     writeStored(objects, file);
     console.log(`✓ R2 bucket ${open.name} holds ${objects.length} files (${seconds(performance.now() - t)})`);
     return file;
-  } finally {
-    await open.dispose();
-  }
+  });
 }
 
 /** Brings R2 to the build's pictures: first the files it lacks (before the Worker that shows them), then away with the rest. */
 async function uploadPictures(env: string, phase: 'upload' | 'delete'): Promise<void> {
   const t = performance.now();
   console.log(phase === 'upload' ? '\n▶ Pictures: upload what R2 lacks' : '\n▶ Pictures: delete what no article uses');
-  const open = await openMediaBucket(env, { remote: true });
-  try {
+  await withMediaBucket(env, { remote: true }, async (open) => {
     const result = await syncMedia(open.bucket, readManifest(), MEDIA_FILES, { keep: phase === 'upload' });
     if (result.missing.length > 0) {
       throw new DeployError(
@@ -188,9 +184,7 @@ async function uploadPictures(env: string, phase: 'upload' | 'delete'): Promise<
       );
     }
     console.log(`✓ ${syncSummary(`R2 bucket ${open.name}`, result, performance.now() - t)}`);
-  } finally {
-    await open.dispose();
-  }
+  });
 }
 
 /** Stops in one line, before anything is built, when Cloudflare would refuse the static files for certain. */

@@ -90,6 +90,20 @@ export async function openMediaBucket(
   return { bucket: proxy.env.MEDIA, name, dispose: () => proxy.dispose() };
 }
 
+/** Runs `use` with the bucket `env` binds (as openMediaBucket opens it), and closes it after, whatever happens. */
+export async function withMediaBucket<T>(
+  env: string,
+  options: Parameters<typeof openMediaBucket>[1],
+  use: (open: OpenBucket) => Promise<T>,
+): Promise<T> {
+  const open = await openMediaBucket(env, options);
+  try {
+    return await use(open);
+  } finally {
+    await open.dispose();
+  }
+}
+
 /** Every object in the bucket, with the picture each belongs to: what a build needs to describe them without processing. */
 export async function storedObjects(bucket: MediaBucket): Promise<StoredVariant[]> {
   const objects: StoredVariant[] = [];
@@ -189,13 +203,10 @@ export function syncSummary(where: string, r: SyncResult, ms: number): string {
 export async function loadLocalMedia(objects: readonly MediaObject[], hash: string, stamp = LOCAL_MEDIA_STAMP): Promise<string> {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return 'local R2 up to date';
   const started = performance.now();
-  const open = await openMediaBucket('');
-  try {
+  return withMediaBucket('', {}, async (open) => {
     const result = await syncMedia(open.bucket, objects, MEDIA_FILES, { label: 'pictures to the local R2' });
     mkdirSync(dirname(stamp), { recursive: true });
     if (result.missing.length === 0) writeFileSync(stamp, hash);
     return syncSummary(`local R2 (${open.name})`, result, performance.now() - started);
-  } finally {
-    await open.dispose();
-  }
+  });
 }

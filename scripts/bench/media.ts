@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { ARTICLE_CARDS } from '../../src/build/card';
-import { openMediaBucket, storedObjects, switchOnMedia, writeStored } from '../media';
+import { storedObjects, switchOnMedia, withMediaBucket, writeStored } from '../media';
 import { progress } from '../progress';
 import { staticFiles } from '../static-files';
 import { projectWorkspace } from '../workspace';
@@ -104,9 +104,7 @@ async function askR2(dir: string): Promise<{ file: string; objects: number }> {
   const cwd = process.cwd();
   process.chdir(dir);
   try {
-    const open = await openMediaBucket('');
-    const objects = await storedObjects(open.bucket);
-    await open.dispose();
+    const objects = await withMediaBucket('', {}, (open) => storedObjects(open.bucket));
     writeStored(objects, 'dist/media-stored.json');
     return { file: join(dir, 'dist/media-stored.json'), objects: objects.length };
   } finally {

@@ -3,7 +3,7 @@ import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ConfigError } from '../config';
 import type { Library } from '../content/library';
-import { isLang, LANGS } from '../content/model';
+import { isLang, LANGS, type Lang } from '../content/model';
 import { prefersHtml } from '../http/negotiate';
 import { ProblemError, problemResponse } from '../http/problem';
 import { CACHE } from '../http/representation';
@@ -20,11 +20,16 @@ export function gone(library: Library) {
   return missingAnswer(library, true);
 }
 
+/** The language a path starts with, if it is one of the site's. */
+function pathLang(path: string): Lang | undefined {
+  const first = path.split('/')[1] ?? '';
+  return isLang(first) ? first : undefined;
+}
+
 function missingAnswer(library: Library, withdrawn: boolean) {
   const status = withdrawn ? 410 : 404;
   return async (c: AppContext): Promise<Response> => {
     const path = new URL(c.req.url).pathname;
-    const first = path.split('/')[1] ?? '';
     const head = c.req.method === 'HEAD';
     if (!prefersHtml(c.req.raw)) {
       const problem = withdrawn
@@ -36,13 +41,17 @@ function missingAnswer(library: Library, withdrawn: boolean) {
           };
       return problemResponse(problem, { Vary: 'Accept' }, head);
     }
-    const lang = isLang(first) ? first : undefined;
-    const html = `<!DOCTYPE html>${await (<NotFoundPage library={library} lang={lang} base={c.get('base')} gone={withdrawn} />).toString()}`;
-    return new Response(head ? null : html, {
-      status,
-      headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, Vary: 'Accept' },
-    });
+    return errorPage(c, status, { library, lang: pathLang(path), base: c.get('base'), gone: withdrawn });
   };
+}
+
+/** An error page (src/pages/not-found.tsx) as the answer, with `status`; HEAD gets its headers only. */
+async function errorPage(c: AppContext, status: number, props: Parameters<typeof NotFoundPage>[0]): Promise<Response> {
+  const html = `<!DOCTYPE html>${await (<NotFoundPage {...props} />).toString()}`;
+  return new Response(c.req.method === 'HEAD' ? null : html, {
+    status,
+    headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, Vary: 'Accept' },
+  });
 }
 
 /** Paths of the reading pages (lists, articles): not feeds, documents, scripts or the partners' embeds. */
@@ -52,15 +61,9 @@ const isReadingPage = (path: string) => !/\.[a-z]+$/.test(path) && !/\/embed\/?$
  * 400 for a browser on a reading page whose query value it does not take (/zh/?page=abc): the page in the path's
  * language, naming the parameter, never the value; other clients get problem+json.
  */
-async function badRequestPage(library: Library, c: AppContext, parameter: string): Promise<Response> {
-  const url = new URL(c.req.url);
-  const first = url.pathname.split('/')[1] ?? '';
-  const lang = isLang(first) ? first : undefined;
-  const page = <NotFoundPage library={library} lang={lang} base={c.get('base')} badParameter={parameter} firstPage={url.pathname} />;
-  return new Response(c.req.method === 'HEAD' ? null : `<!DOCTYPE html>${await page.toString()}`, {
-    status: 400,
-    headers: { 'Content-Type': HTML, 'Cache-Control': CACHE.error, Vary: 'Accept' },
-  });
+function badRequestPage(library: Library, c: AppContext, parameter: string): Promise<Response> {
+  const path = new URL(c.req.url).pathname;
+  return errorPage(c, 400, { library, lang: pathLang(path), base: c.get('base'), badParameter: parameter, firstPage: path });
 }
 
 /** Problems thrown by routes and middleware become their answer; anything else is logged and a plain 500. */

@@ -7,6 +7,7 @@
  */
 import { Hono } from 'hono';
 import type { Library } from '../content/library';
+import { etagMatches } from '../http/conditional';
 import type { AppEnv } from './context';
 import { notFound } from './errors';
 
@@ -27,14 +28,6 @@ function objectHeaders(object: R2Object): Headers {
   headers.set('Cache-Control', MEDIA_HEADERS['Cache-Control']);
   headers.set('ETag', object.httpEtag);
   return headers;
-}
-
-/** Whether the request's If-None-Match names `etag` (or is *). */
-function matches(ifNoneMatch: string, etag: string): boolean {
-  return ifNoneMatch
-    .split(',')
-    .map((t) => t.trim().replace(/^W\//, ''))
-    .some((t) => t === '*' || t === etag);
 }
 
 /**
@@ -69,7 +62,7 @@ export function mediaRoutes(library: Library, releasedUpTo: number) {
       const object = await bucket.head(file);
       if (!object) return missing(c);
       const headers = objectHeaders(object);
-      if (ifNoneMatch && matches(ifNoneMatch, object.httpEtag)) return new Response(null, { status: 304, headers });
+      if (ifNoneMatch && etagMatches(ifNoneMatch, object.httpEtag)) return new Response(null, { status: 304, headers });
       headers.set('Content-Length', String(object.size));
       return new Response(null, { headers });
     }

@@ -296,7 +296,9 @@ function separateInstants(located: Located[]): void {
   const byInstant = new Map<string, Located[]>();
   for (const l of located) {
     const key = `${l.translation.lang}|${l.translation.updatedMs}`;
-    byInstant.set(key, [...(byInstant.get(key) ?? []), l]);
+    const group = byInstant.get(key);
+    if (group) group.push(l);
+    else byInstant.set(key, [l]);
   }
   for (const group of byInstant.values()) {
     if (group.length < 2) continue;

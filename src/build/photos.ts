@@ -70,6 +70,19 @@ export function variantWidths(width: number): number[] {
 
 /** The site path of a variant. */
 const mediaPath = (hash: string, width: number, ext: string) => `/media/${hash}-${width}.${ext}`;
+/** A variant's file name: its site path without /media/ (its name in the media folder and its key in R2). */
+const fileOf = (path: string) => path.slice('/media/'.length);
+
+/** The variant `w` px wide of a picture `width` × `height` named by `hash`, as WebP and `ext`. */
+function variantOf(hash: string, w: number, width: number, height: number, ext: string, fallbackBytes: number): PhotoVariant {
+  return {
+    width: w,
+    height: Math.max(1, Math.round((height * w) / width)),
+    webp: mediaPath(hash, w, 'webp'),
+    fallback: mediaPath(hash, w, ext),
+    fallbackBytes,
+  };
+}
 
 /** The keyed hash a picture's variants are named by (the part of their file names before the width). */
 export const pictureHash = (bytes: Uint8Array, key: Buffer) => keyedHash(key, 16, PROCESSING, bytes);
@@ -109,14 +122,7 @@ export function storedPhotos(variants: Iterable<StoredVariant>): Map<string, Pho
       const webp = files.get(`${hash}-${w}.webp`);
       const fallback = files.get(`${hash}-${w}.${ext}`);
       if (!webp || !fallback) break;
-      const h = Math.max(1, Math.round((height * w) / width));
-      variants.push({
-        width: w,
-        height: h,
-        webp: mediaPath(hash, w, 'webp'),
-        fallback: mediaPath(hash, w, ext),
-        fallbackBytes: fallback.bytes,
-      });
+      variants.push(variantOf(hash, w, width, height, ext, fallback.bytes));
     }
     if (variants.length !== variantWidths(width).length) continue;
     photos.set(hash, { width, height, fallbackType: ext === 'png' ? 'image/png' : 'image/jpeg', variants });
@@ -154,8 +160,8 @@ export function mediaObjects(index: PhotoIndex): MediaObject[] {
     if (!('variants' in photo)) continue;
     const picture = `${photo.width}x${photo.height}`;
     for (const v of photo.variants) {
-      objects.set(v.webp.slice(7), { key: v.webp.slice(7), contentType: 'image/webp', picture });
-      objects.set(v.fallback.slice(7), { key: v.fallback.slice(7), contentType: photo.fallbackType, picture });
+      objects.set(fileOf(v.webp), { key: fileOf(v.webp), contentType: 'image/webp', picture });
+      objects.set(fileOf(v.fallback), { key: fileOf(v.fallback), contentType: photo.fallbackType, picture });
     }
   }
   return [...objects.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -225,20 +231,18 @@ async function writeVariants(
   let encoded = false;
   if (!namesOnly) mkdirSync(outDir, { recursive: true });
   for (const w of variantWidths(width)) {
-    const h = Math.max(1, Math.round((height * w) / width));
-    const webp = mediaPath(hash, w, 'webp');
-    const fallback = mediaPath(hash, w, ext);
-    const webpFile = join(outDir, webp.slice('/media/'.length));
-    const fallbackFile = join(outDir, fallback.slice('/media/'.length));
+    const variant = variantOf(hash, w, width, height, ext, 0);
+    const webpFile = join(outDir, fileOf(variant.webp));
+    const fallbackFile = join(outDir, fileOf(variant.fallback));
     if (namesOnly) {
-      variants.push({ width: w, height: h, webp, fallback, fallbackBytes: existsSync(fallbackFile) ? statSync(fallbackFile).size : 0 });
+      variants.push({ ...variant, fallbackBytes: existsSync(fallbackFile) ? statSync(fallbackFile).size : 0 });
       continue;
     }
     if (!existsSync(webpFile) || !existsSync(fallbackFile)) {
       // rotate() applies the EXIF orientation; sharp writes no metadata unless asked, so EXIF, GPS, XMP and ICC are gone.
       const upright = sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, animated: false })
         .rotate()
-        .resize({ width: w, height: h, fit: 'fill' });
+        .resize({ width: w, height: variant.height, fit: 'fill' });
       const [webpBytes, fallbackBytes] = await Promise.all([
         upright
           .clone()
@@ -252,7 +256,7 @@ async function writeVariants(
       writeFileSync(fallbackFile, fallbackBytes);
       encoded = true;
     }
-    variants.push({ width: w, height: h, webp, fallback, fallbackBytes: statSync(fallbackFile).size });
+    variants.push({ ...variant, fallbackBytes: statSync(fallbackFile).size });
   }
   if (encoded && tally) tally.encoded++;
   return variants;
@@ -279,7 +283,7 @@ export async function processPhotos(
   }
   onProgress(pictures.length, pictures.length, '');
   const keep = new Set(
-    [...index.values()].flatMap((p) => ('variants' in p ? p.variants.flatMap((v) => [v.webp, v.fallback]) : [])).map((p) => p.slice(7)),
+    [...index.values()].flatMap((p) => ('variants' in p ? p.variants.flatMap((v) => [v.webp, v.fallback]) : [])).map(fileOf),
   );
   if (existsSync(outDir) && !onShelf.namesOnly) {
     for (const file of readdirSync(outDir)) if (!keep.has(file)) rmSync(join(outDir, file));

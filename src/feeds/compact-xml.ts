@@ -88,7 +88,7 @@ class Writer {
     }
     const node = element as Node;
     const attrs = node._attributes as Record<string, unknown> | undefined;
-    this.parts.push(`<${name}${attrs ? attributes(attrs) : ''}`);
+    this.parts.push(`<${name}${attributes(attrs)}`);
     if (!hasContent(node) && attrs?.['xml:space'] !== 'preserve') {
       this.parts.push('/>');
       return;

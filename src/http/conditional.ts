@@ -3,17 +3,20 @@ import type { Representation } from './representation';
 
 const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
 
+/** Whether an If-None-Match header names `etag` (weak comparison) or is `*`. */
+export function etagMatches(ifNoneMatch: string, etag: string): boolean {
+  // What nearly every client sends back: the ETag as it was given (one comparison, the 304 path's hot spot).
+  if (ifNoneMatch === etag) return true;
+  if (ifNoneMatch.trim() === '*') return true;
+  const mine = opaque(etag);
+  return ifNoneMatch.split(',').some((tag) => opaque(tag) === mine);
+}
+
 /** True when the client's cached copy is current and a 304 is the answer. */
 export function isNotModified(request: Request, rep: Representation): boolean {
   const ifNoneMatch = request.headers.get('if-none-match');
-  if (ifNoneMatch !== null) {
-    // What nearly every client sends back: the ETag as it was given (one comparison, the 304 path's hot spot).
-    if (ifNoneMatch === rep.etag) return true;
-    // RFC 9110 §13.1.2: when If-None-Match is present, If-Modified-Since is ignored.
-    if (ifNoneMatch.trim() === '*') return true;
-    const mine = opaque(rep.etag);
-    return ifNoneMatch.split(',').some((tag) => opaque(tag) === mine);
-  }
+  // RFC 9110 §13.1.2: when If-None-Match is present, If-Modified-Since is ignored.
+  if (ifNoneMatch !== null) return etagMatches(ifNoneMatch, rep.etag);
   const ifModifiedSince = request.headers.get('if-modified-since');
   if (ifModifiedSince === null || rep.lastModified === undefined) return false;
   const since = Date.parse(ifModifiedSince);

@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSyntheticContent } from '../../scripts/bench/synthetic';
 import { readContentDir } from '../../scripts/content-files';
-import { openMediaBucket, storedObjects } from '../../scripts/media';
+import { storedObjects, withMediaBucket } from '../../scripts/media';
 import { PURGE_FILES_PER_REQUEST, PURGE_PREFIXES_PER_REQUEST } from '../../scripts/purge';
 import { WithdrawError, withdraw, withdrawOptions } from '../../scripts/withdraw';
 import { createApp } from '../../src/app';
@@ -190,17 +190,21 @@ describe("the archive's rows, which a deploy makes D1 hold exactly", () => {
   });
 });
 
+/** Withdraws story-five of the repository at `root`, without deploying (`publish` stands in for it). */
+const withdrawStoryFive = (root: string, options: Partial<Parameters<typeof withdraw>[0]> = {}) =>
+  withdraw({
+    slug: 'story-five',
+    contentDir: join(root, 'content'),
+    config: join(root, 'wrangler.toml'),
+    publish: async () => {},
+    ...options,
+  });
+
 describe('npm run withdraw on a fresh clone', () => {
   it('names every picture URL without processing a picture', async () => {
     const root = await repository();
     const mediaDir = join(root, 'never-written');
-    const done = await withdraw({
-      slug: 'story-five',
-      contentDir: join(root, 'content'),
-      config: join(root, 'wrangler.toml'),
-      mediaDir,
-      publish: async () => {},
-    });
+    const done = await withdrawStoryFive(root, { mediaDir });
     // Two pictures of 1200 px: 480, 960 and 1200 wide, as WebP and JPEG.
     expect(done.urls.filter((u) => u.startsWith('/media/'))).toHaveLength(12);
     expect(existsSync(mediaDir)).toBe(false);
@@ -217,21 +221,14 @@ describe('npm run withdraw, with the pictures in R2', () => {
       expect(built.status, built.stderr).toBe(0);
       return built.stdout;
     };
-    const held = async () => {
-      const open = await openMediaBucket('', { configPath: toml, persistTo: join(root, '.wrangler/state/v3') });
-      try {
-        return (await storedObjects(open.bucket)).map((o) => o.name);
-      } finally {
-        await open.dispose();
-      }
-    };
+    const held = () =>
+      withMediaBucket('', { configPath: toml, persistTo: join(root, '.wrangler/state/v3') }, async (open) =>
+        (await storedObjects(open.bucket)).map((o) => o.name),
+      );
     expect(build()).toMatch(/pictures in R2: 12 files; local R2 \(hit-cie-media-dev\): 12 uploaded/);
     expect(existsSync(join(root, 'public/media'))).toBe(false);
     expect(await held()).toHaveLength(12);
-    await withdraw({
-      slug: 'story-five',
-      contentDir: join(root, 'content'),
-      config: toml,
+    await withdrawStoryFive(root, {
       mediaDir: join(root, 'dist/media'),
       publish: async () => {
         build();
@@ -245,14 +242,7 @@ describe('npm run withdraw -- --lang', () => {
   it('removes one language and the pictures only it uses, and records the language', async () => {
     const root = await repository();
     const folder = join(root, 'content/articles/2025/story-five');
-    const done = await withdraw({
-      slug: 'story-five',
-      lang: 'en',
-      contentDir: join(root, 'content'),
-      assets: join(root, 'public'),
-      config: join(root, 'wrangler.toml'),
-      publish: async () => {},
-    });
+    const done = await withdrawStoryFive(root, { lang: 'en', assets: join(root, 'public') });
     expect(readdirSync(folder).sort()).toEqual(['lead.jpg', 'zh.md']);
     expect(readFileSync(join(root, 'content/withdrawn.yaml'), 'utf8')).toContain('- slug: story-five\n  date: ');
     expect(done.entry).toContain('  lang: en\n');
