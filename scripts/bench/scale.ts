@@ -14,7 +14,7 @@
  * billed to the Worker on Cloudflare), while our side of each query (asking, reading the JSON answer) does.
  * Env: SCALE_SIZES=1000,3000,10000  SCALE_SAMPLES=40 (URLs per kind; 300 walks some 3,000 URLs)  SCALE_MODES=embedded,archive  SCALE_STARTS=3
  * (start-ups measured, median)  SCALE_TRACE_GC=1 (V8's --trace-gc: says which requests over 10 ms had a full collection
- * land on them)  BENCH_V8_FLAGS
+ * land on them)  SCALE_HEAP_SNAPSHOT=file (a heap snapshot after the mix, per size and build)  BENCH_V8_FLAGS
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ import type { ArchivedBody } from '../../src/content/archive';
 import { dryRunBundle } from '../dry-run';
 import { freePort } from '../free-port';
 import { projectWorkspace } from '../workspace';
-import { inspect } from './inspector';
+import { inspect, writeHeapSnapshot } from './inspector';
 import { writeSyntheticContent } from './synthetic';
 import { BENCH_VARS, ISOLATE_V8_FLAGS, type Module, ours, portSequence, type RunningWorkerd, settle, startWorkerd } from './workerd';
 
@@ -33,6 +33,7 @@ const SIZES = (process.env.SCALE_SIZES ?? '1000,3000,10000').split(',').map(Numb
 const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 40);
 const STARTS = Number(process.env.SCALE_STARTS ?? 3);
 const TRACE_GC = process.env.SCALE_TRACE_GC === '1';
+const HEAP_SNAPSHOT = process.env.SCALE_HEAP_SNAPSHOT;
 const LIMITS = { bundleMiB: 3, startupMs: 1000, heapMB: 128, cpuMs: 10, assets: 20_000 };
 // The issue's goals at 10,000 articles (tighter than the platform's limits, to leave room).
 const GOALS = { bundleMiB: 3, startupMs: 300, heapMB: 64, cpuMs: 10, assets: 20_000 };
@@ -334,6 +335,11 @@ for (const size of SIZES) {
       }
     }
     row.heapMix = await heapMB(inspectorPort).catch(() => Number.NaN);
+    if (HEAP_SNAPSHOT) {
+      const file = `${HEAP_SNAPSHOT.replace(/\.heapsnapshot$/, '')}-${size}-${mode.archive ? 'archive' : 'embedded'}.heapsnapshot`;
+      await writeHeapSnapshot(inspectorPort, file);
+      progress(`${size} articles, ${mode.label}: heap snapshot after the mix in ${file}`);
+    }
     await inspected.stop();
   }
 }
