@@ -64,6 +64,11 @@ export interface RunningWorkerd {
   gc?: () => GcTotals;
   /** CPU time of all workerd threads so far, in milliseconds (ns resolution, from schedstat). */
   cpuMs(): number;
+  /**
+   * CPU time of workerd's main thread alone, which runs the isolate (JavaScript, and the pauses of V8's collector),
+   * without V8's helper threads (parallel marking, concurrent sweeping) and workerd's others.
+   */
+  mainThreadCpuMs(): number;
   /** Resident memory now, in MiB (VmRSS). */
   residentMiB(): number;
   /** Minor page faults of the process so far (pages it touched for the first time). */
@@ -246,6 +251,7 @@ const worker :Workerd.Worker = (
           return sum;
         }
       }, 0),
+    mainThreadCpuMs: () => Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6,
     minorFaults: () => Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[7] ?? 0),
     residentMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     stop: async () => {
