@@ -14,7 +14,9 @@
  * billed to the Worker on Cloudflare), while our side of each query (asking, reading the JSON answer) does.
  * Env: SCALE_SIZES=1000,3000,10000  SCALE_SAMPLES=40 (URLs per kind; 1000 walks 3,120 URLs at 10,000 articles)  SCALE_MODES=embedded,archive  SCALE_STARTS=3
  * (start-ups measured, median)  SCALE_TRACE_GC=1 (V8's --trace-gc: says which requests over 10 ms had a full collection
- * land on them)  SCALE_HEAP_SNAPSHOT=file (a heap snapshot after the mix, per size and build)  BENCH_V8_FLAGS
+ * land on them)  SCALE_HEAP_SNAPSHOT=file (a heap snapshot after the mix, per size and build)
+ * SCALE_GC_PAUSES=N (N full collections on demand, in an empty Worker, in ours started and after the mix: the CPU of
+ * one, median, a figure that does not depend on where V8's own land)  BENCH_V8_FLAGS
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +36,7 @@ const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 40);
 const STARTS = Number(process.env.SCALE_STARTS ?? 3);
 const TRACE_GC = process.env.SCALE_TRACE_GC === '1';
 const HEAP_SNAPSHOT = process.env.SCALE_HEAP_SNAPSHOT;
+const GC_PAUSES = Number(process.env.SCALE_GC_PAUSES ?? 0);
 const LIMITS = { bundleMiB: 3, startupMs: 1000, heapMB: 128, cpuMs: 10, assets: 20_000 };
 // The issue's goals at 10,000 articles (tighter than the platform's limits, to leave room).
 const GOALS = { bundleMiB: 3, startupMs: 300, heapMB: 64, cpuMs: 10, assets: 20_000 };
@@ -216,8 +219,42 @@ interface Row {
   slowest: { url: string; ms: number }[];
   /** With SCALE_TRACE_GC: of the requests over 10 ms, how many had a full collection (mark-compact) during them. */
   overWithFullGc?: { over: number; withFullGc: number };
+  /**
+   * With SCALE_GC_PAUSES: the CPU of one full collection (process; main thread), in an empty Worker (the floor), in
+   * ours once started, and in ours after the mix.
+   */
+  gcPause?: Record<'floor' | 'started' | 'mixed', { process: number; main: number }>;
   /** With SCALE_TRACE_GC: V8's full collections over the whole mix, and their pauses in all. */
   fullGc?: { count: number; ms: number };
+}
+
+/**
+ * The CPU of one full collection in `server` (a Worker that answers /__bench/gc with gc()): the median of GC_PAUSES
+ * such requests, less the median of as many repeat requests for `plain` sent between them (what the request costs).
+ */
+async function collectionCpu(server: RunningWorkerd, plain: string): Promise<{ process: number; main: number }> {
+  const spent = async (url: string) => {
+    const [cpu, main] = [server.cpuMs(), server.mainThreadCpuMs()];
+    await request(server, url, []);
+    return { process: server.cpuMs() - cpu, main: server.mainThreadCpuMs() - main };
+  };
+  await spent(plain);
+  const gc: { process: number; main: number }[] = [];
+  const other: { process: number; main: number }[] = [];
+  for (let i = 0; i < GC_PAUSES; i++) {
+    gc.push(await spent('/__bench/gc'));
+    other.push(await spent(plain));
+  }
+  const median = (key: 'process' | 'main') =>
+    quantile(
+      gc.map((x) => x[key]),
+      0.5,
+    ) -
+    quantile(
+      other.map((x) => x[key]),
+      0.5,
+    );
+  return { process: median('process'), main: median('main') };
 }
 
 const rows: Row[] = [];
@@ -328,6 +365,38 @@ for (const size of SIZES) {
     }
     if (server.gc) row.fullGc = { count: server.gc().full, ms: server.gc().fullMs };
     await server.stop();
+    if (GC_PAUSES > 0) {
+      // The same requests again in a Worker that answers /__bench/gc with V8's gc() (--expose-gc; a wrapper module
+      // of the bench's, never in the bundle): a full collection of the same heap, on demand. workerd turns V8's
+      // incremental marking off (src/workerd/jsg/setup.c++), so each is one pause, as the ones V8 starts itself.
+      writeFileSync(
+        join(dist, 'bench-gc.js'),
+        "import worker from './index.js';\nexport default { ...worker, fetch(request, env, ctx) { return new URL(request.url).pathname === '/__bench/gc' ? (gc(), new Response('')) : worker.fetch(request, env, ctx); } };\n",
+      );
+      writeFileSync(
+        join(dist, 'empty-gc.js'),
+        "export default { fetch(request) { if (new URL(request.url).pathname === '/__bench/gc') gc(); return new Response(''); } };\n",
+      );
+      const gcFlags = { v8Flags: [...ISOLATE_V8_FLAGS, '--expose-gc'] };
+      const empty = await startWorkerd(dist, nextPort(), [{ name: 'empty-gc.js', kind: 'esModule', file: 'empty-gc.js' }], {}, gcFlags);
+      await settle(empty);
+      const floor = await collectionCpu(empty, '/');
+      await empty.stop();
+      const archivePort = mode.archive ? nextPort() : undefined;
+      const collected = await startWorkerd(
+        dist,
+        nextPort(),
+        [{ name: 'bench-gc.js', kind: 'esModule', file: 'bench-gc.js' }, ...ours(dist)],
+        BENCH_VARS,
+        { ...gcFlags, ...(archivePort ? { archiveStandIn: archivePort } : {}) },
+      );
+      if (archivePort) await (await fetch(`http://127.0.0.1:${archivePort}/`, { method: 'POST', body: '[]' })).arrayBuffer();
+      await settle(collected);
+      const started = await collectionCpu(collected, '/en/rss.xml');
+      for (const urls of requestMix(size).values()) for (const url of [...urls, ...urls]) await request(collected, url, []);
+      row.gcPause = { floor, started, mixed: await collectionCpu(collected, '/en/rss.xml') };
+      await collected.stop();
+    }
     const inspectorPort = await freePort();
     const inspected = await start(dist, mode.archive, inspectorPort);
     await settle(inspected);
@@ -374,6 +443,17 @@ for (const size of SIZES) {
   );
   line('heap after the first request (MB)', (r) => `${mark(r.heapFirst, LIMITS.heapMB)} ${fmt(r.heapFirst)}`, '128; goal 64');
   line('heap after the mix (MB)', (r) => `${mark(r.heapMix, LIMITS.heapMB)} ${fmt(r.heapMix)}`, '128; goal 64');
+  if (GC_PAUSES > 0)
+    line(
+      `a full collection's CPU, median of ${GC_PAUSES}: an empty Worker · ours started · ours after the mix (process; main thread)`,
+      (r) => {
+        const g = r.gcPause;
+        const both = (x: { process: number; main: number }) => `${fmt(x.process)}; ${fmt(x.main)}`;
+        return g ? `${both(g.floor)} · ${both(g.started)} · ${both(g.mixed)}` : '—';
+      },
+      '',
+    );
+
   for (const kind of requestMix(size).keys()) {
     line(
       `${kind}: cold · first p50 / p99 · cached p50`,
