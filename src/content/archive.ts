@@ -116,30 +116,43 @@ export function archiveChanges(have: readonly { key: string; hash: string }[], r
   return { write: rows.filter((r) => !held.has(`${r.key} ${r.hash}`)), remove: have.map((r) => r.key).filter((k) => !wanted.has(k)) };
 }
 
-/** Bytes of bodies the Worker keeps between requests (per isolate): a few hundred articles, far below 128 MB. */
+/**
+ * Bodies the Worker keeps between requests (per isolate), by bytes and by number: each kept body is a few objects that
+ * every full garbage collection marks in one pause (workerd turns V8's incremental marking off), so a cache of many
+ * small bodies lengthened every pause by milliseconds (docs/performance.md). 512 bodies are five 100-item views.
+ */
 const CACHED_BODY_BYTES = 8 * 1024 * 1024;
+const CACHED_BODIES = 512;
 /** D1 allows 100 bound parameters per statement. */
 const KEYS_PER_QUERY = 100;
 
-/** Reads archived bodies from D1, and keeps the latest read in a cache bounded in bytes (least recently used out). */
+/** Bytes a body holds (two a character). */
+const bodyBytes = (body: Body) => 2 * (body.html.length + (body.feedHtml?.reduce((n, part) => n + part.length, 0) ?? 0));
+
+/** Reads archived bodies from D1, and keeps the latest read in a cache bounded in bytes and count (least recently used out). */
 export class BodyStore {
-  private readonly cache = new Map<string, { body: Body; bytes: number }>();
+  private readonly cache = new Map<string, Body>();
   private bytes = 0;
+
+  constructor(
+    private readonly maxBodies = CACHED_BODIES,
+    private readonly maxBytes = CACHED_BODY_BYTES,
+  ) {}
 
   /** The body of each of `articles`, by article: bundled ones as they are, archived ones read in few queries. */
   async bodiesOf(articles: readonly Translation[], env: ArchiveEnv): Promise<(a: Translation) => Body> {
     const found = new Map<string, Body>();
     const missing: string[] = [];
     for (const key of new Set(articles.flatMap((a) => (a.archived ? [archiveKey(a)] : [])))) {
-      const entry = this.cache.get(key);
-      if (!entry) {
+      const body = this.cache.get(key);
+      if (!body) {
         missing.push(key);
         continue;
       }
       // Touched: most recently used last.
       this.cache.delete(key);
-      this.cache.set(key, entry);
-      found.set(key, entry.body);
+      this.cache.set(key, body);
+      found.set(key, body);
     }
     if (missing.length > 0) for (const row of await this.read(missing, env)) found.set(row.key, this.keep(row));
     return (a) => {
@@ -166,13 +179,17 @@ export class BodyStore {
 
   private keep(row: Omit<ArchivedBody, 'hash'>): Body {
     const body: Body = row.feed_html === null ? { html: row.html } : { html: row.html, feedHtml: JSON.parse(row.feed_html) as string[] };
-    const bytes = 2 * (row.html.length + (row.feed_html?.length ?? 0));
-    this.cache.set(row.key, { body, bytes });
-    this.bytes += bytes;
-    for (const [key, entry] of this.cache) {
-      if (this.bytes <= CACHED_BODY_BYTES) break;
+    const known = this.cache.get(row.key);
+    if (known) {
+      this.cache.delete(row.key);
+      this.bytes -= bodyBytes(known);
+    }
+    this.cache.set(row.key, body);
+    this.bytes += bodyBytes(body);
+    for (const [key, oldest] of this.cache) {
+      if (this.bytes <= this.maxBytes && this.cache.size <= this.maxBodies) break;
       this.cache.delete(key);
-      this.bytes -= entry.bytes;
+      this.bytes -= bodyBytes(oldest);
     }
     return body;
   }

@@ -6,7 +6,7 @@ import { applyD1Migrations, type D1Migration } from 'cloudflare:test';
 import { env as runtimeEnv } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app';
-import { archiveChanges, archiveSql, deleteRowsSql, splitArchive } from '../../src/content/archive';
+import { archiveChanges, archiveSql, BodyStore, deleteRowsSql, splitArchive } from '../../src/content/archive';
 import { Library } from '../../src/content/library';
 import type { CompiledContent, Lang, Translation } from '../../src/content/model';
 import { testEnv } from '../support/env';
@@ -156,5 +156,57 @@ describe('the archive in D1', () => {
       expect.objectContaining({ message: expect.stringContaining('no ARCHIVE binding') }),
     );
     log.mockRestore();
+  });
+});
+
+describe('the archived bodies a Worker keeps between requests', () => {
+  /** A stand-in for D1 that answers every key with a body of `chars` characters and notes the keys it was asked. */
+  function countingArchive(chars = 40) {
+    const asked: string[] = [];
+    const env = {
+      ARCHIVE: {
+        prepare: () => ({
+          bind: (...keys: string[]) => ({
+            all: async () => {
+              asked.push(...keys);
+              return { results: keys.map((key) => ({ key, html: `<p>${key.padEnd(chars, '.')}</p>`, feed_html: null })) };
+            },
+          }),
+        }),
+      },
+    };
+    return { env, asked };
+  }
+  const archived = Array.from({ length: 1_200 }, (_, i) => syntheticArticle(`old-${i}`, 'en', 1, { archived: true, html: undefined }));
+  const page = (p: number) => archived.slice(p * 100, p * 100 + 100);
+
+  it('reads a body from D1 once while it is kept, and keeps at most 512 however small they are', async () => {
+    // Each kept body is objects that every full garbage collection marks in its pause (docs/performance.md).
+    const store = new BodyStore();
+    const { env, asked } = countingArchive();
+    const first = await store.bodiesOf(page(0), env);
+    expect(first(archived[0] as Translation).html).toContain('en/old-0');
+    expect(asked).toHaveLength(100);
+    await store.bodiesOf(page(0), env);
+    expect(asked).toHaveLength(100);
+    for (let p = 1; p < 12; p++) await store.bodiesOf(page(p), env);
+    asked.length = 0;
+    // The 500 read last are kept; the first page, read 1,100 bodies ago, is not.
+    for (let p = 7; p < 12; p++) await store.bodiesOf(page(p), env);
+    expect(asked).toEqual([]);
+    await store.bodiesOf(page(0), env);
+    expect(asked).toHaveLength(100);
+  });
+
+  it('keeps at most 8 MiB of bodies', async () => {
+    const store = new BodyStore();
+    // 1.5 million characters a body: 3 MB each, two characters a byte in V8's strings.
+    const { env, asked } = countingArchive(1_500_000);
+    for (const a of archived.slice(0, 3)) await store.bodiesOf([a], env);
+    asked.length = 0;
+    await store.bodiesOf(archived.slice(1, 3), env);
+    expect(asked).toEqual([]);
+    await store.bodiesOf(archived.slice(0, 1), env);
+    expect(asked).toEqual(['en/old-0']);
   });
 });
