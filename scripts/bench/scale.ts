@@ -369,7 +369,7 @@ for (const size of SIZES) {
     if (GC_PAUSES > 0) {
       // The same requests again in a Worker that answers /__bench/gc with V8's gc() (--expose-gc; a wrapper module
       // of the bench's, never in the bundle): a full collection of the same heap, on demand. workerd turns V8's
-      // incremental marking off (src/workerd/jsg/setup.c++), so each is one pause, as the ones V8 starts itself.
+      // incremental marking off (in workerd's own src/workerd/jsg/setup.c++), so each is one pause, as the ones V8 starts itself.
       writeFileSync(
         join(dist, 'bench-gc.js'),
         "import worker from './index.js';\nexport default { ...worker, fetch(request, env, ctx) { return new URL(request.url).pathname === '/__bench/gc' ? (gc(), new Response('')) : worker.fetch(request, env, ctx); } };\n",
