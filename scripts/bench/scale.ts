@@ -15,8 +15,8 @@
  * Env: SCALE_SIZES=1000,3000,10000  SCALE_SAMPLES=40 (URLs per kind; 1000 walks 3,120 URLs at 10,000 articles)  SCALE_MODES=embedded,archive  SCALE_STARTS=3
  * (start-ups measured, median)  SCALE_TRACE_GC=1 (V8's --trace-gc: says which requests over 10 ms had a full collection
  * land on them)  SCALE_HEAP_SNAPSHOT=file (a heap snapshot after the mix, per size and build)
- * SCALE_GC_PAUSES=N (N full collections on demand, in an empty Worker, in ours started and after the mix: the CPU of
- * one, median, a figure that does not depend on where V8's own land)  BENCH_V8_FLAGS
+ * SCALE_GC_PAUSES=N (N full collections on demand, in an empty Worker, after 2,000 requests to it, in ours started and
+ * after the mix: the CPU of one, median, a figure that does not depend on where V8's own land)  BENCH_V8_FLAGS
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -221,41 +221,91 @@ interface Row {
   /** With SCALE_TRACE_GC: of the requests over 10 ms, how many had a full collection (mark-compact) during them. */
   overWithFullGc?: { over: number; withFullGc: number };
   /**
-   * With SCALE_GC_PAUSES: the CPU of one full collection (process; main thread), in an empty Worker (the floor), in
-   * ours once started, and in ours after the mix.
+   * With SCALE_GC_PAUSES: the CPU of one full collection, in an empty Worker (the floor), what 2,000 requests to it
+   * add to its next, in ours once started, and in ours after the mix.
    */
-  gcPause?: Record<'floor' | 'emptyAfter' | 'started' | 'mixed', { process: number; main: number }>;
+  gcPause?: Record<'floor' | 'emptyAfter' | 'started' | 'mixed', CpuSplit>;
   /** With SCALE_TRACE_GC: V8's full collections over the whole mix, and their pauses in all. */
   fullGc?: { count: number; ms: number };
 }
+
+/** CPU of workerd's process and of its main thread alone, in ms. */
+interface CpuSplit {
+  process: number;
+  main: number;
+}
+
+/** What one request to `url` costs `server`. */
+async function cpuOf(server: RunningWorkerd, url: string): Promise<CpuSplit> {
+  const [cpu, main] = [server.cpuMs(), server.mainThreadCpuMs()];
+  await request(server, url, []);
+  return { process: server.cpuMs() - cpu, main: server.mainThreadCpuMs() - main };
+}
+
+const median = (all: CpuSplit[], key: keyof CpuSplit) =>
+  quantile(
+    all.map((x) => x[key]),
+    0.5,
+  );
 
 /**
  * The CPU of one full collection in `server` (a Worker that answers /__bench/gc with gc()): the median of GC_PAUSES
  * such requests, less the median of as many repeat requests for `plain` sent between them (what the request costs).
  */
-async function collectionCpu(server: RunningWorkerd, plain: string): Promise<{ process: number; main: number }> {
-  const spent = async (url: string) => {
-    const [cpu, main] = [server.cpuMs(), server.mainThreadCpuMs()];
-    await request(server, url, []);
-    return { process: server.cpuMs() - cpu, main: server.mainThreadCpuMs() - main };
-  };
-  await spent(plain);
-  const gc: { process: number; main: number }[] = [];
-  const other: { process: number; main: number }[] = [];
+async function collectionCpu(server: RunningWorkerd, plain: string): Promise<CpuSplit> {
+  await cpuOf(server, plain);
+  const gc: CpuSplit[] = [];
+  const other: CpuSplit[] = [];
   for (let i = 0; i < GC_PAUSES; i++) {
-    gc.push(await spent('/__bench/gc'));
-    other.push(await spent(plain));
+    gc.push(await cpuOf(server, '/__bench/gc'));
+    other.push(await cpuOf(server, plain));
   }
-  const median = (key: 'process' | 'main') =>
-    quantile(
-      gc.map((x) => x[key]),
-      0.5,
-    ) -
-    quantile(
-      other.map((x) => x[key]),
-      0.5,
-    );
-  return { process: median('process'), main: median('main') };
+  return { process: median(gc, 'process') - median(other, 'process'), main: median(gc, 'main') - median(other, 'main') };
+}
+
+/**
+ * What a full collection costs (SCALE_GC_PAUSES), apart from where V8's own land: in an empty Worker, what 2,000
+ * requests to it add, in ours once started and in ours after the mix. Each Worker answers /__bench/gc with V8's gc()
+ * (--expose-gc; wrapper modules of the bench's, never in the bundle). workerd turns V8's incremental marking off (in
+ * workerd's own src/workerd/jsg/setup.c++), so each is one pause, as the ones V8 starts itself.
+ */
+async function collectionCosts(dist: string, size: number, archive: boolean): Promise<NonNullable<Row['gcPause']>> {
+  writeFileSync(
+    join(dist, 'bench-gc.js'),
+    "import worker from './index.js';\nexport default { ...worker, fetch(request, env, ctx) { return new URL(request.url).pathname === '/__bench/gc' ? (gc(), new Response('')) : worker.fetch(request, env, ctx); } };\n",
+  );
+  writeFileSync(
+    join(dist, 'empty-gc.js'),
+    "export default { fetch(request) { if (new URL(request.url).pathname === '/__bench/gc') gc(); return new Response(''); } };\n",
+  );
+  const gcFlags = { v8Flags: [...ISOLATE_V8_FLAGS, '--expose-gc'] };
+  const empty = await startWorkerd(dist, nextPort(), [{ name: 'empty-gc.js', kind: 'esModule', file: 'empty-gc.js' }], {}, gcFlags);
+  await settle(empty);
+  const floor = await collectionCpu(empty, '/');
+  // workerd's own objects of each request (Request, Response, their Headers: C++ objects) are finalised only by a
+  // full collection, in its pause: 2,000 requests to the empty Worker, then a collection, five times.
+  const after: CpuSplit[] = [];
+  for (let i = 0; i < 5; i++) {
+    for (let n = 0; n < RUNTIME_GARBAGE_REQUESTS; n++) await request(empty, '/', []);
+    after.push(await cpuOf(empty, '/__bench/gc'));
+  }
+  await empty.stop();
+  const emptyAfter = { process: median(after, 'process') - floor.process, main: median(after, 'main') - floor.main };
+  const archivePort = archive ? nextPort() : undefined;
+  const worker = await startWorkerd(
+    dist,
+    nextPort(),
+    [{ name: 'bench-gc.js', kind: 'esModule', file: 'bench-gc.js' }, ...ours(dist)],
+    BENCH_VARS,
+    { ...gcFlags, ...(archivePort ? { archiveStandIn: archivePort } : {}) },
+  );
+  if (archivePort) await (await fetch(`http://127.0.0.1:${archivePort}/`, { method: 'POST', body: '[]' })).arrayBuffer();
+  await settle(worker);
+  const started = await collectionCpu(worker, '/en/rss.xml');
+  for (const urls of requestMix(size).values()) for (const url of [...urls, ...urls]) await request(worker, url, []);
+  const mixed = await collectionCpu(worker, '/en/rss.xml');
+  await worker.stop();
+  return { floor, emptyAfter, started, mixed };
 }
 
 const rows: Row[] = [];
@@ -366,52 +416,7 @@ for (const size of SIZES) {
     }
     if (server.gc) row.fullGc = { count: server.gc().full, ms: server.gc().fullMs };
     await server.stop();
-    if (GC_PAUSES > 0) {
-      // The same requests again in a Worker that answers /__bench/gc with V8's gc() (--expose-gc; a wrapper module
-      // of the bench's, never in the bundle): a full collection of the same heap, on demand. workerd turns V8's
-      // incremental marking off (in workerd's own src/workerd/jsg/setup.c++), so each is one pause, as the ones V8 starts itself.
-      writeFileSync(
-        join(dist, 'bench-gc.js'),
-        "import worker from './index.js';\nexport default { ...worker, fetch(request, env, ctx) { return new URL(request.url).pathname === '/__bench/gc' ? (gc(), new Response('')) : worker.fetch(request, env, ctx); } };\n",
-      );
-      writeFileSync(
-        join(dist, 'empty-gc.js'),
-        "export default { fetch(request) { if (new URL(request.url).pathname === '/__bench/gc') gc(); return new Response(''); } };\n",
-      );
-      const gcFlags = { v8Flags: [...ISOLATE_V8_FLAGS, '--expose-gc'] };
-      const empty = await startWorkerd(dist, nextPort(), [{ name: 'empty-gc.js', kind: 'esModule', file: 'empty-gc.js' }], {}, gcFlags);
-      await settle(empty);
-      const floor = await collectionCpu(empty, '/');
-      // What workerd's own objects of each request (Request, Response, their Headers: C++ objects, finalised only by
-      // a full collection, in its pause) add to the next one: 2,000 requests to the empty Worker, then a collection.
-      const afterRequests = { process: [] as number[], main: [] as number[] };
-      for (let i = 0; i < 5; i++) {
-        for (let n = 0; n < RUNTIME_GARBAGE_REQUESTS; n++) await request(empty, '/', []);
-        const [cpu, main] = [empty.cpuMs(), empty.mainThreadCpuMs()];
-        await request(empty, '/__bench/gc', []);
-        afterRequests.process.push(empty.cpuMs() - cpu);
-        afterRequests.main.push(empty.mainThreadCpuMs() - main);
-      }
-      await empty.stop();
-      const emptyAfter = {
-        process: quantile(afterRequests.process, 0.5) - floor.process,
-        main: quantile(afterRequests.main, 0.5) - floor.main,
-      };
-      const archivePort = mode.archive ? nextPort() : undefined;
-      const collected = await startWorkerd(
-        dist,
-        nextPort(),
-        [{ name: 'bench-gc.js', kind: 'esModule', file: 'bench-gc.js' }, ...ours(dist)],
-        BENCH_VARS,
-        { ...gcFlags, ...(archivePort ? { archiveStandIn: archivePort } : {}) },
-      );
-      if (archivePort) await (await fetch(`http://127.0.0.1:${archivePort}/`, { method: 'POST', body: '[]' })).arrayBuffer();
-      await settle(collected);
-      const started = await collectionCpu(collected, '/en/rss.xml');
-      for (const urls of requestMix(size).values()) for (const url of [...urls, ...urls]) await request(collected, url, []);
-      row.gcPause = { floor, emptyAfter, started, mixed: await collectionCpu(collected, '/en/rss.xml') };
-      await collected.stop();
-    }
+    if (GC_PAUSES > 0) row.gcPause = await collectionCosts(dist, size, mode.archive);
     const inspectorPort = await freePort();
     const inspected = await start(dist, mode.archive, inspectorPort);
     await settle(inspected);
@@ -463,7 +468,7 @@ for (const size of SIZES) {
       `a full collection's CPU, median of ${GC_PAUSES}: an empty Worker · what ${RUNTIME_GARBAGE_REQUESTS.toLocaleString('en')} requests to it add to its next (median of 5) · ours started · ours after the mix (process; main thread)`,
       (r) => {
         const g = r.gcPause;
-        const both = (x: { process: number; main: number }) => `${fmt(x.process)}; ${fmt(x.main)}`;
+        const both = (x: CpuSplit) => `${fmt(x.process)}; ${fmt(x.main)}`;
         return g ? `${both(g.floor)} · ${both(g.emptyAfter)} · ${both(g.started)} · ${both(g.mixed)}` : '—';
       },
       '',
