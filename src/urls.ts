@@ -25,6 +25,11 @@ export const langPath = (lang: Lang) => `/${lang}/`;
 export const articlePath = (lang: Lang, slug: string) => `/${lang}/articles/${slug}`;
 /** A social card (static asset); the hash of what it shows is in the name, so a new title is a new URL. */
 export const CARD_SIZE = { width: 1200, height: 630 } as const;
+/**
+ * A picture variant's file name under /media/ (its key in R2): `<hash>-<width>.<webp|jpg|png>`, the hash being the
+ * picture's keyed hash (src/build/photos.ts names them; src/app/media.ts serves them).
+ */
+export const VARIANT_FILE = /^([0-9a-f]{16})-(\d{1,5})\.(webp|jpg|png)$/;
 export const cardPath = (lang: Lang, slug: string, hash: string) => `/cards/${lang}/${slug}-${hash}.png`;
 export const tagPath = (lang: Lang, tag: string) => `/${lang}/tags/${tag}/`;
 export const feedPath = (lang: Lang, format: FeedFormat, tag?: string) => `/${lang}/${tag ? `tags/${tag}/` : ''}${FEED_FILE[format]}`;

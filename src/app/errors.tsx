@@ -61,8 +61,7 @@ const isReadingPage = (path: string) => !/\.[a-z]+$/.test(path) && !/\/embed\/?$
  * 400 for a browser on a reading page whose query value it does not take (/zh/?page=abc): the page in the path's
  * language, naming the parameter, never the value; other clients get problem+json.
  */
-function badRequestPage(library: Library, c: AppContext, parameter: string): Promise<Response> {
-  const path = new URL(c.req.url).pathname;
+function badRequestPage(library: Library, c: AppContext, path: string, parameter: string): Promise<Response> {
   return errorPage(c, 400, { library, lang: pathLang(path), base: c.get('base'), badParameter: parameter, firstPage: path });
 }
 
@@ -74,7 +73,8 @@ export function onError(library: Library): ErrorHandler<AppEnv> {
       if (error.problem.status === 404 && prefersHtml(c.req.raw) && c.get('base')) return missing(c);
       const parameter = error.problem.parameter;
       if (error.problem.status === 400 && typeof parameter === 'string' && prefersHtml(c.req.raw) && c.get('base')) {
-        if (isReadingPage(new URL(c.req.url).pathname)) return badRequestPage(library, c, parameter);
+        const path = new URL(c.req.url).pathname;
+        if (isReadingPage(path)) return badRequestPage(library, c, path, parameter);
       }
       return error.getResponse(c.req.method === 'HEAD');
     }

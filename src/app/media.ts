@@ -8,11 +8,9 @@
 import { Hono } from 'hono';
 import type { Library } from '../content/library';
 import { etagMatches } from '../http/conditional';
+import { VARIANT_FILE } from '../urls';
 import type { AppEnv } from './context';
 import { notFound } from './errors';
-
-/** A variant's file name: `<hash>-<width>.<webp|jpg|png>` (src/build/photos.ts names them). */
-const VARIANT = /^([0-9a-f]{16})-\d{1,5}\.(?:webp|jpg|png)$/;
 
 /** The same policy public/_headers gives the static pictures. */
 const MEDIA_HEADERS = {
@@ -54,7 +52,7 @@ export function mediaRoutes(library: Library, releasedUpTo: number) {
   return new Hono<AppEnv>().get('/:file', async (c) => {
     const bucket = (c.env as { MEDIA?: R2Bucket } | undefined)?.MEDIA;
     const file = c.req.param('file');
-    const hash = VARIANT.exec(file)?.[1];
+    const hash = VARIANT_FILE.exec(file)?.[1];
     if (!bucket || !hash || library.pictureRelease(hash) > releasedUpTo) return missing(c);
     const request = c.req.raw;
     const ifNoneMatch = request.headers.get('If-None-Match');

@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
+import { VARIANT_FILE } from '../urls';
 import { embargoKey, keyedHash } from './embargo-key';
 
 /** Widths drawn for every picture (those narrower than the original; the original's own width when it is narrower). */
@@ -86,9 +87,6 @@ function variantOf(hash: string, w: number, width: number, height: number, ext: 
 
 /** The keyed hash a picture's variants are named by (the part of their file names before the width). */
 export const pictureHash = (bytes: Uint8Array, key: Buffer) => keyedHash(key, 16, PROCESSING, bytes);
-
-/** A variant's file name (its key in R2): `<hash>-<width>.<webp|jpg|png>`. */
-export const VARIANT_FILE = /^([0-9a-f]{16})-(\d{1,5})\.(webp|jpg|png)$/;
 
 /** A stored variant as object storage lists it: its file name, bytes, and the upright size of its picture ("WxH"). */
 export interface StoredVariant {

@@ -8,9 +8,17 @@ import type { ReachData } from './sql';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /** Subscriber estimate per feed: the sum of the verified claims of aggregators (src/reach/claims.ts). */
-export function subscribersPerFeed(data: ReachData): { feed: string; total: number; by: string }[] {
+export const subscribersPerFeed = (data: ReachData) => perFeed(verifyClaims(data.claims).verified);
+
+/** The figures per feed, and the first 20 claims not counted, from one verification of the claims. */
+function subscriberFigures(data: ReachData): { subscribers: ReturnType<typeof perFeed>; unverified: Claim[] } {
+  const { verified, unverified } = verifyClaims(data.claims);
+  return { subscribers: perFeed(verified), unverified: unverified.slice(0, 20) };
+}
+
+function perFeed(verified: readonly Claim[]): { feed: string; total: number; by: string }[] {
   const feeds = new Map<string, { total: number; by: string[] }>();
-  for (const row of verifyClaims(data.claims).verified) {
+  for (const row of verified) {
     const entry = feeds.get(row.feed) ?? { total: 0, by: [] };
     entry.total += row.subscribers;
     entry.by.push(`${row.aggregator} ${fmt(row.subscribers)}`);
@@ -27,13 +35,12 @@ const unverifiedLine = (c: Claim) =>
 export function textReport(data: ReachData, days: number): string {
   const lines = [`Reach over the last ${days} days (counts from Workers Analytics Engine, sampled and re-weighted)`, ''];
   lines.push(`Subscribers per feed (aggregators' claims from their fetcher's network, ${VERIFIED_HOURS}+ hours of the last 48):`);
-  const subscribers = subscribersPerFeed(data);
+  const { subscribers, unverified } = subscriberFigures(data);
   for (const f of subscribers) lines.push(`  ${fmt(f.total).padStart(7)}  ${f.feed}  (${f.by})`);
   if (subscribers.length === 0) lines.push('  (no aggregator has reported a count yet)');
-  const unverified = verifyClaims(data.claims).unverified;
   if (unverified.length > 0) {
     lines.push('', 'Claims not verified (not summed: another network, too few hours, or not through Cloudflare):');
-    for (const c of unverified.slice(0, 20)) lines.push(`  ${unverifiedLine(c)}`);
+    for (const c of unverified) lines.push(`  ${unverifiedLine(c)}`);
   }
   lines.push('', 'Feed polls by client:');
   for (const f of data.families) lines.push(`  ${fmt(f.requests).padStart(7)}  ${f.family}`);
@@ -96,8 +103,7 @@ function inEveryLanguage(key: keyof Language['report'], days = 0): string {
 export function htmlReport(data: ReachData, days: number, generated: string): string {
   const section = (key: keyof Language['report'], body: string) => `<section><h2>${inEveryLanguage(key)}</h2>${body}</section>`;
   const empty = (key: 'noCounts' | 'none') => `<p>${inEveryLanguage(key)}</p>`;
-  const subs = subscribersPerFeed(data);
-  const unverified = verifyClaims(data.claims).unverified.slice(0, 20);
+  const { subscribers: subs, unverified } = subscriberFigures(data);
   const plainTitle = LANGUAGES.map((l) => l.report.title).join(' · ');
   return `<!DOCTYPE html><html lang="${LANGUAGE[DEFAULT_LANG].tag}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeXml(plainTitle)}</title>
