@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type MediaObject, type StoredVariant, storedPhotos } from '../src/build/photos';
+import { CACHE } from '../src/http/representation';
 import { progress } from './progress';
 import { r2BucketName } from './wrangler-envs';
 
@@ -20,8 +21,6 @@ export const MEDIA_FILES = 'dist/media';
 export const MEDIA_MANIFEST = 'dist/media.json';
 /** Holds the hash of the manifest last synced into the local bucket. */
 export const LOCAL_MEDIA_STAMP = '.wrangler/media-loaded';
-/** The cache policy every variant is stored with (its name changes when its bytes do). */
-export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /**
  * The part of R2's binding a sync (and its tests) use, as workerd's types describe it (written out here: Node
@@ -159,7 +158,7 @@ export async function syncMedia(
     for (let o = toUpload[next++]; o; o = toUpload[next++]) {
       const bytes = readFileSync(join(dir, o.key));
       await bucket.put(o.key, bytes, {
-        httpMetadata: { contentType: o.contentType, cacheControl: MEDIA_CACHE_CONTROL },
+        httpMetadata: { contentType: o.contentType, cacheControl: CACHE.picture },
         customMetadata: { picture: o.picture },
       });
       result.uploaded.push(o.key);

@@ -8,13 +8,14 @@
 import { Hono } from 'hono';
 import type { Library } from '../content/library';
 import { etagMatches } from '../http/conditional';
+import { CACHE } from '../http/representation';
 import { VARIANT_FILE } from '../urls';
 import type { AppEnv } from './context';
 import { notFound } from './errors';
 
 /** The same policy public/_headers gives the static pictures. */
 const MEDIA_HEADERS = {
-  'Cache-Control': 'public, max-age=31536000, immutable',
+  'Cache-Control': CACHE.picture,
   'Accept-Ranges': 'bytes',
   'Cross-Origin-Resource-Policy': 'cross-origin',
 };
@@ -23,7 +24,7 @@ const MEDIA_HEADERS = {
 function objectHeaders(object: R2Object): Headers {
   const headers = new Headers(MEDIA_HEADERS);
   object.writeHttpMetadata(headers);
-  headers.set('Cache-Control', MEDIA_HEADERS['Cache-Control']);
+  headers.set('Cache-Control', CACHE.picture);
   headers.set('ETag', object.httpEtag);
   return headers;
 }

@@ -59,6 +59,8 @@ export const CACHE = {
   feed: 'public, max-age=600, stale-while-revalidate=86400',
   page: 'public, max-age=300, stale-while-revalidate=86400',
   asset: 'public, max-age=86400',
+  // A picture variant: its name holds its content's hash, so it never changes (as public/_headers gives the static ones).
+  picture: 'public, max-age=31536000, immutable',
   // Partners' pages load these on every view; an hour keeps a deploy's fix from waiting a day.
   script: 'public, max-age=3600, stale-while-revalidate=86400',
   redirect: 'public, max-age=86400',
