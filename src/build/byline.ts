@@ -12,7 +12,8 @@ export interface Credits {
 // A credit's role, before or after the name ("文/王丽", "王丽/文", "供稿：学院").
 const WRITER_ROLES = ['文', '文字', '作者', '撰稿', '供稿', '撰文', '记者'];
 const PHOTO_ROLES = ['图', '图片', '摄影', '摄', '图文'];
-const ROLE = [...WRITER_ROLES, ...PHOTO_ROLES].sort((a, b) => b.length - a.length).join('|');
+const ROLES = [...WRITER_ROLES, ...PHOTO_ROLES];
+const ROLE = [...ROLES].sort((a, b) => b.length - a.length).join('|');
 // A name: Han characters (a person's 2–4, a unit's up to 20), with the middle dot of transliterated names; several
 // joined by 、.
 const NAME = '[\\p{Script=Han}·][\\p{Script=Han}·、]{1,40}';
@@ -32,7 +33,7 @@ export function readCredits(text: string): Credits | undefined {
   for (const m of inner.matchAll(CREDIT)) {
     const role = m[1] ?? m[4] ?? '';
     const name = m[2] ?? m[3] ?? '';
-    if (name === '' || [...WRITER_ROLES, ...PHOTO_ROLES].includes(name)) return undefined;
+    if (name === '' || ROLES.includes(name)) return undefined;
     const key = PHOTO_ROLES.includes(role) ? 'photographer' : 'writer';
     // "图文/王丽": words and pictures by one person.
     if (role === '图文') credits.writer = [credits.writer, name].filter(Boolean).join('、');
